@@ -1,0 +1,5 @@
+"""python -m termcheck."""
+
+from termcheck.cli import main
+
+main()

@@ -1,0 +1,156 @@
+"""The command line: parse, delegate, choose a renderer, map errors to exit codes (kept thin)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from termcheck import __version__
+from termcheck.errors import ExitCode, InputError, UsageError
+from termcheck.limits import Limits
+
+
+class _DefaultToCheck(TyperGroup):
+    """`termcheck FILE...` means `termcheck check FILE...`: a first word that is not a command is a path."""
+
+    def parse_args(self, ctx: typer.Context, args: List[str]) -> List[str]:  # type: ignore[override]
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version", "-V"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultToCheck,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Check performer, voice and likeness contracts for terms to fight before signing.\n\n"
+    "termcheck FILE... checks contracts (PDF, DOCX, TXT, MD; '-' reads stdin).",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """termcheck: a contract and consent-term checker for performers."""
+
+
+def limits_from(max_size_mb: float, max_pages: int, timeout: float, max_memory_mb: int) -> Limits:
+    """Limits from the command-line values."""
+    return Limits(
+        max_bytes=int(max_size_mb * 1024 * 1024),
+        max_pages=max_pages,
+        seconds=timeout,
+        memory_bytes=max_memory_mb * 1024 * 1024,
+    )
+
+
+_MAX_SIZE = typer.Option(100.0, "--max-size", help="Largest input file, in MB.")
+_MAX_PAGES = typer.Option(2000, "--max-pages", help="Most pages read from one PDF.")
+_TIMEOUT = typer.Option(60.0, "--timeout", help="Seconds allowed to read one file.")
+_MAX_MEMORY = typer.Option(1536, "--max-memory", help="Memory allowed to the PDF reader, in MB.")
+_PASSWORD = typer.Option(None, "--password", help="Password of an encrypted PDF.")
+_LAYOUT = typer.Option(False, "--layout", help="Layout-aware PDF reading with pdfplumber (columns, tables); slower.")
+
+
+def write_output(text: str, output: Optional[str]) -> None:
+    """Write to the file named by -o, or to stdout."""
+    if output and output != "-":
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def report_input_error(path: str, exc: InputError) -> None:
+    """One line on stderr naming the file, the problem and what to do."""
+    sys.stderr.write(f"termcheck: error: {exc.one_line(path)}\n")
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files to read; '-' reads stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    password: Optional[str] = _PASSWORD,
+    layout: bool = _LAYOUT,
+    max_size: float = _MAX_SIZE,
+    max_pages: int = _MAX_PAGES,
+    timeout: float = _TIMEOUT,
+    max_memory: int = _MAX_MEMORY,
+) -> None:
+    """Print the normalised text that findings refer to, clause by clause, with locations and zones."""
+    from termcheck.extract import extract_path
+    from termcheck.render.extract_view import extract_json, extract_text
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    limits = limits_from(max_size, max_pages, timeout, max_memory)
+    docs = []
+    failed = False
+    for path in paths:
+        try:
+            docs.append(extract_path(path, limits, password=password, layout=layout))
+        except InputError as exc:
+            report_input_error(path, exc)
+            failed = True
+    if fmt == "json":
+        out = extract_json(docs)
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        out = "\n".join(extract_text(d, width) for d in docs)
+    write_output(out, output)
+    raise typer.Exit(ExitCode.INPUT if failed else ExitCode.OK)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Entry point: run the app; a usage error exits 2, a bug prints one line and exits 4."""
+    try:
+        app(args=argv, prog_name="termcheck", standalone_mode=False)
+        code = 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except UsageError as exc:
+        sys.stderr.write(f"termcheck: error: {exc}\n")
+        code = ExitCode.USAGE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        code = _usage_or_internal(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("termcheck: interrupted\n")
+        code = 130
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Interpreter teardown costs ~35 ms and changes nothing for a CLI (extraction.md §4).
+    os._exit(int(code))
+
+
+def _usage_or_internal(exc: Exception) -> int:
+    """Map click's usage errors to exit 2; anything else is a bug: one line, no contract text."""
+    from typer._click import exceptions as click_exc  # typer 0.28 vendors click
+
+    if isinstance(exc, click_exc.ClickException):
+        exc.show()
+        return ExitCode.USAGE
+    if isinstance(exc, click_exc.Abort):
+        sys.stderr.write("termcheck: aborted\n")
+        return ExitCode.USAGE
+    if os.environ.get("TERMCHECK_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    # The type name only: a message or traceback could quote the contract.
+    sys.stderr.write(f"termcheck: internal error ({type(exc).__name__}); please report it (set TERMCHECK_DEBUG=1 for details)\n")
+    return ExitCode.INTERNAL

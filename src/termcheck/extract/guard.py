@@ -1,0 +1,103 @@
+"""Run an extractor in a forked child with memory, CPU and wall-clock limits.
+
+pdfium aborts the whole process when an allocation fails, so a decompression bomb cannot be caught
+with try/except: the only boundary that holds is a process (extraction.md §8).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+from typing import Any, Callable
+
+from termcheck.errors import ErrorCode, InputError
+from termcheck.limits import Limits
+
+
+def _set_child_limits(limits: Limits) -> None:
+    """Apply address-space and CPU limits to the current (child) process."""
+    import resource
+
+    mem = limits.memory_bytes
+    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+    cpu = max(1, int(limits.seconds) + 1)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, write_fd: int) -> None:
+    """Body of the child: run func, send ('ok', result) or ('error', code, message, hint), exit."""
+    status = 0
+    try:
+        _set_child_limits(limits)
+        try:
+            payload: tuple[Any, ...] = ("ok", func(*args))
+        except InputError as exc:
+            payload = ("error", exc.code.value, exc.message, exc.hint)
+        except MemoryError:
+            payload = ("error", ErrorCode.TOO_LARGE.value, "the file needs more memory than the limit allows", "")
+        except Exception as exc:  # a library failed on a malformed file; the type name carries no contract text
+            payload = ("error", ErrorCode.CORRUPT.value, f"the file could not be parsed ({type(exc).__name__})", "")
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            n = os.write(write_fd, view)
+            view = view[n:]
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def run_guarded(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> Any:
+    """Call func(*args) in a child process under limits; its InputError comes back as InputError."""
+    if not hasattr(os, "fork"):
+        return func(*args)
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(read_fd)
+        _child(func, args, limits, write_fd)
+    os.close(write_fd)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + limits.seconds
+    timed_out = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([read_fd], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_fd)
+        if timed_out:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+    if timed_out:
+        raise InputError(ErrorCode.TIMEOUT, f"reading took longer than {limits.seconds:g} s", "raise --timeout, or split the file")
+    if not chunks:
+        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        if sig == getattr(signal, "SIGXCPU", None):
+            raise InputError(ErrorCode.TIMEOUT, "reading used more CPU time than the limit", "raise --timeout")
+        raise InputError(
+            ErrorCode.TOO_LARGE,
+            "the reader was stopped: the file needs more memory than the limit (a decompression bomb?)",
+            "if the file is genuine, raise --max-memory",
+        )
+    payload = pickle.loads(b"".join(chunks))
+    if payload[0] == "ok":
+        return payload[1]
+    _, code, message, hint = payload
+    raise InputError(ErrorCode(code), message, hint)

@@ -1,0 +1,77 @@
+"""Group wrapped lines (PDF pages, hard-wrapped text) into paragraph blocks."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from termcheck.models import Anchor, Block, Line
+from termcheck.numbering import ends_sentence, looks_like_heading, match_label
+
+
+def _typical_width(lines: list[Line]) -> int:
+    """The length of a full line: the 90th percentile of non-blank line lengths."""
+    lengths = sorted(len(ln.text.strip()) for ln in lines if ln.text.strip())
+    if not lengths:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """True when paragraphs are wrapped over several lines (PDF, e-mail text), not one line each."""
+    body = [ln.text.strip() for ln in lines if ln.text.strip()]
+    if len(body) < 4:
+        return False
+    ragged = sum(1 for t in body if not ends_sentence(t) and not looks_like_heading(t))
+    return ragged / len(body) > 0.3 and _typical_width(lines) <= 130
+
+
+def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block]:
+    """Join lines into blocks: a blank line, a clause label, a heading or a finished short line ends one."""
+    if wrapped is None:
+        wrapped = is_hard_wrapped(lines)
+    width = _typical_width(lines)
+    blocks: list[Block] = []
+    current: list[Line] = []
+
+    def flush(kind: str = "paragraph") -> None:
+        if not current:
+            return
+        texts: list[str] = []
+        anchors: list[Anchor] = []
+        pos = 0
+        for ln in current:
+            lead = len(ln.text) - len(ln.text.lstrip())
+            body = ln.text.strip()
+            if texts:
+                pos += 1  # the joining space
+            for a in ln.anchors:
+                anchors.append(Anchor(max(0, pos + a.offset - lead), a.page, a.line, a.paragraph))
+            texts.append(body)
+            pos += len(body)
+        blocks.append(Block(" ".join(texts), anchors, kind=kind))
+        current.clear()
+
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            flush()
+            continue
+        heading = looks_like_heading(text)
+        if current:
+            prev = current[-1].text.strip()
+            starts_clause = match_label(text) is not None
+            prev_done = ends_sentence(prev) or prev.endswith(":")
+            short_prev = len(prev) < 0.8 * width
+            if (
+                not wrapped
+                or starts_clause
+                or heading
+                or (prev_done and short_prev)
+                or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
+            ):
+                flush()
+        current.append(ln)
+        if heading and len(current) == 1:
+            flush("heading")
+    flush()
+    return blocks

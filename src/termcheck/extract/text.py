@@ -1,0 +1,81 @@
+"""Plain text and Markdown: decoding with a fallback, line numbers, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from termcheck.errors import ErrorCode, InputError
+from termcheck.extract.lines import group_lines
+from termcheck.models import Anchor, Block, Document, Line, assemble
+from termcheck.normalize import normalize
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
+_MD_MARKS = re.compile(r"\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to Windows-1252 then Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:8192]:
+        raise InputError(ErrorCode.UNSUPPORTED, "binary data, not text", "give a PDF, DOCX, TXT or MD file")
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _blank_markdown(text: str) -> tuple[str, set[int]]:
+    """Replace Markdown markers with spaces (offsets unchanged) and return the heading line starts."""
+    heads = {m.start() for m in _MD_HEADING.finditer(text)}
+    chars = list(text)
+    for pattern in (_MD_HEADING, _MD_MARKS):
+        for m in pattern.finditer(text):
+            for i in range(m.start(), m.end()):
+                chars[i] = " "
+    return "".join(chars), heads
+
+
+def read_text(path: str, data: bytes, markdown: bool = False) -> Document:
+    """Build a Document from text bytes; anchors carry the source line numbers."""
+    raw, encoding = decode(data)
+    heading_starts: set[int] = set()
+    if markdown:
+        raw, heading_starts = _blank_markdown(raw)
+    clean, omap = normalize(raw)
+    raw_newlines = [i for i, c in enumerate(raw) if c == "\n"]
+    lines: list[Line] = []
+    headings: list[bool] = []
+    pos = 0
+    for piece in clean.split("\n"):
+        raw_pos = omap.to_raw(pos)
+        line_no = bisect_right(raw_newlines, raw_pos - 1) + 1
+        lines.append(Line(piece, [Anchor(0, None, line_no, None)]))
+        headings.append(raw_pos in heading_starts)
+        pos += len(piece) + 1
+    if markdown and any(headings):
+        blocks = _group_markdown(lines, headings)
+    else:
+        blocks = group_lines(lines)
+    fmt = "markdown" if markdown else "text"
+    return assemble(path, fmt, blocks, encoding=encoding)
+
+
+def _group_markdown(lines: list[Line], headings: list[bool]) -> list[Block]:
+    """Group Markdown lines, with '#' lines as headings of their own."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for line, is_heading in zip(lines, headings):
+        if is_heading:
+            blocks.extend(group_lines(run))
+            run = []
+            blocks.append(Block(line.text.strip(), [Anchor(0, None, line.anchors[0].line, None)], kind="heading"))
+        else:
+            run.append(line)
+    blocks.extend(group_lines(run))
+    return blocks

@@ -1,0 +1,112 @@
+"""Unicode, quote, ligature, space and hyphenation clean-up with an offset map back to the source."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# One pass over the text; each alternative is one kind of repair. Order matters: a hyphen at a
+# line end is joined before the line end itself is looked at.
+_REPAIRS = re.compile(
+    r"""
+    (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
+  | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:\r?\n[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
+  | (?P<eol>[ \t\u00a0]*(?:\r\n|\r|\n))                               # trailing blanks, CR LF -> LF
+  | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
+  | (?P<space>[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])             # odd blanks -> space
+  | (?P<char0>[A-Za-z][\u0300-\u036f]+)                             # "e" + combining acute -> "é"
+  | (?P<drop>[\u200b-\u200d\u2060\ufeff\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f])
+  | (?P<char>[^\x00-\x7f\u0300-\u036f]?[\u0300-\u036f]+|[^\x00-\x7f])  # decomposed accents, other non-ASCII
+    """,
+    re.VERBOSE,
+)
+
+# Characters NFKC leaves alone but that must match their ASCII forms in rules and quotes.
+_ASCII_FOLD = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u2026": "...", "\u2022": "•",
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """The clean form of one non-ASCII character (or a letter with combining accents)."""
+    if ch in _ASCII_FOLD:
+        return _ASCII_FOLD[ch]
+    if ch in "«»":  # French quotes carry meaning in definitions: keep them.
+        return ch
+    out = unicodedata.normalize("NFKC", ch)
+    return "".join(_ASCII_FOLD.get(c, c) for c in out)
+
+
+@dataclass
+class OffsetMap:
+    """A piecewise map between offsets in clean text and offsets in the source text."""
+
+    clean: list[int] = field(default_factory=lambda: [0])
+    raw: list[int] = field(default_factory=lambda: [0])
+    exact: list[bool] = field(default_factory=lambda: [True])
+
+    def add(self, clean_pos: int, raw_pos: int, exact: bool) -> None:
+        """Start a new piece at clean_pos/raw_pos."""
+        if self.clean[-1] == clean_pos:
+            self.raw[-1], self.exact[-1] = raw_pos, exact
+        else:
+            self.clean.append(clean_pos)
+            self.raw.append(raw_pos)
+            self.exact.append(exact)
+
+    def to_raw(self, pos: int) -> int:
+        """The source offset of clean offset pos."""
+        i = bisect_right(self.clean, pos) - 1
+        return self.raw[i] + (pos - self.clean[i] if self.exact[i] else 0)
+
+    def to_clean(self, pos: int) -> int:
+        """The clean offset of source offset pos (the start of a repair that swallowed it)."""
+        i = bisect_right(self.raw, pos) - 1
+        return self.clean[i] + (pos - self.raw[i] if self.exact[i] else 0)
+
+
+def normalize(text: str) -> tuple[str, OffsetMap]:
+    """Return the clean text and the map from its offsets back to text's offsets."""
+    out: list[str] = []
+    omap = OffsetMap()
+    clean_len = 0
+    last = 0
+    for m in _REPAIRS.finditer(text):
+        start, end = m.span()
+        if start > last:
+            out.append(text[last:start])
+            clean_len += start - last
+        kind = m.lastgroup
+        if kind in ("char", "char0"):
+            repl = _fold_char(m.group())
+        elif kind in ("hyphen", "marker", "drop"):
+            repl = ""
+        elif kind == "eol":
+            repl = "\n"
+        else:
+            repl = " "
+        if repl != m.group():
+            omap.add(clean_len, start, exact=len(repl) == end - start)
+            out.append(repl)
+            clean_len += len(repl)
+            omap.add(clean_len, end, exact=True)
+        else:
+            out.append(repl)
+            clean_len += len(repl)
+        last = end
+    if last < len(text):
+        out.append(text[last:])
+    return "".join(out), omap
+
+
+def fold_for_matching(text: str) -> str:
+    """Lower-case and fold a phrase the way clean text is folded (rule phrases, user input)."""
+    clean, _ = normalize(text)
+    return clean.lower()

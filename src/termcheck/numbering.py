@@ -1,0 +1,104 @@
+"""Clause numbers and headings as they appear at the start of a line or paragraph."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_KEYWORD = (
+    r"(?:Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE|Paragraph|PARAGRAPH|Schedule|SCHEDULE"
+    r"|Annex|ANNEX|Annexe|ANNEXE|Exhibit|EXHIBIT|Appendix|APPENDIX|Chapitre|CHAPITRE|Titre|TITRE)"
+)
+# A clause label at the start of a paragraph; the group 'num' is what a citation shows.
+LABEL_RE = re.compile(
+    rf"""^[ \t]*(?:
+        (?P<kw>{_KEYWORD})\s+(?P<kwnum>\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}\b|[A-Z]\b|1er\b|premier\b)\.?
+      | (?P<dotted>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}})\.?(?=\s|$)
+      | (?P<num>\d{{1,3}})[.)](?=\s|$)
+      | \((?P<paren>[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[A-Z]{{1,2}}|[IVX]{{1,5}})\)
+      | (?P<letter>[a-z]|[A-Z]|[ivx]{{1,4}})[.)](?=\s)
+      | (?P<bullet>[•·▪◦●\-*–])(?=\s)
+    )""",
+    re.VERBOSE,
+)
+
+_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;!?]['\")\]]*$")
+
+
+def match_label(text: str) -> Optional[re.Match[str]]:
+    """The clause label at the start of text, if any."""
+    return LABEL_RE.match(text)
+
+
+def label_text(m: re.Match[str]) -> Optional[str]:
+    """The citation form of a label: '4.2', '3', '(a)', 'Article 3'; None for bullets."""
+    if m.group("kw"):
+        kw = m.group("kw").rstrip(".").capitalize()
+        if kw == "Art":
+            kw = "Article"
+        num = m.group("kwnum")
+        return f"{kw} {'1' if num in ('1er', 'premier') else num}"
+    if m.group("dotted"):
+        return m.group("dotted")
+    if m.group("num"):
+        return m.group("num")
+    if m.group("paren"):
+        return f"({m.group('paren')})"
+    if m.group("letter"):
+        return f"({m.group('letter')})"
+    return None
+
+
+def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
+    """Classify a label for nesting: 'kw', 'num' (depth by dots), 'alpha', 'roman', 'digit', 'ALPHA'."""
+    if " " in label:
+        return "kw"
+    if label[0].isdigit():
+        return f"num{label.count('.')}"
+    core = label.strip("()")
+    if core.isdigit():
+        return "digit"
+    if _ROMAN.match(core):
+        # "(i)" after "(h)" is a letter; "(i)" after nothing or "(ii)" is a roman numeral.
+        lower = core.islower()
+        prev_alpha = previous_of_kind.get("alpha" if lower else "ALPHA")
+        if core.lower() in ("i", "v", "x", "l", "c") and prev_alpha and ord(prev_alpha.lower()) == ord(core.lower()) - 1:
+            return "alpha" if lower else "ALPHA"
+        return "roman" if lower else "ROMAN"
+    return "alpha" if core.islower() else "ALPHA"
+
+
+def ends_sentence(text: str) -> bool:
+    """True if text ends like a sentence or list item (., ;, !, ?, optionally closed by a quote)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL = {
+    "a", "an", "and", "as", "at", "by", "de", "des", "du", "et", "for", "in", "la", "le", "les", "of", "on",
+    "or", "the", "to", "with", "à", "en", "d", "l", "aux", "sur", "par", "pour",
+}
+
+
+def looks_like_heading(text: str) -> bool:
+    """True for a short line that names a section rather than saying something."""
+    t = text.strip()
+    if not t or len(t) > 90 or t[-1] in ".,;" or t.endswith(("and", "or", "the", "of")):
+        return False
+    m = match_label(t)
+    rest = (t[m.end():] if m else t).strip(" .-–:")
+    if ":" in rest or "[" in rest or "_" in rest:
+        return False  # "Name: ____", "Effective Date: [Insert Date]" are form fields, not headings
+    if m and m.group("bullet"):
+        return False
+    words = _WORD.findall(rest)
+    if not words or len(words) > 10:
+        return False
+    if rest[0].islower():
+        return False
+    letters = [c for c in rest if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+    return capitalised == len(words) and (m is not None or len(words) <= 8)

@@ -1,0 +1,228 @@
+"""Blocks to clauses: section numbers, heading paths, zones, definitions and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from termcheck.models import Block, Document, Segment
+from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label
+
+_RECITAL_HEADING = re.compile(
+    r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
+    re.IGNORECASE,
+)
+_RECITAL_START = re.compile(r"^(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE)
+_RECITALS_END = re.compile(
+    r"(?:now,?\s+therefore|agree[sd]?\s+as\s+follows|il\s+a\s+[ée]t[ée]\s+(?:arr[êe]t[ée]\s+et\s+)?convenu|ceci\s+(?:ayant\s+[ée]t[ée]\s+)?expos[ée]|it\s+is\s+(?:hereby\s+)?agreed)",
+    re.IGNORECASE,
+)
+_SIGNATURE_START = re.compile(
+    r"^(?:in\s+witness\s+where(?:of|for)|en\s+foi\s+de\s+quoi|signatures?\W*$|signed\s+(?:by|for\s+and\s+on\s+behalf)|agreed\s+and\s+accepted|accepted\s+and\s+agreed|fait\s+(?:à|en)\s+.{0,40}(?:,\s*le|exemplaires))",
+    re.IGNORECASE,
+)
+_SIGNATURE_LINE = re.compile(
+    r"^(?:(?:by|name|print(?:ed)?\s+name|title|date|signature|signed|witness|nom|prénom|qualité|date\s+et\s+signature|lu\s+et\s+approuvé)\s*[:_]|_{4,}|\.{6,}\s*$)",
+    re.IGNORECASE,
+)
+_ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
+_TOC_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
+_DEFINITION = re.compile(
+    r"""^(?:in\s+this\s+(?:agreement|release|contract|document)\s*,?\s*)?(?:the\s+(?:term|expression)s?\s+)?
+        (?:["«']\s*(?P<q>[^"»']{1,80}?)\s*["»'](?:\s*(?:,|or|and|ou|et)\s*["«'][^"»']{1,80}["»'])*|(?P<bare>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))
+        \s*(?:\([^)]{0,60}\)\s*)?,?\s*
+        (?:shall\s+(?:mean|include|refer\s+to)|means|mean|has\s+the\s+meaning|have\s+the\s+meaning|refers?\s+to|includes|is\s+defined\s+as
+          |désigne(?:nt)?|signifie(?:nt)?|s['’]entend(?:ent)?|a\s+le\s+sens|vise(?:nt)?)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DEF_BARE_COLON = re.compile(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
+_RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
+_DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "no", "nos", "inc", "ltd", "co", "corp", "llc", "plc", "llp", "sa", "sas", "sarl", "art", "arts",
+    "sec", "secs", "para", "paras", "p", "pp", "vs", "v", "e.g", "i.e", "etc", "cf", "st", "u.s", "u.k", "approx", "incl",
+    "fig", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mme",
+    "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr",
+}
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+_FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
+_EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en' from the share of common function words."""
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", text[:20000].lower())
+    fr = sum(1 for w in words if w in _FR_WORDS)
+    en = sum(1 for w in words if w in _EN_WORDS)
+    return "fr" if fr > en * 1.2 else "en"
+
+
+def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Sentence (and enumerated sub-clause) spans of text, shifted by base."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        before = text[start:m.start()].rstrip("\"')]»")
+        if before.endswith("."):
+            tok = _LAST_TOKEN.search(before[:-1])
+            word = (tok.group(1) if tok else "").lower().lstrip("(\"'")
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
+                continue
+            if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == 0 and len(before) < 12:
+                continue  # "1. The ..." — the label, not a sentence
+        end = m.start()
+        if text[start:end].strip():
+            spans.append((base + start, base + end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((base + start, base + len(text.rstrip())))
+    return spans or [(base, base + len(text))]
+
+
+@dataclass
+class _State:
+    """What the segmenter knows at the current point of the document."""
+
+    mode: Optional[str] = None  # recital | signature | toc
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (kind, label)
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (level, title)
+    seen: dict[str, str] = field(default_factory=dict)  # last label of each kind (roman/letter choice)
+    in_definitions: bool = False
+
+    def section(self) -> Optional[str]:
+        """'4.2(a)(iv)': the last numbered level and the lettered levels under it."""
+        if not self.sections:
+            return None
+        idx = max((i for i, (k, _) in enumerate(self.sections) if k == "kw" or k.startswith("num")), default=0)
+        parts = [label for _, label in self.sections[idx:]]
+        return "".join(parts)
+
+    def push_label(self, label: str) -> None:
+        """Place a clause label in the section stack."""
+        kind = label_kind(label, self.seen)
+        self.seen[kind] = label.strip("()")
+        kinds = [k for k, _ in self.sections]
+        if kind in kinds:
+            del self.sections[kinds.index(kind):]
+        elif kind.startswith("num"):
+            depth = int(kind[3:])
+            self.sections = [(k, lab) for k, lab in self.sections if k == "kw" or (k.startswith("num") and int(k[3:]) < depth)]
+        self.sections.append((kind, label))
+
+    def push_heading(self, level: int, title: str) -> None:
+        """Place a heading in the heading path."""
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, title))
+
+
+def _heading_level(block: Block, label: Optional[str], title: str) -> int:
+    """Outline level of a heading: from the source, else from its label, else from its case."""
+    if block.level is not None:
+        return max(block.level, 1)
+    if label:
+        if " " in label:
+            return 1
+        if label[0].isdigit():
+            return label.count(".") + 1
+        return 3
+    return 1 if title.isupper() else 2
+
+
+def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str:
+    """The zone of one block, updating the document-level mode on the way."""
+    if block.kind == "running":
+        return "running"
+    if heading:
+        if _RECITAL_HEADING.match(body):
+            state.mode = "recital"
+        elif _TOC_HEADING.match(body):
+            state.mode = "toc"
+        elif _SIGNATURE_START.match(body):
+            state.mode = "signature"
+        elif _ANNEX_HEADING.match(body) or state.mode in ("recital", "toc") or (state.mode == "signature" and match_label(block.text)):
+            if not (state.mode == "toc" and _TOC_ENTRY.search(body)):
+                state.mode = None
+        state.in_definitions = bool(_DEFINITIONS_HEADING.match(body))
+        return "toc" if state.mode == "toc" else "heading"
+    if state.mode == "toc":
+        if _TOC_ENTRY.search(body) and len(body) < 120:
+            return "toc"
+        state.mode = None
+    if _SIGNATURE_START.match(body):
+        state.mode = "signature"
+        return "signature"
+    if _SIGNATURE_LINE.match(body):
+        return "signature"
+    if state.mode == "signature":
+        return "signature"
+    if _RECITAL_START.match(body):
+        state.mode = "recital"
+        return "recital"
+    if state.mode == "recital":
+        if _RECITALS_END.search(body):
+            state.mode = None
+            return "recital"
+        m = match_label(block.text)
+        if m and (m.group("num") or m.group("dotted") or m.group("kw")):
+            state.mode = None
+        else:
+            return "recital"
+    if block.kind == "table":
+        return "table"
+    return "operative"
+
+
+def segment_document(doc: Document) -> Document:
+    """Fill doc.segments (and doc.language) from its blocks."""
+    state = _State()
+    segments: list[Segment] = []
+    for start, block in doc.blocks:
+        text = block.text
+        m = match_label(text)
+        label = label_text(m) if m else None
+        body = text[m.end():].strip() if m else text.strip()
+        heading = block.kind == "heading" or (
+            block.kind in ("paragraph",) and looks_like_heading(text) and not _SIGNATURE_LINE.match(body)
+        )
+        if block.kind == "footnote":
+            segments.append(Segment(start, start + len(text), "operative", block.label, tuple(t for _, t in state.headings), split_sentences(text, start), kind="footnote"))
+            continue
+        if label and block.kind not in ("running", "table"):
+            state.push_label(label)
+        elif heading and not label and block.kind != "running":
+            state.sections.clear()
+        zone = _zone_for_text(state, block, body, heading)
+        title = body.rstrip(" .:-–")
+        if heading and zone != "toc":
+            state.push_heading(_heading_level(block, label, title), title)
+        defines = None
+        if zone == "operative":
+            run_in = _RUN_IN_HEADING.match(body)
+            if run_in and looks_like_heading(run_in.group("title")):
+                # "4. Grant of Rights. The Performer grants ..." — a heading run into its clause.
+                state.push_heading(_heading_level(block, label, run_in.group("title")) + (1 if label else 0), run_in.group("title"))
+            d = _DEFINITION.match(body)
+            if d:
+                zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
+            elif state.in_definitions:
+                dc = _DEF_BARE_COLON.match(body)
+                if dc:
+                    zone, defines = "definition", dc.group("term").strip()
+        headings = tuple(t for _, t in state.headings)
+        if heading and zone == "heading":
+            headings = headings[:-1]  # a heading's path is what encloses it
+        segments.append(
+            Segment(
+                start, start + len(text), zone, state.section() if block.kind != "running" else None,
+                headings, split_sentences(text, start), kind=block.kind, defines=defines,
+            )
+        )
+    doc.segments = segments
+    doc.language = detect_language(doc.text)
+    return doc
