@@ -119,8 +119,9 @@ def extract(
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: run the app; a usage error exits 2, a bug prints one line and exits 4."""
     try:
-        app(args=argv, prog_name="termcheck", standalone_mode=False)
-        code = 0
+        # Without standalone mode click returns the code of a typer.Exit instead of raising it.
+        result = app(args=argv, prog_name="termcheck", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
     except UsageError as exc:

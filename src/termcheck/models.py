@@ -57,7 +57,8 @@ class Location:
         if self.paragraph is not None:
             parts.append(f"para. {self.paragraph}")
         if self.section:
-            parts.append(f"§{self.section}")
+            numbered = self.section[0].isdigit() or self.section[0] == "("
+            parts.append(f"§{self.section}" if numbered else self.section)
         return ", ".join(parts) or "start of document"
 
 

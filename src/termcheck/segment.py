@@ -198,15 +198,21 @@ def segment_document(doc: Document) -> Document:
         elif heading and not label and block.kind != "running":
             state.sections.clear()
         zone = _zone_for_text(state, block, body, heading)
-        title = body.rstrip(" .:-–")
+        title = body.strip(" .:-–—")
         if heading and zone != "toc":
             state.push_heading(_heading_level(block, label, title), title)
         defines = None
+        run_in_title = None
         if zone == "operative":
             run_in = _RUN_IN_HEADING.match(body)
+            run_in_title = None
             if run_in and looks_like_heading(run_in.group("title")):
-                # "4. Grant of Rights. The Performer grants ..." — a heading run into its clause.
-                state.push_heading(_heading_level(block, label, run_in.group("title")) + (1 if label else 0), run_in.group("title"))
+                # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
+                # without a number it names only its own paragraph.
+                run_in_title = run_in.group("title")
+                if label:
+                    state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
+                    run_in_title = None
             d = _DEFINITION.match(body)
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
@@ -217,6 +223,10 @@ def segment_document(doc: Document) -> Document:
         headings = tuple(t for _, t in state.headings)
         if heading and zone == "heading":
             headings = headings[:-1]  # a heading's path is what encloses it
+        elif zone == "running":
+            headings = ()
+        elif zone in ("operative", "definition") and run_in_title:
+            headings += (run_in_title,)
         segments.append(
             Segment(
                 start, start + len(text), zone, state.section() if block.kind != "running" else None,

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
 import sys
-import zipfile
 from typing import Optional
 
 from termcheck.errors import ErrorCode, InputError
@@ -52,6 +49,9 @@ def sniff(data: bytes, name: str = "") -> str:
 
 def _sniff_zip(data: bytes) -> str:
     """Tell a DOCX from other zip-based formats."""
+    import io
+    import zipfile
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, EOFError, ValueError):
@@ -103,6 +103,8 @@ def extract_bytes(path: str, data: bytes, limits: Optional[Limits] = None, passw
         from termcheck.extract.text import read_text
 
         doc = read_text(path, data, markdown=kind == "markdown")
+    import hashlib
+
     doc.sha256 = hashlib.sha256(data).hexdigest()
     from termcheck.segment import segment_document
 

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from termcheck.errors import ErrorCode, InputError
 from termcheck.limits import Limits
 from termcheck.models import Anchor, Block, Document, assemble
-from termcheck.normalize import normalize
+from termcheck.normalize import has_text, normalize
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -417,6 +417,6 @@ def read_docx(path: str, data: bytes, limits: Limits) -> Document:
     comments = sum(1 for _ in root.iter(W + "commentRangeStart"))
     if comments:
         doc.notes.append(f"{comments} comment(s) in the margin were not read as contract text")
-    if sum(c.isalnum() for c in doc.text) < 20:
+    if not has_text(doc.text):
         raise InputError(ErrorCode.NO_TEXT, "the Word document has no text", "check that it is the right file")
     return doc

@@ -11,7 +11,7 @@ import pickle
 import select
 import signal
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from termcheck.errors import ErrorCode, InputError
 from termcheck.limits import Limits
@@ -31,6 +31,9 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, writ
     """Body of the child: run func, send ('ok', result) or ('error', code, message, hint), exit."""
     status = 0
     try:
+        import faulthandler
+
+        faulthandler.disable()  # an abort in pdfium must not dump the parent's frames to stderr
         _set_child_limits(limits)
         try:
             payload: tuple[Any, ...] = ("ok", func(*args))
@@ -51,9 +54,16 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, writ
         os._exit(status)
 
 
-def run_guarded(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> Any:
-    """Call func(*args) in a child process under limits; its InputError comes back as InputError."""
+def run_guarded(
+    func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, meanwhile: Optional[Callable[[], None]] = None
+) -> Any:
+    """Call func(*args) in a child process under limits; its InputError comes back as InputError.
+
+    meanwhile, if given, runs in the parent while the child works (on a second core).
+    """
     if not hasattr(os, "fork"):
+        if meanwhile:
+            meanwhile()
         return func(*args)
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -61,6 +71,8 @@ def run_guarded(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits)
         os.close(read_fd)
         _child(func, args, limits, write_fd)
     os.close(write_fd)
+    if meanwhile:
+        meanwhile()
     chunks: list[bytes] = []
     deadline = time.monotonic() + limits.seconds
     timed_out = False

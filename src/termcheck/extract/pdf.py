@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, Optional
 
 from termcheck.errors import ErrorCode, InputError
 from termcheck.extract.guard import run_guarded
 from termcheck.extract.lines import group_lines
 from termcheck.limits import Limits
 from termcheck.models import Anchor, Block, Document, Line, assemble
-from termcheck.normalize import normalize
+from termcheck.normalize import has_text, normalize
 
 _NO_TEXT_HINT = "the PDF has no text layer (a scan?): run OCR first, e.g. 'ocrmypdf in.pdf out.pdf', then check out.pdf"
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page|p\.|pg\.|seite|página)?\s*\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?(?:\s*[-–—])?$",
     re.IGNORECASE,
 )
-_MARKERS = "\ufffe\x02"
+# Where a run of characters starts (page start, after a newline or hyphen marker), blanks skipped.
+_RUN_START = re.compile(r"(?:^|(?<=[\n\ufffe\x02]))\s*")
+
 
 
 @dataclass
@@ -34,7 +38,8 @@ def _line_clusters(rects: list[tuple[float, float, float, float]]) -> list[tuple
     lines: list[list[float]] = []
     for _l, b, _r, t in sorted(rects, key=lambda r: -r[3]):
         height = max(t - b, 0.1)
-        for line in lines:
+        # Sorted by top, a rectangle can only overlap one of the last few lines found.
+        for line in lines[-3:]:
             overlap = min(t, line[1]) - max(b, line[0])
             if overlap > 0.5 * min(height, line[1] - line[0]):
                 line[0], line[1] = min(b, line[0]), max(t, line[1])
@@ -45,74 +50,126 @@ def _line_clusters(rects: list[tuple[float, float, float, float]]) -> list[tuple
     return [(b, t) for b, t in lines]
 
 
-def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, float]]) -> int:
-    """The 1-based number of the visual line that holds a character box."""
+def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, float]], tops: list[float]) -> int:
+    """The 1-based number of the visual line that holds a character box (tops: -top of each line)."""
     centre = (box[1] + box[3]) / 2
+    i = bisect_left(tops, -centre)  # first line whose top is at or below the centre
     best, best_dist = 0, float("inf")
-    for i, (b, t) in enumerate(lines):
-        if b <= centre <= t:
-            return i + 1
-        dist = min(abs(centre - b), abs(centre - t))
-        if dist < best_dist:
-            best, best_dist = i, dist
+    for k in (i - 1, i, i + 1):
+        if 0 <= k < len(lines):
+            b, t = lines[k]
+            if b <= centre <= t:
+                return k + 1
+            dist = min(abs(centre - b), abs(centre - t))
+            if dist < best_dist:
+                best, best_dist = k, dist
     return best + 1
 
 
-def _page_text(textpage: object) -> PageText:
+class _TextPage:
+    """The few pdfium text-page calls termcheck needs, straight on the C API.
+
+    pypdfium2's helper layer costs ~20 ms of import on every run; its raw bindings are enough here.
+    """
+
+    def __init__(self, raw: Any, handle: Any) -> None:
+        import ctypes
+
+        self.raw, self.handle, self.ctypes = raw, handle, ctypes
+
+    def text(self) -> str:
+        """All characters of the page, one per pdfium char index."""
+        n = self.raw.FPDFText_CountChars(self.handle)
+        if n <= 0:
+            return ""
+        buf = (self.ctypes.c_ushort * (n + 1))()
+        self.raw.FPDFText_GetText(self.handle, 0, n, buf)
+        return bytes(buf)[: 2 * n].decode("utf-16-le", errors="ignore")
+
+    def rects(self) -> list[tuple[float, float, float, float]]:
+        """The page's text rectangles as (left, bottom, right, top)."""
+        c = self.ctypes
+        out = []
+        left, top, right, bottom = c.c_double(), c.c_double(), c.c_double(), c.c_double()
+        for i in range(self.raw.FPDFText_CountRects(self.handle, 0, -1)):
+            if self.raw.FPDFText_GetRect(self.handle, i, c.byref(left), c.byref(top), c.byref(right), c.byref(bottom)):
+                out.append((left.value, bottom.value, right.value, top.value))
+        return out
+
+    def charbox(self, index: int) -> Optional[tuple[float, float, float, float]]:
+        """The loose box of one character as (left, bottom, right, top), or None."""
+        rect = self.raw.FS_RECTF()
+        if not self.raw.FPDFText_GetLooseCharBox(self.handle, index, self.ctypes.byref(rect)):
+            return None
+        return (rect.left, rect.bottom, rect.right, rect.top)
+
+
+def _page_text(textpage: _TextPage) -> PageText:
     """Read one pdfium text page: its text and the visual line of every run of characters."""
-    text = textpage.get_text_range()  # type: ignore[attr-defined]
-    n = min(len(text), textpage.count_chars())  # type: ignore[attr-defined]
-    rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]  # type: ignore[attr-defined]
-    clusters = _line_clusters(rects)
+    text = textpage.text()
+    n = len(text)
+    clusters = _line_clusters(textpage.rects())
+    tops = [-t for _b, t in clusters]
     # pdfium's own lines are not visual lines (it joins hyphenated lines and puts text boxes last),
     # so every run that starts after a newline or a hyphen marker is placed by its box.
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" or c in _MARKERS]
     line_starts: list[tuple[int, int]] = []
-    for s in starts:
-        j = s
-        while j < n and text[j].isspace():
-            j += 1
-        if j >= n or not clusters:
+    if not clusters:
+        return PageText(text, line_starts)
+    for m in _RUN_START.finditer(text):
+        s, j = m.start(), m.end()
+        if j >= n:
             continue
-        try:
-            box = textpage.get_charbox(j, loose=True)  # type: ignore[attr-defined]
-        except Exception:  # pdfium has no box for some generated characters
-            continue
-        line_starts.append((s, _line_of(box, clusters)))
+        box = textpage.charbox(j)
+        if box is not None:
+            line_starts.append((s, _line_of(box, clusters, tops)))
     return PageText(text, line_starts)
 
 
-def read_pages(data: bytes, password: str | None, max_pages: int) -> list[PageText]:
-    """Open the PDF with pypdfium2 and read every page (runs inside the guarded child)."""
-    import pypdfium2 as pdfium
+def _pdfium() -> Any:
+    """pdfium's raw bindings, initialised once."""
+    import pypdfium2_raw as raw
 
-    try:
-        pdf = pdfium.PdfDocument(data, password=password)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
+    if not getattr(raw, "_termcheck_ready", False):
+        raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))
+        raw._termcheck_ready = True
+    return raw
+
+
+def read_pages(data: bytes, password: Optional[str], max_pages: int) -> list[PageText]:
+    """Open the PDF with pdfium and read every page (runs inside the guarded child)."""
+    raw = _pdfium()
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), password.encode("utf-8") if password else None)
+    if not doc:
+        err = raw.FPDF_GetLastError()
+        if err == raw.FPDF_ERR_PASSWORD:
             raise InputError(
                 ErrorCode.ENCRYPTED,
-                "the PDF is password-protected" if not password else "the password is wrong",
+                "the password is wrong" if password else "the PDF is password-protected",
                 "give the password with --password, or ask the sender for an unlocked copy",
-            ) from None
-        raise InputError(ErrorCode.CORRUPT, "the PDF is damaged or not really a PDF", "re-export or re-download it") from None
+            )
+        if err == raw.FPDF_ERR_SECURITY:
+            raise InputError(ErrorCode.ENCRYPTED, "the PDF uses an encryption pdfium cannot open", "ask the sender for an unlocked copy")
+        raise InputError(ErrorCode.CORRUPT, "the PDF is damaged or not really a PDF", "re-export or re-download it")
     try:
-        count = len(pdf)
+        count = raw.FPDF_GetPageCount(doc)
         if count > max_pages:
             raise InputError(ErrorCode.TOO_LARGE, f"{count} pages, more than the limit of {max_pages}", "raise --max-pages")
         pages = []
         for i in range(count):
+            page = raw.FPDF_LoadPage(doc, i)
+            textpage = raw.FPDFText_LoadPage(page) if page else None
+            if not textpage:
+                if page:
+                    raw.FPDF_ClosePage(page)
+                raise InputError(ErrorCode.CORRUPT, f"page {i + 1} of the PDF is damaged", "re-export or re-download it")
             try:
-                page = pdf[i]
-                textpage = page.get_textpage()
-            except pdfium.PdfiumError:
-                raise InputError(ErrorCode.CORRUPT, f"page {i + 1} of the PDF is damaged", "re-export or re-download it") from None
-            pages.append(_page_text(textpage))
-            textpage.close()
-            page.close()
+                pages.append(_page_text(_TextPage(raw, textpage)))
+            finally:
+                raw.FPDFText_ClosePage(textpage)
+                raw.FPDF_ClosePage(page)
         return pages
     finally:
-        pdf.close()
+        raw.FPDF_CloseDocument(doc)
 
 
 def _repeated_margin_lines(pages: list[list[str]]) -> set[str]:
@@ -179,17 +236,29 @@ def pages_to_lines(pages: list[PageText]) -> list[Line]:
 def _join_across_pages(lines: list[Line]) -> list[Line]:
     """Drop the blank line at a page break when the sentence runs on to the next page."""
     out: list[Line] = []
+    skip_blanks = False
     for i, ln in enumerate(lines):
         if not ln.text and ln.anchors == [] and out:
             prev = next((x.text.strip() for x in reversed(out) if x.text.strip()), "")
             nxt = next((x.text.strip() for x in lines[i + 1:] if x.text.strip()), "")
             if prev and nxt and not prev.endswith((".", ":", ";", "!", "?")) and nxt[:1].islower():
+                while out and not out[-1].text.strip():
+                    out.pop()  # the blanked footer of this page
+                skip_blanks = True  # and the blanked header of the next
                 continue
+        if skip_blanks and not ln.text.strip():
+            continue
+        skip_blanks = False
         out.append(ln)
     return out
 
 
-def read_pdf(path: str, data: bytes, limits: Limits, password: str | None = None, layout: bool = False) -> Document:
+def _warm_up() -> None:
+    """Import what comes after extraction while the child reads the PDF on the other core."""
+    import termcheck.segment  # noqa: F401
+
+
+def read_pdf(path: str, data: bytes, limits: Limits, password: Optional[str] = None, layout: bool = False) -> Document:
     """Extract a PDF in a guarded child process and build its Document."""
     if layout:
         from termcheck.extract.pdf_layout import read_layout_pages
@@ -198,14 +267,14 @@ def read_pdf(path: str, data: bytes, limits: Limits, password: str | None = None
         blocks = [b for page_blocks in blocks_per_page for b in page_blocks]
         doc = assemble(path, "pdf", blocks, pages=pages)
     else:
-        pages_text: list[PageText] = run_guarded(read_pages, (data, password, limits.max_pages), limits)
+        pages_text: list[PageText] = run_guarded(read_pages, (data, password, limits.max_pages), limits, meanwhile=_warm_up)
         lines = pages_to_lines(pages_text)
         blocks: list[Block] = group_lines(lines, wrapped=True)
         doc = assemble(path, "pdf", blocks, pages=len(pages_text))
-        empty = [i + 1 for i, p in enumerate(pages_text) if sum(c.isalnum() for c in p.text) < 20]
+        empty = [i + 1 for i, p in enumerate(pages_text) if not has_text(p.text)]
         if pages_text and len(empty) < len(pages_text) and empty:
             shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
             doc.notes.append(f"{len(empty)} page(s) have no text layer and were not read: {shown}")
-    if sum(c.isalnum() for c in doc.text) < 20:
+    if not has_text(doc.text):
         raise InputError(ErrorCode.NO_TEXT, "no text could be read from the PDF", _NO_TEXT_HINT)
     return doc

@@ -87,24 +87,34 @@ def _page_blocks(page: Any, number: int) -> list[Block]:
     body = page.filter(outside_tables) if boxes else page
     words = body.extract_words()
     columns = _columns(words, float(page.width))
-    text_lines: list[tuple[float, str]] = []
-    for x0, x1 in columns:
+
+    def region(y: float) -> int:
+        """How many tables lie wholly above y: text between tables is read region by region."""
+        return sum(1 for _x0, _t, _x1, b in boxes if b <= y)
+
+    # (region, column, top, is_table, text): tables end the region they sit in.
+    items: list[tuple[int, float, float, bool, str]] = []
+    for col, (x0, x1) in enumerate(columns):
         crop = body.crop((x0, 0, x1, page.height), strict=False)
-        text_lines.extend((ln["top"], ln["text"]) for ln in crop.extract_text_lines())
-    table_rows: list[tuple[float, str]] = []
+        items.extend((region(ln["top"]), col, ln["top"], False, ln["text"]) for ln in crop.extract_text_lines())
     for table in tables:
+        where = region(table.bbox[1])
         for row, cells in zip(table.rows, table.extract()):
             cells = [" ".join((c or "").split()) for c in cells]
             if any(cells):
-                table_rows.append((row.bbox[1], " | ".join(cells)))
-    numbers = _line_numbers([t for t, _ in text_lines] + [t for t, _ in table_rows])
-    lines = []
-    for top, text in text_lines:
+                items.append((where, float("inf"), row.bbox[1], True, " | ".join(cells)))
+    items.sort(key=lambda it: it[:3])
+    numbers = _line_numbers([it[2] for it in items])
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for _region, _col, top, is_table, text in items:
         clean, _ = normalize(text)
-        lines.append(Line(clean, [Anchor(0, number, numbers[top], None)], page=number))
-    blocks = group_lines(lines, wrapped=True)
-    for top, text in table_rows:
-        clean, _ = normalize(text)
-        blocks.append(Block(clean, [Anchor(0, number, numbers[top], None)], kind="table"))
-    # Tables were read apart from the text: put them back at their place on the page.
-    return sorted(blocks, key=lambda b: b.anchors[0].line or 0 if b.anchors else 0)
+        anchor = [Anchor(0, number, numbers[top], None)]
+        if is_table:
+            blocks.extend(group_lines(run, wrapped=True))
+            run = []
+            blocks.append(Block(clean, anchor, kind="table"))
+        else:
+            run.append(Line(clean, anchor, page=number))
+    blocks.extend(group_lines(run, wrapped=True))
+    return blocks

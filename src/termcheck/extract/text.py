@@ -8,10 +8,10 @@ from bisect import bisect_right
 from termcheck.errors import ErrorCode, InputError
 from termcheck.extract.lines import group_lines
 from termcheck.models import Anchor, Block, Document, Line, assemble
-from termcheck.normalize import normalize
+from termcheck.normalize import chain, delete_matches, normalize
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
-_MD_MARKS = re.compile(r"\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
+_MD_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -30,25 +30,18 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def _blank_markdown(text: str) -> tuple[str, set[int]]:
-    """Replace Markdown markers with spaces (offsets unchanged) and return the heading line starts."""
-    heads = {m.start() for m in _MD_HEADING.finditer(text)}
-    chars = list(text)
-    for pattern in (_MD_HEADING, _MD_MARKS):
-        for m in pattern.finditer(text):
-            for i in range(m.start(), m.end()):
-                chars[i] = " "
-    return "".join(chars), heads
-
-
 def read_text(path: str, data: bytes, markdown: bool = False) -> Document:
     """Build a Document from text bytes; anchors carry the source line numbers."""
     raw, encoding = decode(data)
-    heading_starts: set[int] = set()
-    if markdown:
-        raw, heading_starts = _blank_markdown(raw)
-    clean, omap = normalize(raw)
     raw_newlines = [i for i, c in enumerate(raw) if c == "\n"]
+    heading_lines: set[int] = set()
+    if markdown:
+        heading_lines = {raw.count("\n", 0, m.start()) + 1 for m in _MD_HEADING.finditer(raw)}
+        stripped, md_map = delete_matches(raw, _MD_MARKS)
+        clean, omap = normalize(stripped)
+        chain(omap, md_map)
+    else:
+        clean, omap = normalize(raw)
     lines: list[Line] = []
     headings: list[bool] = []
     pos = 0
@@ -56,14 +49,10 @@ def read_text(path: str, data: bytes, markdown: bool = False) -> Document:
         raw_pos = omap.to_raw(pos)
         line_no = bisect_right(raw_newlines, raw_pos - 1) + 1
         lines.append(Line(piece, [Anchor(0, None, line_no, None)]))
-        headings.append(raw_pos in heading_starts)
+        headings.append(line_no in heading_lines)
         pos += len(piece) + 1
-    if markdown and any(headings):
-        blocks = _group_markdown(lines, headings)
-    else:
-        blocks = group_lines(lines)
-    fmt = "markdown" if markdown else "text"
-    return assemble(path, fmt, blocks, encoding=encoding)
+    blocks = _group_markdown(lines, headings) if any(headings) else group_lines(lines)
+    return assemble(path, "markdown" if markdown else "text", blocks, encoding=encoding)
 
 
 def _group_markdown(lines: list[Line], headings: list[bool]) -> list[Block]:

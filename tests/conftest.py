@@ -1,0 +1,34 @@
+"""Shared test helpers: paths to the development corpora and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TERMCHECK_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+EXAMPLES = ROOT / "examples"
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def needs_corpus() -> pytest.MarkDecorator:
+    """Skip a test when ../shared/corpus is not beside the checkout."""
+    return pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m termcheck ARGS` and capture its output."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "termcheck", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=120,
+    )

@@ -1,0 +1,178 @@
+"""PDF extraction: page text, visual lines, clean-up, layout path and fail-closed errors."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from builders import image_only_pdf, pdf_pages, pdf_with_table
+from termcheck.errors import ErrorCode, InputError
+from termcheck.extract import extract_bytes
+from termcheck.limits import Limits
+
+PAGE1 = [
+    "VOICE LICENCE AGREEMENT",
+    "",
+    "1. Grant",
+    "1.1 The Performer grants the Company a licence to use the Record-",
+    "ings in the territory for a term of two (2) years from the Effective",
+    "Date.",
+    "1.2 The Company shall not sublicense the Recordings.",
+    "",
+    "2. Payment",
+    "2.1 The Company shall pay the Performer USD 500 within thirty (30)",
+]
+PAGE2 = [
+    "days of the session.",
+    "2.2 No other sums are due.",
+]
+
+
+def seg_with(doc, needle):
+    """The segment whose text contains needle."""
+    for s in doc.segments:
+        if needle in doc.text[s.start:s.end]:
+            return s
+    raise AssertionError(f"{needle!r} not found in {doc.text!r}")
+
+
+@pytest.fixture(scope="module")
+def contract():
+    return extract_bytes("c.pdf", pdf_pages([PAGE1, PAGE2], header="Acme Voice Ltd - Confidential", footer=True))
+
+
+def test_header_footer_and_page_numbers_removed(contract):
+    assert "Acme Voice Ltd" not in contract.text
+    assert "Page 1 of 2" not in contract.text and "Page 2" not in contract.text
+
+
+def test_hyphenated_word_rejoined(contract):
+    assert "use the Recordings in the territory" in contract.text
+
+
+def test_clause_continues_across_the_page_break(contract):
+    seg = seg_with(contract, "USD 500")
+    assert contract.text[seg.start:seg.end].endswith("within thirty (30) days of the session.")
+    assert contract.locate(seg.start, seg).page == 1
+
+
+def test_visual_line_numbers_and_sections(contract):
+    # Visual lines: header (1), title (2), "1. Grant" (3), the clause starts on line 4.
+    seg = seg_with(contract, "1.1 The Performer")
+    loc = contract.locate(seg.start, seg)
+    assert (loc.page, loc.line, loc.section, loc.headings) == (1, 4, "1.1", ("Grant",))
+    # A word after the joined hyphen sits on the next visual line, not the one pdfium's newlines give.
+    loc = contract.locate(contract.text.index("in the territory"))
+    assert loc.line == 5
+    loc = contract.locate(contract.text.index("2.2 No other"))
+    assert (loc.page, loc.line) == (2, 3)
+
+
+def test_headings_are_their_own_zone(contract):
+    assert seg_with(contract, "1. Grant").zone == "heading"
+    assert seg_with(contract, "1.2 The Company").zone == "operative"
+
+
+def test_two_columns_read_column_by_column():
+    left = [f"Left clause {i}: deletion." for i in range(20)]
+    right = [f"Right clause {i}: payment." for i in range(20)]
+    for layout in (False, True):
+        doc = extract_bytes("cols.pdf", pdf_pages([left], right_column=[right]), layout=layout)
+        assert doc.text.index("Left clause 19") < doc.text.index("Right clause 0")
+        assert "Left clause 3: deletion. Left clause 4" in doc.text
+        assert doc.locate(doc.text.index("Right clause 3")).line == 4
+
+
+def test_layout_path_reads_table_rows_in_place():
+    pdf = pdf_with_table(
+        ["SCHEDULE A - FEES", "The fees are set out below."],
+        [["Item", "Amount"], ["Session fee", "USD 500"], ["Licence term", "Two years"]],
+        ["All fees are in US dollars."],
+    )
+    doc = extract_bytes("t.pdf", pdf, layout=True)
+    texts = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("table", "Session fee | USD 500") in texts
+    assert texts.index(("table", "Item | Amount")) < texts.index(("operative", "All fees are in US dollars."))
+    assert doc.locate(seg_with(doc, "Licence term").start).line == 5
+
+
+def test_encrypted_pdf_needs_the_password():
+    data = pdf_pages([["The Performer grants a licence for two years to the Company."]], encrypt="s3cret")
+    with pytest.raises(InputError) as err:
+        extract_bytes("e.pdf", data)
+    assert err.value.code is ErrorCode.ENCRYPTED and "--password" in err.value.hint
+    with pytest.raises(InputError) as err:
+        extract_bytes("e.pdf", data, password="wrong")
+    assert err.value.code is ErrorCode.ENCRYPTED
+    doc = extract_bytes("e.pdf", data, password="s3cret")
+    assert "licence for two years" in doc.text
+
+
+def test_image_only_pdf_is_no_text_not_a_pass():
+    with pytest.raises(InputError) as err:
+        extract_bytes("scan.pdf", image_only_pdf(2))
+    assert err.value.code is ErrorCode.NO_TEXT and "ocrmypdf" in err.value.hint
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_noted():
+    text_pdf = pdf_pages([["The Performer grants the Company a licence for two years only."], [""]])
+    doc = extract_bytes("mixed.pdf", text_pdf)
+    assert any("no text layer" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_truncated_pdf_is_corrupt(cut):
+    data = pdf_pages([PAGE1, PAGE2])
+    with pytest.raises(InputError) as err:
+        extract_bytes("t.pdf", data[: int(len(data) * cut)])
+    assert err.value.code in (ErrorCode.CORRUPT, ErrorCode.NO_TEXT)
+
+
+def test_garbage_after_pdf_magic_is_corrupt():
+    with pytest.raises(InputError) as err:
+        extract_bytes("g.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    assert err.value.code is ErrorCode.CORRUPT
+
+
+def test_page_limit():
+    data = pdf_pages([["Clause %d applies to the Performer and the Company." % i] for i in range(5)])
+    with pytest.raises(InputError) as err:
+        extract_bytes("p.pdf", data, Limits(max_pages=3))
+    assert err.value.code is ErrorCode.TOO_LARGE
+
+
+def _flate_bomb(megabytes: int) -> bytes:
+    """A tiny PDF whose one content stream inflates to many megabytes."""
+    stream = zlib.compress(b"0 0 m " * (megabytes * 1024 * 1024 // 6), 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = b"%PDF-1.7\n"
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def test_decompression_bomb_is_contained_by_the_child_process():
+    limits = Limits(memory_bytes=300 * 1024 * 1024, seconds=20)
+    with pytest.raises(InputError) as err:
+        extract_bytes("bomb.pdf", _flate_bomb(600), limits)
+    # pdfium either aborts under the memory limit (too-large) or reads no text (no-text): never a crash.
+    assert err.value.code in (ErrorCode.TOO_LARGE, ErrorCode.NO_TEXT)
+
+
+def test_time_limit():
+    data = pdf_pages([PAGE1] * 50)
+    with pytest.raises(InputError) as err:
+        extract_bytes("slow.pdf", data, Limits(seconds=0.001))
+    assert err.value.code is ErrorCode.TIMEOUT

@@ -1,0 +1,81 @@
+"""Text and Markdown input, and sniffing the real type from the bytes."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import docx_bytes, para, pdf_pages
+from termcheck.errors import ErrorCode, InputError
+from termcheck.extract import extract_bytes, sniff
+
+TEXT = "1. Grant\nThe Performer grants the Company a licence\nfor two years.\n\n2. Credit\nThe Performer will be credited.\n"
+
+
+def test_line_numbers_are_source_lines():
+    doc = extract_bytes("c.txt", TEXT.encode())
+    seg = next(s for s in doc.segments if "credited" in doc.text[s.start:s.end])
+    assert doc.locate(seg.start, seg).line == 6
+    assert doc.locate(doc.text.index("for two years")).line == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
+def test_encodings(encoding):
+    text = "La Société verse à l’Artiste 1 500 € pour une durée de deux (2) ans."
+    if encoding == "latin-1":
+        text = text.replace("’", "'").replace("€", "EUR")
+    doc = extract_bytes("fr.txt", text.encode(encoding))
+    assert "Société verse à l'Artiste" in doc.text
+    assert doc.language == "fr"
+
+
+def test_markdown_headings_and_emphasis():
+    md = "# Voice Licence\n\n## 1. Term\n\nThe licence lasts **two (2) years**.\n"
+    doc = extract_bytes("c.md", md.encode())
+    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("heading", "Voice Licence") in zones
+    assert ("operative", "The licence lasts two (2) years.") in zones
+    seg = doc.segments[-1]
+    assert doc.locate(seg.start, seg).line == 5 and seg.section == "1"
+
+
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"", ErrorCode.NO_TEXT),
+        (b"   \n\n", ErrorCode.NO_TEXT),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ErrorCode.UNSUPPORTED),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 600, ErrorCode.ENCRYPTED),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, ErrorCode.UNSUPPORTED),
+        (b"\xff\xd8\xff\xe0" + b"\x00" * 100, ErrorCode.UNSUPPORTED),
+        (b"{\\rtf1\\ansi The Performer}", ErrorCode.UNSUPPORTED),
+        (b"\x00\x01\x02\x03" * 50, ErrorCode.UNSUPPORTED),
+        (b"PK\x03\x04garbage", ErrorCode.CORRUPT),
+    ],
+)
+def test_unreadable_inputs_fail_closed(data, code):
+    with pytest.raises(InputError) as err:
+        extract_bytes("x.pdf", data)
+    assert err.value.code is code
+    assert err.value.message and err.value.hint
+
+
+def test_zip_formats_that_are_not_docx():
+    import io
+    import zipfile
+
+    for names, what in ((["content.xml", "mimetype"], "OpenDocument"), (["Index/Document.iwa"], "Pages"), (["a.txt"], "zip archive")):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            for n in names:
+                zf.writestr(n, "x")
+        with pytest.raises(InputError) as err:
+            sniff(buf.getvalue(), "contract.docx")
+        assert err.value.code is ErrorCode.UNSUPPORTED and what in err.value.message
+
+
+def test_type_comes_from_bytes_not_suffix():
+    pdf = pdf_pages([["The Performer grants the Company a licence for two years."]])
+    docx = docx_bytes([para("The Performer grants the Company a licence for two years.")])
+    assert extract_bytes("really-a-pdf.docx", pdf).format == "pdf"
+    assert extract_bytes("really-a-docx.pdf", docx).format == "docx"
+    assert extract_bytes("notes.pdf", b"The Performer grants the Company a licence.").format == "text"

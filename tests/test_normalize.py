@@ -1,0 +1,69 @@
+"""Clean-up of extracted text and the offset map back to the source."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termcheck.normalize import normalize
+
+PIECES = [
+    "a", "b", "Z", " ", "  ", "\n", "\r\n", "-\n", " -\n", "\ufb01", "\ufb02", "\u2019", "\u201c", "\u201d",
+    "\u00a0", "\u202f", "\u00ad", "\ufffe", "\u200b", "é", "e\u0301", "\t", "1", ".", "«", "»", "–",
+]
+
+
+def test_repairs():
+    clean, _ = normalize("jurisdic-\ntion, jurisdic -\ntion and the \ufb01xed \u201cfee\u201d of 1\u202f500,00\u00a0€")
+    assert clean == 'jurisdiction, jurisdiction and the fixed "fee" of 1 500,00 €'
+
+
+def test_hyphen_before_capital_is_kept():
+    assert normalize("pre-\nPaid")[0] == "pre-\nPaid"
+
+
+def test_pdfium_marker_and_soft_hyphen_join_words():
+    assert normalize("Record\ufffeings and record\u00ad\nings")[0] == "Recordings and recordings"
+
+
+def test_line_endings_and_blanks():
+    assert normalize("a  \r\nb\rc\t\td\u200b")[0] == "a\nb\nc d"
+
+
+def test_french_quotes_kept_and_accents_composed():
+    assert normalize("« Enregistrements » de\u0301signe")[0] == "« Enregistrements » désigne"
+
+
+def test_offsets_point_back_to_the_source():
+    raw = "The \ufb01rst Record-\nings are \u201cperpetual\u201d."
+    clean, omap = normalize(raw)
+    i = clean.index("perpetual")
+    assert raw[omap.to_raw(i):omap.to_raw(i) + 9] == "perpetual"
+    j = raw.index("are")
+    assert clean[omap.to_clean(j):omap.to_clean(j) + 3] == "are"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_offset_map_is_monotone_and_keeps_ascii_letters(pieces):
+    raw = "".join(pieces)
+    clean, omap = normalize(raw)
+    previous = -1
+    for i, ch in enumerate(clean):
+        r = omap.to_raw(i)
+        assert 0 <= r <= len(raw)
+        assert r >= previous
+        previous = r
+        if ch.isascii() and ch.isalpha():
+            assert raw[r] == ch or not raw[r].isascii()
+    # Clean text never holds the characters the repairs remove.
+    assert not any(c in clean for c in "\ufb01\u00ad\ufffe\u200b\u00a0\r\t")
+    assert "  " not in clean
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_normalize_never_fails_and_is_idempotent(text):
+    once, _ = normalize(text)
+    twice, _ = normalize(once)
+    assert twice == once

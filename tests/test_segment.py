@@ -1,0 +1,142 @@
+"""Segmentation: clause numbers, headings, zones, definitions, recitals, signatures, sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termcheck.extract import extract_bytes
+from termcheck.segment import split_sentences
+
+
+def segs(text: str):
+    doc = extract_bytes("c.txt", text.encode())
+    return doc, [(s.zone, s.section, s.headings, doc.text[s.start:s.end]) for s in doc.segments]
+
+
+def find(rows, needle):
+    return next(r for r in rows if needle in r[3])
+
+
+CONTRACT = """VOICE RECORDING AGREEMENT
+
+RECITALS
+WHEREAS the Company develops synthetic voices in perpetuity;
+WHEREAS the Performer is a voice actor.
+NOW, THEREFORE, the parties agree as follows:
+
+ARTICLE 1 - DEFINITIONS
+"Recordings" means all audio recorded in any media now known or hereafter devised.
+"Term" shall mean two (2) years.
+
+ARTICLE 2 - GRANT
+2.1 The Performer grants the Company a licence to use the Recordings.
+2.2 The licence covers:
+(a) radio;
+(b) podcasts, including:
+(i) audio books; and
+(ii) audio guides;
+(c) television.
+2.3 Licence Term. The licence ends after the Term.
+
+IN WITNESS WHEREOF the parties have signed this Agreement.
+By: ____________
+Name: Jane Doe
+"""
+
+
+def test_zones_sections_and_headings():
+    _, rows = segs(CONTRACT)
+    assert find(rows, "develops synthetic voices")[0] == "recital"
+    assert find(rows, "NOW, THEREFORE")[0] == "recital"
+    assert find(rows, '"Recordings" means')[:3] == ("definition", "Article 1", ("DEFINITIONS",))
+    assert find(rows, "2.1 The Performer")[:3] == ("operative", "2.1", ("GRANT",))
+    assert find(rows, "(b) podcasts")[1] == "2.2(b)"
+    assert find(rows, "(ii) audio guides")[1] == "2.2(b)(ii)"
+    assert find(rows, "(c) television")[1] == "2.2(c)"
+    assert find(rows, "2.3 Licence Term")[2] == ("GRANT", "Licence Term")
+    assert find(rows, "IN WITNESS")[0] == "signature"
+    assert find(rows, "Name: Jane Doe")[0] == "signature"
+    assert find(rows, "ARTICLE 2")[0] == "heading"
+
+
+def test_letter_i_after_h_is_a_letter_not_a_roman_numeral():
+    text = "1. Uses\n" + "".join(f"({c}) use {c};\n" for c in "abcdefghij")
+    _, rows = segs(text)
+    assert find(rows, "(i) use i")[1] == "1(i)"
+    assert find(rows, "(j) use j")[1] == "1(j)"
+
+
+def test_french_numbering_definitions_and_preamble():
+    text = """CONTRAT DE CESSION DE DROITS
+
+PRÉAMBULE
+La Société produit des voix de synthèse à perpétuité.
+
+IL A ÉTÉ CONVENU CE QUI SUIT :
+
+Article 1er - Définitions
+« Enregistrements » désigne les fixations de la voix de l'Artiste.
+
+Article 2 - Durée
+L'autorisation est consentie pour une durée de deux (2) ans.
+
+Fait à Paris, le 3 mars 2026, en deux exemplaires.
+"""
+    doc, rows = segs(text)
+    assert doc.language == "fr"
+    assert find(rows, "voix de synthèse")[0] == "recital"
+    assert find(rows, "« Enregistrements »")[:2] == ("definition", "Article 1")
+    assert find(rows, "L'autorisation")[:3] == ("operative", "Article 2", ("Durée",))
+    assert find(rows, "Fait à Paris")[0] == "signature"
+
+
+def test_table_of_contents_and_background():
+    text = """TABLE OF CONTENTS
+1. Definitions ........ 2
+2. Grant of Rights .... 3
+
+BACKGROUND
+(A) The Company wishes to license recordings in perpetuity.
+
+1. Definitions
+In this Agreement, "Licence Period" means three years.
+"""
+    _, rows = segs(text)
+    assert find(rows, "Grant of Rights ....")[0] == "toc"
+    assert find(rows, "(A) The Company")[0] == "recital"
+    assert find(rows, "Licence Period")[0] == "definition"
+
+
+def test_sentences_respect_abbreviations_and_numbers():
+    text = "The fee is USD 1.5 million, i.e. the Fee. Mr. Smith signs under Art. 3. It ends on 31 Dec. 2028. Done."
+    spans = split_sentences(text)
+    got = [text[a:b] for a, b in spans]
+    assert got == ["The fee is USD 1.5 million, i.e. the Fee.", "Mr. Smith signs under Art. 3.", "It ends on 31 Dec. 2028.", "Done."]
+
+
+def test_semicolon_lists_split_into_sub_clauses():
+    text = "The Company may (a) edit the Recordings; (b) sell them; and (c) never delete them."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == ["The Company may (a) edit the Recordings", "(b) sell them", "and (c) never delete them."]
+
+
+WORDS = st.sampled_from(["The", "Performer", "grants", "1.", "(a)", "Mr.", "i.e.", "licence.", "WHEREAS", "\n", "\n\n", "2.1", "Article", "3", ";", "«", "»", "désigne", '"X"', "means"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=80))
+def test_segments_are_ordered_disjoint_and_cover_the_words(words):
+    text = " ".join(words)
+    if not text.strip():
+        return
+    doc = extract_bytes("h.txt", text.encode())
+    last = -1
+    covered = []
+    for s in doc.segments:
+        assert last <= s.start < s.end <= len(doc.text)
+        last = s.end
+        for a, b in s.sentences:
+            assert s.start <= a < b <= s.end
+        covered.append(doc.text[s.start:s.end])
+    assert "".join(doc.text.split()) == "".join("".join(covered).split())
