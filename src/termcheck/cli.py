@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -13,6 +13,9 @@ from typer.core import TyperGroup
 from termcheck import __version__
 from termcheck.errors import ExitCode, InputError, UsageError
 from termcheck.limits import Limits
+
+if TYPE_CHECKING:
+    from termcheck.report import Report
 
 
 class _DefaultToCheck(TyperGroup):
@@ -78,6 +81,65 @@ def write_output(text: str, output: Optional[str]) -> None:
 def report_input_error(path: str, exc: InputError) -> None:
     """One line on stderr naming the file, the problem and what to do."""
     sys.stderr.write(f"termcheck: error: {exc.one_line(path)}\n")
+
+
+FAIL_ON = {"fail": {"fail"}, "warn": {"fail", "warn", "unknown"}, "never": set()}
+
+
+def exit_code_for(report: "Report", fail_on: str) -> int:
+    """0, 1 (a check at or above --fail-on) or 3 (an input could not be read)."""
+    if any(d.error is not None for d in report.documents):
+        return ExitCode.INPUT
+    bad = FAIL_ON[fail_on]
+    if any(c.status in bad for d in report.documents for c in d.checks):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
+    password: Optional[str] = _PASSWORD,
+    layout: bool = _LAYOUT,
+    max_size: float = _MAX_SIZE,
+    max_pages: int = _MAX_PAGES,
+    timeout: float = _TIMEOUT,
+    max_memory: int = _MAX_MEMORY,
+) -> None:
+    """Check contracts and print the decision checklist (the default command)."""
+    from termcheck.engine import check as run_check
+    from termcheck.extract import extract_path
+    from termcheck.report import DocumentReport, Report
+    from termcheck.rules.loader import load_rules
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
+    ruleset = load_rules(rules)
+    limits = limits_from(max_size, max_pages, timeout, max_memory)
+    docs = []
+    for path in paths:
+        try:
+            docs.append(run_check(extract_path(path, limits, password=password, layout=layout), ruleset))
+        except InputError as exc:
+            report_input_error(path, exc)
+            docs.append(DocumentReport(path=path, error=exc))
+    report = Report(docs, tool_version=__version__)
+    if fmt == "json":
+        from termcheck.render.json_report import render_json
+
+        out = render_json(report)
+    else:
+        from termcheck.render.plain import render_plain
+
+        out = render_plain(report, shutil.get_terminal_size((100, 24)).columns)
+    write_output(out, output)
+    raise typer.Exit(exit_code_for(report, fail_on))
 
 
 @app.command()

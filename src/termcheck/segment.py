@@ -13,7 +13,9 @@ _RECITAL_HEADING = re.compile(
     r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
     re.IGNORECASE,
 )
-_RECITAL_START = re.compile(r"^(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE)
+_RECITAL_START = re.compile(
+    r"^(?:(?:recitals?|background|preamble|pr[ée]ambule)\s*[:.–-]\s*)?(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE
+)
 _RECITALS_END = re.compile(
     r"(?:now,?\s+therefore|agree[sd]?\s+as\s+follows|il\s+a\s+[ée]t[ée]\s+(?:arr[êe]t[ée]\s+et\s+)?convenu|ceci\s+(?:ayant\s+[ée]t[ée]\s+)?expos[ée]|it\s+is\s+(?:hereby\s+)?agreed)",
     re.IGNORECASE,

@@ -1,0 +1,332 @@
+"""check(document, rules) -> DocumentReport: run every rule, roll findings up into checks and groups."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Optional, Union
+
+from termcheck.models import Document, Segment
+from termcheck.quantities import find_durations, find_jurisdiction, find_percentages, find_vague_time
+from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
+from termcheck.rules.matcher import ClauseContext, Hit, match_clause
+from termcheck.rules.model import CompiledRule, RuleSet
+from termcheck.rules.schema_groups import GROUP_TITLES
+
+_LEAD_IN = re.compile(r"(?::|\bas\s+follows|\bincluding|\bthe\s+following)\s*$", re.IGNORECASE)
+_ITEM_LABEL = re.compile(r"^\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
+_MAX_QUOTE = 600
+_FIRES = ("operative", "table")
+_EFFECT_WORD = {"flag": "flags", "protects": "protects", "grant": "grants", "weaken": "weakens", "refuse": "refuses", "value": "value"}
+
+
+def safe_lower(text: str) -> str:
+    """Lower-case text without changing its length (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def clause_contexts(doc: Document, lower: str) -> list[ClauseContext]:
+    """For each segment, its text and the text around it that completes its meaning."""
+    segs = doc.segments
+    out = []
+    lead_of: dict[int, int] = {}
+    items_of: dict[int, list[int]] = {}
+    for i, seg in enumerate(segs):
+        text = doc.text[seg.start:seg.end].rstrip()
+        if seg.zone in ("operative", "definition") and _LEAD_IN.search(text):
+            j = i + 1
+            while j < len(segs) and segs[j].zone in ("operative", "definition", "table") and (
+                _ITEM_LABEL.match(doc.text[segs[j].start:segs[j].end]) or j == i + 1
+            ):
+                lead_of[j] = i
+                items_of.setdefault(i, []).append(j)
+                j += 1
+    for i, seg in enumerate(segs):
+        parts = []
+        if i in lead_of:
+            lead = segs[lead_of[i]]
+            parts.append(lower[lead.start:lead.end])
+        parts.append(lower[seg.start:seg.end])
+        for j in items_of.get(i, []):
+            parts.append(lower[segs[j].start:segs[j].end])
+        if seg.headings:
+            parts.append(seg.headings[-1].lower())
+        out.append(ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts)))
+    return out
+
+
+def defined_term_uses(doc: Document) -> dict[str, list[int]]:
+    """Defined term -> offsets where an operative clause uses it (for scope carried by definitions)."""
+    terms = {s.defines for s in doc.segments if s.zone == "definition" and s.defines and len(s.defines) > 2}
+    uses: dict[str, list[int]] = {}
+    for term in terms:
+        pat = re.compile(rf"(?<![\w]){re.escape(term.lower())}(?![\w])")
+        for seg in doc.segments:
+            if seg.zone in _FIRES:
+                for m in pat.finditer(doc.text.lower(), seg.start, seg.end):
+                    uses.setdefault(term.lower(), []).append(m.start())
+    return uses
+
+
+def _segments_for(offsets: Iterable[int], starts: list[int], segs: list[Segment]) -> list[int]:
+    """Indices of the segments that hold these offsets, in order, once each."""
+    found = set()
+    for off in offsets:
+        i = bisect_right(starts, off) - 1
+        if i >= 0 and off < segs[i].end:
+            found.add(i)
+    return sorted(found)
+
+
+def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
+    """Rule id -> every hit in the document; rules run only on clauses the prefilter let through."""
+    lower = safe_lower(doc.text)
+    contexts = clause_contexts(doc, lower)
+    definitions = defined_term_uses(doc)
+    starts = [s.start for s in doc.segments]
+    candidates = ruleset.candidates(lower)
+    out: dict[str, list[Hit]] = {}
+    for rule in ruleset.rules:
+        if rule.id in ruleset.always:
+            segment_ids = list(range(len(doc.segments)))
+        else:
+            offsets = list(candidates.get(rule.id, []))
+            if any(t.via_definitions for t in rule.triggers):
+                offsets += [o for spans in definitions.values() for o in spans]
+            segment_ids = _segments_for(offsets, starts, doc.segments)
+        hits: list[Hit] = []
+        for i in segment_ids:
+            if doc.segments[i].zone in rule.zones:
+                hits.extend(match_clause(rule, doc, lower, contexts[i], definitions))
+        out[rule.id] = hits
+    return out
+
+
+def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Finding:
+    """A finding that quotes the hit's sentence and says where it is."""
+    s_start, s_end = hit.sentence
+    if s_end - s_start > _MAX_QUOTE:
+        s_start = max(s_start, hit.start - _MAX_QUOTE // 2)
+        s_end = min(s_end, s_start + _MAX_QUOTE)
+    seg = doc.segments[hit.segment]
+    loc = doc.locate(hit.start, seg)
+    quote = " ".join(doc.text[s_start:s_end].split())
+    return Finding(
+        rule=rule.id, quote=quote, start=s_start, end=s_end, match_start=hit.start, match_end=hit.end,
+        effect=_EFFECT_WORD[hit.effect], message=message, page=loc.page, line=loc.line, paragraph=loc.paragraph,
+        section=loc.section, headings=loc.headings,
+    )
+
+
+def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
+    """Why this hit matters, in one sentence."""
+    words = " ".join(doc.text[hit.start:hit.end].split())
+    base = hit.message or {
+        "flag": f"'{words}': {rule.title[0].lower() + rule.title[1:]}",
+        "protects": f"'{words}' is negated here, which protects you",
+        "grant": f"'{words}' gives you this protection",
+        "weaken": f"'{words}' is here but weakened by its conditions",
+        "refuse": f"'{words}' is refused or left to the other side's discretion",
+        "value": f"'{words}'",
+    }[hit.effect]
+    if hit.via:
+        base += f" (through the definition of \"{hit.via}\")"
+    return base
+
+
+def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optional[Hit], list[str]]:
+    """The longest duration stated in the hits' sentences, the hit it came from, conflicts noted."""
+    best: Optional[float] = None
+    best_hit = None
+    notes = []
+    for h in hits:
+        sentence = doc.text[h.sentence[0]:h.sentence[1]]
+        durations = find_durations(sentence)
+        if not durations:
+            continue
+        rel = h.start - h.sentence[0]
+        d = min(durations, key=lambda d: abs(d.start - rel))
+        if d.conflict:
+            notes.append(d.conflict)
+        if best is None or d.years > best:
+            best, best_hit = round(d.years, 2), h
+    return best, best_hit, notes
+
+
+def _days_value(doc: Document, hits: list[Hit]) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+    """The longest day window (or 'vague') stated in the hits' sentences."""
+    best: Union[float, str, None] = None
+    best_hit = None
+    notes = []
+    for h in hits:
+        sentence = doc.text[h.sentence[0]:h.sentence[1]]
+        durations = [d for d in find_durations(sentence) if d.days <= 3650]
+        if durations:
+            d = max(durations, key=lambda d: d.days)
+            if d.conflict:
+                notes.append(d.conflict)
+            if best is None or best == "vague" or (isinstance(best, float) and d.days > best):
+                best, best_hit = round(d.days, 1), h
+        elif best is None and find_vague_time(sentence):
+            best, best_hit = "vague", h
+    return best, best_hit, notes
+
+
+def _status_for_value(value: Union[float, str, None], q: dict) -> str:
+    """Threshold status of a value under the rule's quantity limits."""
+    if value is None:
+        return q["missing"]
+    if value == "vague":
+        return q["vague"]
+    if isinstance(value, str):
+        return q["found"]
+    if q["pass_max"] is not None and value <= q["pass_max"]:
+        return "pass"
+    if q["warn_max"] is not None and value <= q["warn_max"]:
+        return "warn"
+    if q["pass_max"] is None and q["warn_max"] is None:
+        return q["found"]
+    return "fail"
+
+
+def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit]) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+    """The value a rule's quantity names, from its hits."""
+    kind = rule.quantity["kind"] if rule.quantity else None
+    if kind == "years":
+        return _years_value(doc, hits)
+    if kind == "days":
+        return _days_value(doc, hits)
+    if kind == "percent":
+        for h in hits:
+            found = find_percentages(doc.text[h.sentence[0]:h.sentence[1]])
+            if found:
+                return found[0][0], h, []
+        return None, None, []
+    if kind == "jurisdiction":
+        for h in sorted(hits, key=lambda h: (h.trigger, h.start)):
+            found = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])
+            if found:
+                return found[0], h, []
+        return None, None, []
+    return None, None, []
+
+
+def check(doc: Document, ruleset: RuleSet) -> DocumentReport:
+    """Run every rule on a segmented document and build its report."""
+    all_hits = collect_hits(doc, ruleset)
+    results: dict[str, CheckResult] = {}
+    values: dict[str, tuple[Union[float, str, None], Optional[Hit], list[str]]] = {}
+    for rule in ruleset.rules:
+        if rule.quantity:
+            values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")])
+    finite_term = any(
+        isinstance(values[r.id][0], float) for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
+    )
+    for rule in ruleset.rules:
+        if rule.kind != "threshold":
+            hits = [h for h in all_hits[rule.id] if not (h.cancelled_by_term and finite_term)]
+            results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
+    for rule in ruleset.rules:
+        if rule.kind == "threshold":
+            results[rule.id] = _decide_threshold(doc, rule, all_hits[rule.id], values[rule.id], results)
+    for rule in ruleset.rules:
+        res = results[rule.id]
+        waived = [w for w in rule.waived_by if results.get(w) is not None and results[w].status == "pass"]
+        if waived and res.status in ("warn", "fail"):
+            res.status = "pass"
+            res.notes.append("not a buy-out on its own: " + ", ".join(waived) + " also applies")
+            continue
+        if rule.escalate and res.status in ("warn", "fail") and any(
+            results.get(other) is not None and results[other].status in ("warn", "fail") for other in rule.escalate["when"]
+        ):
+            if rule.escalate["to"] == "fail" or res.status == "warn":
+                res.status = rule.escalate["to"]
+                res.notes.append("raised because " + ", ".join(o for o in rule.escalate["when"] if results.get(o) and results[o].status in ("warn", "fail")) + " also flag")
+    checks = [results[r.id] for r in ruleset.rules]
+    groups = []
+    for gid, title in GROUP_TITLES.items():
+        members = [c for c in checks if c.group == gid]
+        if members:
+            groups.append(GroupResult(gid, title, worst([c.status for c in members]), [c.id for c in members]))
+    law = results.get("governing-law")
+    return DocumentReport(
+        path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages, language=doc.language,
+        jurisdiction=law.value if law and isinstance(law.value, str) else None, notes=list(doc.notes),
+        checks=checks, groups=groups,
+    )
+
+
+def _result(rule: CompiledRule, status: str, value: Union[float, str, None] = None) -> CheckResult:
+    return CheckResult(
+        id=rule.id, group=rule.group, title=rule.title, kind=rule.kind, severity=rule.severity, status=status,
+        value=value, explanation=rule.explanation, question=rule.question, references=list(rule.references),
+    )
+
+
+def _findings(doc: Document, rule: CompiledRule, hits: list[Hit], limit: int = 8) -> list[Finding]:
+    """Findings for hits, one per sentence, in document order."""
+    seen = set()
+    out = []
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.sentence in seen:
+            continue
+        seen.add(h.sentence)
+        out.append(_finding(doc, h, rule, _message(rule, h, doc)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[tuple]) -> CheckResult:
+    """Status of a red flag or a protection from its hits."""
+    by = {e: [h for h in hits if h.effect == e] for e in ("flag", "protects", "grant", "weaken", "refuse")}
+    if rule.kind == "red_flag":
+        if by["flag"]:
+            res = _result(rule, rule.severity)
+            res.findings = _findings(doc, rule, by["flag"])
+        else:
+            res = _result(rule, "pass")
+            res.findings = _findings(doc, rule, by["protects"])
+            if not by["protects"]:
+                res.notes.append("no clause found that grants this")
+    else:
+        if by["grant"] and not by["refuse"]:
+            res = _result(rule, "pass")
+            res.findings = _findings(doc, rule, by["grant"])
+        elif by["grant"]:
+            res = _result(rule, "warn")
+            res.findings = _findings(doc, rule, by["grant"] + by["refuse"])
+            res.notes.append("granted in one place but limited or refused in another")
+        elif by["weaken"]:
+            res = _result(rule, "warn")
+            res.findings = _findings(doc, rule, by["weaken"] + by["refuse"])
+        else:
+            res = _result(rule, rule.severity)
+            res.findings = _findings(doc, rule, by["refuse"])
+            if not by["refuse"]:
+                res.notes.append("the contract does not give you this")
+    if value is not None and value[0] is not None:
+        res.value = value[0]
+        res.notes.extend(value[2])
+    return res
+
+
+def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:
+    """Status of a threshold check from its extracted value."""
+    v, hit, notes = value
+    q = rule.quantity or {}
+    if rule.perpetual_from and results.get(rule.perpetual_from) and results[rule.perpetual_from].status in ("fail", "warn"):
+        res = _result(rule, "fail", "perpetual")
+        res.findings = results[rule.perpetual_from].findings[:3]
+        res.notes.append(f"the grant has no end: see {rule.perpetual_from}")
+        return res
+    res = _result(rule, _status_for_value(v, q), v)
+    res.notes.extend(notes)
+    if hit is not None:
+        res.findings = [_finding(doc, hit, rule, _message(rule, hit, doc))]
+    elif v is None:
+        res.notes.append("not stated")
+    return res

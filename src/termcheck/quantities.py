@@ -1,0 +1,286 @@
+"""Quantities in contract language: durations, day windows, money, percentages, jurisdictions.
+
+English and French number words are understood ("thirty-six (36) months", « deux (2) ans »); when the
+words and the digits disagree ("three (5) years") the quantity says so and keeps the larger value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+_UNITS_EN = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_UNITS_FR = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "octante": 80, "huitante": 80, "nonante": 90,
+}
+_SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
+_FILLER = {"and", "et"}
+_WORDS = set(_UNITS_EN) | set(_UNITS_FR) | set(_SCALES) | _FILLER | {"quatre-vingt", "quatre-vingts"}
+_NUM_WORDS_RE = "(?:" + "|".join(sorted((re.escape(w) for w in _WORDS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+NUMBER_RE = re.compile(
+    rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE})*\b)?\s*(?:\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
+    rf"|(?P<digits>\b\d+(?:[.,]\d+)?\b)",
+    re.IGNORECASE,
+)
+
+
+def words_to_number(text: str) -> Optional[int]:
+    """'thirty-six' -> 36, 'quatre-vingt-dix' -> 90, 'vingt et un' -> 21, 'one hundred' -> 100; None if not a number."""
+    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    if len(tokens) > 1 and tokens[0] in ("a", "an"):
+        tokens = tokens[1:]  # "a two-year term" is two years
+    if not tokens:
+        return None
+    total = current = 0
+    seen = False
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in _FILLER:
+            i += 1
+            continue
+        if t == "quatre" and i + 1 < len(tokens) and tokens[i + 1] in ("vingt", "vingts"):
+            current += 80
+            i += 2
+            seen = True
+            continue
+        if t in ("quatre-vingt", "quatre-vingts"):
+            current += 80
+        elif t in _UNITS_EN or t in _UNITS_FR:
+            current += _UNITS_EN.get(t, _UNITS_FR.get(t, 0))
+        elif t in _SCALES:
+            scale = _SCALES[t]
+            if scale >= 1000:
+                total += max(current, 1) * scale
+                current = 0
+            else:
+                current = max(current, 1) * scale
+        else:
+            return None
+        seen = True
+        i += 1
+    return total + current if seen else None
+
+
+@dataclass
+class Number:
+    """A number as written: its value, and a note when words and digits disagree."""
+
+    value: float
+    start: int
+    end: int
+    conflict: Optional[str] = None
+
+
+def _to_float(digits: str) -> float:
+    """'1.5' or '1,5' -> 1.5 (a decimal comma is French)."""
+    return float(digits.replace(",", "."))
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in text, written in digits, words, or both ('three (3)')."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("digits"):
+            out.append(Number(_to_float(m.group("digits")), m.start(), m.end()))
+            continue
+        words, paren = m.group("words"), m.group("paren")
+        if not words and not paren:
+            continue
+        wv = words_to_number(words) if words else None
+        if words and wv is None and not paren:
+            continue
+        pv = _to_float(paren) if paren else None
+        if wv is not None and pv is not None and wv != pv:
+            out.append(Number(max(wv, pv), m.start(), m.end(), conflict=f"'{m.group().strip()}': the words say {wv:g} but the digits say {pv:g}"))
+        elif pv is not None or wv is not None:
+            value = pv if pv is not None else float(wv)  # type: ignore[arg-type]
+            out.append(Number(value, m.start("words") if words else m.start("paren"), m.end(), None))
+    return out
+
+
+_UNIT = (
+    r"(?P<unit>years?|yrs?|months?|weeks?|days?|calendar\s+days?|business\s+days?|working\s+days?"
+    r"|ans?|années?|mois|semaines?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
+)
+_DURATION = re.compile(rf"(?P<num>(?:[\w-]+[\s-]+){{0,3}}?(?:\(\s*\d+\s*\)|\d+(?:[.,]\d+)?|[a-zéè-]+))[\s-]*{_UNIT}\b", re.IGNORECASE)
+_YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "d": 1 / 365}
+
+
+@dataclass
+class Duration:
+    """A span of time found in text."""
+
+    years: float
+    days: float
+    text: str
+    start: int
+    end: int
+    business: bool = False
+    conflict: Optional[str] = None
+
+
+def _unit_kind(unit: str) -> str:
+    u = unit.lower()
+    if u.startswith(("y", "an", "ann")):
+        return "y"
+    if u.startswith(("mo", "mois")):
+        return "m"
+    if u.startswith(("w", "sem")):
+        return "w"
+    return "d"
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Durations: 'three (3) years', '36 months', 'a two-year term', « deux (2) ans », 'within one month'."""
+    out = []
+    numbers = find_numbers(text)
+    for m in re.finditer(rf"\b{_UNIT}\b", text, re.IGNORECASE):
+        before = [n for n in numbers if n.end <= m.start() and not text[n.end:m.start()].strip(" -()")]
+        if not before:
+            continue
+        n = before[-1]
+        unit = m.group("unit")
+        kind = _unit_kind(unit)
+        value = n.value
+        business = bool(re.search(r"business|working|ouvrés|ouvrables", unit, re.IGNORECASE))
+        days = value * {"y": 365, "m": 30, "w": 7, "d": 1}[kind] * (7 / 5 if business else 1)
+        out.append(Duration(value * _YEAR_FACTOR[kind], days, text[n.start:m.end()], n.start, m.end(), business, n.conflict))
+    return out
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
+    "october": 10, "november": 11, "december": 12, "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "decembre": 12,
+}
+_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<m1>[a-zéû]+)\s*,?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> list[tuple[date, int, int]]:
+    """Calendar dates: '31 December 2028', 'December 31, 2028', '2028-12-31', « 1er janvier 2026 »."""
+    out = []
+    for m in _DATE.finditer(text):
+        try:
+            if m.group("y1"):
+                month = _MONTHS.get(m.group("m1").lower())
+                day, year = int(m.group("d1")), int(m.group("y1"))
+            elif m.group("y2"):
+                month = _MONTHS.get(m.group("m2").lower())
+                day, year = int(m.group("d2")), int(m.group("y2"))
+            else:
+                month, day, year = int(m.group("m3")), int(m.group("d3")), int(m.group("y3"))
+            if month:
+                out.append((date(year, month, day), m.start(), m.end()))
+        except ValueError:
+            continue
+    return out
+
+
+_VAGUE = re.compile(
+    r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|without\s+undue\s+delay|in\s+a\s+timely\s+manner"
+    r"|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time|forthwith|expeditiously|commercially\s+reasonable"
+    r"|dans\s+les\s+meilleurs\s+délais|sans\s+délai|dans\s+un\s+délai\s+raisonnable|rapidement)\b",
+    re.IGNORECASE,
+)
+
+
+def find_vague_time(text: str) -> Optional[str]:
+    """A vague deadline word ('promptly', « dans les meilleurs délais »), if any."""
+    m = _VAGUE.search(text)
+    return m.group() if m else None
+
+
+_PERCENT = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pour\s*cent\b)"
+    r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b",
+    re.IGNORECASE,
+)
+
+
+def find_percentages(text: str) -> list[tuple[float, int, int]]:
+    """Percentages: '20%', '20 %', 'twenty percent', « vingt pour cent »."""
+    out = []
+    for m in _PERCENT.finditer(text):
+        if m.group("num"):
+            out.append((_to_float(m.group("num")), m.start(), m.end()))
+        else:
+            words = m.group("words").split()
+            for k in range(len(words)):
+                v = words_to_number(" ".join(words[k:]))
+                if v is not None:
+                    out.append((float(v), m.start(), m.end()))
+                    break
+    return out
+
+
+_CURRENCY = r"(?:US\$|CA\$|AU\$|C\$|A\$|\$|€|£|euros?\b|dollars?\b|pounds?\b|USD|EUR|GBP|CAD|AUD|CHF)"
+_AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
+MONEY_RE = re.compile(
+    rf"(?:{_CURRENCY}\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\])|(?:{_AMOUNT}|\[[^\]]{{0,60}}\])\s?{_CURRENCY})",
+    re.IGNORECASE,
+)
+
+
+def find_money(text: str) -> list[tuple[str, int, int]]:
+    """Amounts of money, including bracketed amount fields ('$[INSERT FEE]', '1 500,00 €')."""
+    return [(m.group(), m.start(), m.end()) for m in MONEY_RE.finditer(text)]
+
+
+_DEMONYMS = {
+    "english": "England", "french": "France", "german": "Germany", "vietnamese": "Vietnam", "swiss": "Switzerland",
+    "irish": "Ireland", "scottish": "Scotland", "scots": "Scotland", "dutch": "Netherlands", "belgian": "Belgium",
+    "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain", "japanese": "Japan",
+    "chinese": "China", "indian": "India", "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec",
+    "français": "France", "française": "France", "belge": "Belgium", "suisse": "Switzerland", "anglais": "England",
+    "luxembourgeois": "Luxembourg", "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany",
+}
+_JURISDICTION_AFTER = re.compile(
+    r"(?:laws?|droit|lois?|legislation|législation)\s+(?:in\s+force\s+)?(?:of|du|de\s+la|de\s+l'|des|de|in|applicable\s+in)\s+"
+    r"(?:the\s+)?(?:(?:internal|substantive|domestic)\s+(?:laws?\s+of\s+(?:the\s+)?)?)?"
+    r"(?:(?:State|state|Commonwealth|Province|Republic|Federal\s+Republic|Kingdom|People's\s+Republic|Grand\s+Duchy|Canton)\s+of\s+(?:the\s+)?)?"
+    r"(?P<place>[A-ZÀ-Ý\[][^,;:()]{1,80}?)"
+    r"(?=\s*(?:,|;|\.(?:\s|$)|\(|\)|$|\s+(?:without|excluding|and\s+(?:the|any|each|all|you|we|shall|will|exclusive|non-exclusive|subject)|(?:shall|will|apply|applies|govern)\b|as\s+(?:applied|in\s+effect)|applicable|other\s+than|exclusive\s+of|irrespective|regardless|notwithstanding|that\s+apply|which|in\s+(?:effect|force)|sans|à\s+l'exclusion)))"
+)
+_JURISDICTION_BEFORE = re.compile(
+    r"\b(?P<adj>English|French|German|Vietnamese|Swiss|Irish|Scottish|Scots|Dutch|Belgian|Canadian|Australian|Italian|Spanish|Japanese|Chinese|Indian)\s+law\b"
+    r"|\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b",
+)
+_STRIP_PLACE = re.compile(
+    r"^(?:the\s+)?(?:internal\s+|substantive\s+)?(?:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people's\s+republic|grand\s+duchy|canton)\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
+    """The place a governing-law sentence names: 'the laws of the State of New York' -> 'New York'."""
+    m = _JURISDICTION_AFTER.search(text)
+    if m:
+        place = m.group("place").strip()
+        place = _STRIP_PLACE.sub("", place).strip()
+        place = re.sub(r"\s*&\s*", " and ", place)
+        place = re.sub(r"\s+(?:and|or)$", "", place)
+        if place.startswith("[") and "]" in place:
+            place = place[1:place.index("]")].split("/")[0].strip()
+        if place and place[0].isupper() and len(place) <= 60:
+            return place, m.start("place"), m.start("place") + len(m.group("place").strip())
+    b = _JURISDICTION_BEFORE.search(text)
+    if b:
+        word = (b.group("adj") or b.group("fr")).lower()
+        return _DEMONYMS.get(word, word.title()), b.start(), b.end()
+    return None

@@ -1,0 +1,236 @@
+"""Load rule packs: built-in YAML shipped with the package, and user packs given with --rules."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import fields
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import yaml
+
+from termcheck.errors import UsageError
+from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
+from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_regex
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
+RULE_DEFAULTS: dict[str, Any] = {
+    "severity": "fail", "languages": ["en"], "zones": ["operative", "table"], "unless": [], "unless_context": [],
+    "weakened_by": [], "hollowed_by": [], "quantity": None, "perpetual_from": None, "escalate": None, "references": [],
+    "waived_by": [],
+}
+TRIGGER_DEFAULTS: dict[str, Any] = {
+    "effect": None, "requires": [], "near": [], "party": "any", "negation": None, "via_definitions": False,
+    "cancelled_by_term": False, "message": None, "value": None, "cues": [],
+}
+QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass"}
+
+
+class RulePackError(UsageError):
+    """One or more rules in one or more packs are invalid; every problem is listed."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("invalid rule pack:\n" + "\n".join(problems))
+        self.problems = problems
+
+
+def builtin_pack_paths() -> list[Path]:
+    """The YAML packs shipped in termcheck.builtin_rules (the top-level rules/ folder)."""
+    root = resources.files("termcheck.builtin_rules")
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+def pack_paths(path: str) -> list[Path]:
+    """A pack file, or every .yaml/.yml file in a folder."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(x for x in p.iterdir() if x.suffix in (".yaml", ".yml"))
+    if not p.exists():
+        raise UsageError(f"{path}: no such rule pack")
+    return [p]
+
+
+def _rule_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each item of the top-level 'rules' list."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _read_pack(path: Path) -> tuple[dict[str, Any], list[int], list[str]]:
+    """Parse one pack file: its data, the line of each rule, and any problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader)
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [], [f"{path}: cannot read: {exc.__class__.__name__}"]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        return {}, [], [f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}"]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, [], [f"{path}:1: a rule pack is a mapping with 'rules' (and optionally 'lexicon')"]
+    return data, _rule_lines(text), []
+
+
+def _validate(path: Path, data: dict[str, Any], lines: list[int]) -> list[str]:
+    """Every schema problem in a pack as 'file:line: rule-id: field: problem'."""
+    from pydantic import ValidationError
+
+    from termcheck.rules.schema import Pack, Rule
+
+    problems = []
+    try:
+        Pack.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = ".".join(str(x) for x in err["loc"])
+            if not loc.startswith("rules."):
+                problems.append(f"{path}:1: (pack): {loc}: {err['msg']}")
+    for i, raw in enumerate(data.get("rules") or []):
+        line = lines[i] if i < len(lines) else 1
+        rid = raw.get("id", f"(rule {i + 1})") if isinstance(raw, dict) else f"(rule {i + 1})"
+        try:
+            Rule.model_validate(raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ".".join(str(x) for x in err["loc"]) or "(rule)"
+                problems.append(f"{path}:{line}: {rid}: {loc}: {err['msg']}")
+    return problems
+
+
+def _user_regex_engine() -> Any:
+    """RE2 (linear time) for patterns from user packs, with its error logging off."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    return lambda src: re2.compile(src, options)
+
+
+def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) -> Optional[Any]:
+    """Compile a phrase list for the engine of its pack (re for built-ins, RE2 for user packs)."""
+    if not src_phrases:
+        return None
+    if not user:
+        return compile_phrases(src_phrases, lexicon)
+    body = "|".join(phrase_regex(p, lexicon) for p in src_phrases)
+    return _user_regex_engine()(rf"\b(?:{body})\b")
+
+
+def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: str, line: int, user: bool) -> CompiledRule:
+    """Turn one (valid) rule mapping into a CompiledRule."""
+    r = {**RULE_DEFAULTS, **raw}
+    default_effect = {"red_flag": "flag", "protection": "grant", "threshold": "value"}[r["kind"]]
+    triggers = []
+    cues: set[str] = set()
+    always = False
+    for t_raw in r["triggers"]:
+        t = {**TRIGGER_DEFAULTS, **t_raw}
+        effect = t["effect"] or default_effect
+        negation = t["negation"] or ("ignore" if effect in ("refuse", "weaken", "value") else "invert")
+        triggers.append(
+            CompiledTrigger(
+                pattern=_compile(t["phrases"], lexicon, user),
+                effect=effect,
+                requires=_compile(t["requires"], lexicon, user),
+                near=_compile(t["near"], lexicon, user),
+                party=t["party"],
+                negation=negation,
+                via_definitions=t["via_definitions"],
+                cancelled_by_term=t["cancelled_by_term"],
+                message=t["message"],
+                value=t["value"],
+            )
+        )
+        if t["cues"]:
+            cues |= {c.lower() for c in t["cues"]}
+            continue
+        for p in t["phrases"]:
+            c = phrase_cues(p, lexicon)
+            if not c:
+                always = True
+            cues |= c
+    quantity = {**QUANTITY_DEFAULTS, **r["quantity"]} if r["quantity"] else None
+    return CompiledRule(
+        id=r["id"], title=r["title"], group=r["group"], kind=r["kind"], severity=r["severity"],
+        languages=list(r["languages"]), zones=frozenset(r["zones"]), triggers=triggers,
+        explanation=" ".join(r["explanation"].split()), question=" ".join(r["question"].split()),
+        references=list(r["references"]), examples=dict(r["examples"]),
+        unless=_compile(r["unless"], lexicon, user), unless_context=_compile(r["unless_context"], lexicon, user),
+        weakened_by=_compile(r["weakened_by"], lexicon, user), hollowed_by=_compile(r["hollowed_by"], lexicon, user),
+        quantity=quantity, perpetual_from=r["perpetual_from"], escalate=r["escalate"], waived_by=list(r["waived_by"]),
+        cues=frozenset() if always else frozenset(cues), source=source, line=line,
+    )
+
+
+def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builtin: bool = True) -> RuleSet:
+    """Load the built-in packs and any user packs; raise RulePackError listing every bad rule."""
+    packs: list[tuple[Path, bool]] = [(p, False) for p in builtin_pack_paths()] if builtin else []
+    for path in extra:
+        packs.extend((p, True) for p in pack_paths(path))
+    problems: list[str] = []
+    lexicon: dict[str, list[str]] = {}
+    parsed = []
+    for path, user in packs:
+        data, lines, errs = _read_pack(path)
+        problems.extend(errs)
+        if errs:
+            continue
+        if user or validate_builtin:
+            problems.extend(_validate(path, data, lines))
+        for name, phrases in (data.get("lexicon") or {}).items():
+            lexicon.setdefault(name, []).extend(phrases)
+        parsed.append((path, user, data, lines))
+    if problems:
+        raise RulePackError(problems)
+    rules: list[CompiledRule] = []
+    seen: dict[str, str] = {}
+    for path, user, data, lines in parsed:
+        for i, raw in enumerate(data.get("rules") or []):
+            line = lines[i] if i < len(lines) else 1
+            rid = raw.get("id", "?")
+            if rid in seen:
+                problems.append(f"{path}:{line}: {rid}: id: already defined in {seen[rid]}")
+                continue
+            if user and "." not in rid and rid not in seen:
+                problems.append(f"{path}:{line}: {rid}: id: a third-party rule id needs a pack prefix ('pack.{rid}')")
+                continue
+            seen[rid] = f"{path}"
+            try:
+                rules.append(_compile_rule(raw, lexicon, str(path), line, user))
+            except (PhraseError, re.error) as exc:
+                problems.append(f"{path}:{line}: {rid}: phrases: {exc}")
+            except Exception as exc:  # RE2 rejects what it cannot run in linear time
+                if type(exc).__module__.startswith("re2"):
+                    problems.append(f"{path}:{line}: {rid}: phrases: not supported by the linear-time engine: {exc}")
+                else:
+                    raise
+    if problems:
+        raise RulePackError(problems)
+    pattern, cue_rules, prefixes, always = build_prefilter(rules)
+    return RuleSet(rules=rules, lexicon=lexicon, prefilter=pattern, cue_rules=cue_rules, cue_prefixes=prefixes, always=always)
+
+
+def trigger_field_names() -> set[str]:
+    """The names of CompiledTrigger's fields (used by tests to keep the schema and engine in step)."""
+    return {f.name for f in fields(CompiledTrigger)}
+
+
+def env_rule_paths() -> list[str]:
+    """Extra packs named in TERMCHECK_RULES (os.pathsep-separated)."""
+    value = os.environ.get("TERMCHECK_RULES", "")
+    return [p for p in value.split(os.pathsep) if p]

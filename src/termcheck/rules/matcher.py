@@ -1,0 +1,215 @@
+"""Matching one rule's triggers in one clause: negation, polarity, who holds the right, context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from termcheck.models import Document, Segment
+from termcheck.rules.model import CompiledRule, CompiledTrigger
+
+# Negation cues (NegEx-style, contract flavoured), English and French.
+_NEG_CUE = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
+    r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
+    r"|ne|n['’]|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclu\w*)\b"
+)
+# Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
+_PSEUDO_NEG = re.compile(
+    r"not\s+limited\s+to|including\s+but\s+not\s+limited|including,?\s+without\s+limitation|without\s+limitation"
+    r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
+    r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
+    r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
+    r"|without\s+(?:the\s+|any\s+|further\s+|prior\s+|its\s+|their\s+|his\s+|her\s+|your\s+|my\s+|our\s+|additional\s+)*"
+    r"(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
+    r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
+    r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
+)
+# A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
+_SCOPE_BREAK = re.compile(
+    r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
+    r"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){0,3}?(?:may|shall|will|can|must|agrees?|is|are|has|have|pourra|peut|doit|sera)\b"
+    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
+)
+_POST_NEG = re.compile(
+    r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
+    r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
+)
+_PREFIX_NEG = re.compile(r"\b(?:non|not|un)[-\s]?$")
+
+PERFORMER_WORDS = (
+    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
+    r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|undersigned|i|me|you"
+    r"|artistes?(?:-interprètes?)?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
+)
+_PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
+_PARTY_MENTION = re.compile(
+    rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"
+    r"|agency|brand|customer|distributor|publisher|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous)\b"
+    r"(?!['’]s)"
+)
+_GRANT_VERB = re.compile(
+    r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to"
+    r"|accorde|concède|cède|autorise|consent(?:s)?\s+to)\b"
+)
+_PERMISSION = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:may|can|could|might|shall\s+(?:be\s+entitled|have\s+the\s+right)|is\s+entitled|are\s+entitled"
+    r"|will\s+be\s+entitled|has\s+the\s+right|have\s+the\s+right|is\s+free|are\s+free|retains?|owns?|reserves?"
+    r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
+)
+_COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
+_FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
+
+
+@dataclass
+class Hit:
+    """One trigger match that survived its conditions, with the effect it has on the check."""
+
+    rule: str
+    effect: str  # flag | protects | grant | weaken | refuse | value
+    start: int  # matched words, offsets in Document.text
+    end: int
+    sentence: tuple[int, int]
+    segment: int
+    message: Optional[str] = None
+    value: Optional[str] = None
+    cancelled_by_term: bool = False
+    via: Optional[str] = None  # the defined term the match came through
+    trigger: int = 0  # index of the trigger in its rule (earlier triggers are stronger evidence)
+
+
+def _mask(text: str, pattern: "re.Pattern[str]") -> str:
+    """Replace every match of pattern with spaces (offsets unchanged)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]]) -> bool:
+    """True when a negation cue governs the match: just before it in its clause, or right after it."""
+    if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
+        return True
+    pre = lower[s_start:m_start]
+    chars = list(pre)
+    for a, b in masked:
+        for i in range(max(a, s_start), min(b, m_start)):
+            chars[i - s_start] = " "
+    pre = _mask("".join(chars), _PSEUDO_NEG)
+    breaks = list(_SCOPE_BREAK.finditer(pre))
+    if breaks:
+        pre = pre[breaks[-1].end():]
+    words = pre.split()[-8:]
+    if _NEG_CUE.search(" ".join(words)):
+        return True
+    return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+
+
+def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
+    """Who holds the right a match speaks of: 'performer', 'counterparty' or None (not said)."""
+    pre = lower[s_start:m_start]
+    ahead = lower[s_start:m_start + 40]
+    grants = list(_GRANT_VERB.finditer(pre))
+    if grants:
+        after = pre[grants[-1].end():]
+        after = after[_FILLERS.match(after).end():]
+        word = re.match(r"[\w'’-]+(?:\s+actor)?", after)
+        if word:
+            return "performer" if _PERFORMER.match(word.group()) else "counterparty"
+    # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
+    for m in reversed(list(_PARTY_MENTION.finditer(pre))):
+        if _PERMISSION.match(ahead[m.end():]):
+            return "performer" if _PERFORMER.match(m.group()) else "counterparty"
+    return None
+
+
+@dataclass
+class ClauseContext:
+    """A clause with what surrounds it: the lead-in it completes or the items that complete it."""
+
+    segment: Segment
+    index: int
+    text: str  # lower-cased clause text
+    context: str  # lower-cased lead-in + clause + items + nearest heading
+
+
+def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+def match_clause(rule: CompiledRule, doc: Document, lower: str, clause: ClauseContext, definitions: dict[str, list[int]]) -> list[Hit]:
+    """Every surviving hit of the rule in one clause (sentence by sentence)."""
+    hits: list[Hit] = []
+    seg = clause.segment
+    group_cancelled = _in_text(rule.unless_context, clause.context)
+    for s_start, s_end in seg.sentences:
+        sentence = lower[s_start:s_end]
+        found: list[tuple[CompiledTrigger, int, int, Optional[str]]] = []
+        for trig in rule.triggers:
+            for m in trig.pattern.finditer(lower, s_start, s_end):
+                found.append((trig, m.start(), m.end(), None))
+            if trig.via_definitions:
+                for term, spans in definitions.items():
+                    for a in spans:
+                        if s_start <= a < s_end and trig in _definition_triggers(rule, term, doc, lower):
+                            found.append((trig, a, a + len(term), term))
+        if not found:
+            continue
+        compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and _NEG_CUE.search(lower[a:b])]
+        unless = _in_text(rule.unless, sentence)
+        hollow = _in_text(rule.hollowed_by, sentence)
+        weak = _in_text(rule.weakened_by, sentence)
+        found.sort(key=lambda f: f[1])
+        sentence_hits: list[Hit] = []
+        negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
+        for trig, a, b, via in found:
+            if trig.requires is not None and not (trig.requires.search(sentence) or trig.requires.search(clause.context)):
+                continue
+            if trig.near is not None and not (trig.near.search(sentence) or trig.near.search(clause.context)):
+                continue
+            effect = trig.effect
+            if effect in ("flag", "grant") and trig.party != "any":
+                who = holder(lower, s_start, a)
+                if trig.party == "counterparty" and who == "performer":
+                    continue
+                if trig.party == "performer" and who == "counterparty":
+                    continue
+            if trig.negation != "ignore":
+                own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
+                # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
+                prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
+                negated = prev if prev is not None else is_negated(lower, s_start, a, b, own)
+                negations.append((b, negated))
+                if negated:
+                    if trig.negation == "skip":
+                        continue
+                    effect = {"flag": "protects", "grant": "refuse"}.get(effect, effect)
+            if trig.effect in ("flag", "grant", "value") and (unless or group_cancelled):
+                continue
+            if effect == "grant" and hollow:
+                effect = "refuse"
+            elif effect == "grant" and weak:
+                effect = "weaken"
+            sentence_hits.append(
+                Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term, via, rule.triggers.index(trig))
+            )
+        # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant.
+        refusals = [(h.start, h.end) for h in sentence_hits if h.effect == "refuse"]
+        hits.extend(
+            h for h in sentence_hits
+            if not (h.effect in ("grant", "weaken") and any(x < h.end and h.start < y for x, y in refusals))
+        )
+    return hits
+
+
+def _definition_triggers(rule: CompiledRule, term: str, doc: Document, lower: str) -> list[CompiledTrigger]:
+    """The rule's via-definition triggers that match inside the definition of term."""
+    cache = doc.__dict__.setdefault("_definition_triggers", {})
+    key = (rule.id, term)
+    if key not in cache:
+        out = []
+        for seg in doc.segments:
+            if seg.zone == "definition" and seg.defines == term:
+                for trig in rule.triggers:
+                    if trig.via_definitions and trig.pattern.search(lower, seg.start, seg.end):
+                        out.append(trig)
+        cache[key] = out
+    return cache[key]

@@ -1,0 +1,153 @@
+"""Rule phrases: a small, forgiving pattern language compiled to regular expressions.
+
+A phrase is words separated by spaces, matched case-insensitively on clean text, across line
+breaks, hyphens and punctuation between the words:
+
+    in perpetuity                  the words in order
+    sell|resell|lease              one of several words
+    perpetu*                       a word that starts with "perpetu"
+    [the|any] rights               an optional word
+    grant ... perpetual            up to six words between
+    ~3                             up to three words between
+    {object}                       any phrase of the lexicon entry 'object'
+    {num}                          a number, in digits or words ("three (3)")
+
+`re:` before a pattern makes it a raw regular expression instead (built-in packs only: user packs
+go through RE2, which runs in linear time).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping, Sequence
+
+_SEP = r"[\W_]+"
+_GAP_WORD = r"[\w'’-]+"
+NUMBER = (
+    r"(?:\d+(?:[.,]\d+)?|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a|an"
+    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
+    r"|cinquante|soixante|cent|mille)(?:[\s-]+(?:and|et)?[\s-]*)?)+(?:\s*\(\s*\d+\s*\))?)"
+)
+
+
+class PhraseError(ValueError):
+    """A phrase that cannot be compiled."""
+
+
+def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
+    """The regex for one token (without separators)."""
+    if tok.startswith("{") and tok.endswith("}"):
+        name = tok[1:-1]
+        if name == "num":
+            return NUMBER
+        if name not in lexicon:
+            raise PhraseError(f"unknown lexicon entry {{{name}}}")
+        if depth > 4:
+            raise PhraseError(f"lexicon entry {{{name}}} refers to itself")
+        return "(?:" + "|".join(phrase_regex(p, lexicon, depth + 1) for p in lexicon[name]) + ")"
+    alts = []
+    for alt in tok.split("|"):
+        if not alt:
+            raise PhraseError(f"empty alternative in {tok!r}")
+        if alt.endswith("*"):
+            alts.append(re.escape(alt[:-1]) + r"[\w'’-]*")
+        else:
+            alts.append(re.escape(alt))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int = 0) -> str:
+    """The regex source for a phrase (no outer word boundaries)."""
+    if phrase.startswith("re:"):
+        return "(?:" + phrase[3:].strip() + ")"
+    tokens = phrase.lower().split()
+    if not tokens:
+        raise PhraseError("empty phrase")
+    out = ""
+    need_sep = False  # False before the first word, and after a leading optional word
+    gap = ""
+    for tok in tokens:
+        if tok == "...":
+            gap = rf"(?:{_SEP}{_GAP_WORD}){{0,6}}?"
+            continue
+        if re.fullmatch(r"~\d{1,2}", tok):
+            gap = rf"(?:{_SEP}{_GAP_WORD}){{0,{int(tok[1:])}}}?"
+            continue
+        optional = tok.startswith("[") and tok.endswith("]")
+        core = _token(tok[1:-1] if optional else tok, lexicon, depth)
+        sep = gap + _SEP if need_sep else gap
+        if optional and not need_sep and not out:
+            out = f"(?:{core}{_SEP})?"
+        elif optional:
+            out += f"(?:{sep}{core})?"
+            need_sep = True
+        else:
+            out += sep + core
+            need_sep = True
+        gap = ""
+    if not need_sep:
+        raise PhraseError("a phrase needs at least one word that is not optional")
+    return out
+
+
+def compile_phrases(phrases: Sequence[str], lexicon: Mapping[str, Sequence[str]]) -> "re.Pattern[str]":
+    """One regex matching any of the phrases as whole words."""
+    body = "|".join(phrase_regex(p, lexicon) for p in phrases)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
+    """Literal word stems one of which must occur wherever the phrase matches (for the prefilter).
+
+    The most selective required word is chosen (the one whose shortest stem is longest). The empty
+    set means no literal is certain (a raw regex, or only numbers): the rule is then tried on every
+    clause.
+    """
+    if phrase.startswith("re:"):
+        return set()
+    best: set[str] = set()
+    best_len = 0
+    for tok in phrase.lower().split():
+        if tok == "..." or re.fullmatch(r"~\d{1,2}", tok) or (tok.startswith("[") and tok.endswith("]")):
+            continue
+        if tok.startswith("{") and tok.endswith("}"):
+            name = tok[1:-1]
+            if name == "num" or name not in lexicon:
+                continue
+            stems: set[str] = set()
+            for p in lexicon[name]:
+                sub = phrase_cues(p, lexicon)
+                if not sub:
+                    stems = set()
+                    break
+                stems |= sub
+        else:
+            stems = {re.split(r"[\W_]", alt.rstrip("*"))[0] for alt in tok.split("|")}
+        if stems and min(len(x) for x in stems) > best_len:
+            best, best_len = stems, min(len(x) for x in stems)
+    return best if best_len >= 2 else set()
+
+
+def trie_regex(words: Sequence[str]) -> str:
+    """A regex alternation of literal words arranged as a trie, so each position tries one branch."""
+    trie: dict = {}
+    for w in sorted(set(words)):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if not node:
+            return ""
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)

@@ -1,0 +1,131 @@
+"""The rule schema (pydantic): what a rule pack may say, checked field by field."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional, Union
+
+from termcheck.rules.schema_groups import GROUP_TITLES
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+GROUPS = GROUP_TITLES
+ZONES = {"operative", "definition", "recital", "heading", "signature", "table", "toc", "running"}
+_ID = re.compile(r"^(?:[a-z0-9][a-z0-9-]*\.)?[a-z0-9][a-z0-9-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Example(_Strict):
+    """An example clause with what the check must say about it."""
+
+    text: str = Field(min_length=1)
+    status: Optional[Literal["pass", "warn", "fail", "unknown", "not-applicable"]] = None
+    value: Union[float, str, None] = None
+
+
+ExampleItem = Union[str, Example]
+
+
+class Examples(_Strict):
+    """Clauses the rule must detect, and clauses it must not."""
+
+    match: list[ExampleItem] = Field(min_length=1)
+    no_match: list[ExampleItem] = Field(min_length=1)
+
+
+class Trigger(_Strict):
+    """Phrases that, under their conditions, produce a finding of one effect."""
+
+    phrases: list[str] = Field(min_length=1)
+    effect: Optional[Literal["flag", "grant", "refuse", "weaken", "value"]] = None
+    requires: list[str] = []
+    near: list[str] = []
+    party: Literal["counterparty", "performer", "any"] = "any"
+    negation: Optional[Literal["invert", "skip", "ignore"]] = None
+    via_definitions: bool = False
+    cancelled_by_term: bool = False
+    message: Optional[str] = None
+    value: Optional[str] = None
+    cues: list[str] = []
+
+
+class Quantity(_Strict):
+    """A value to extract and the limits that decide the status."""
+
+    kind: Literal["years", "days", "percent", "jurisdiction"]
+    pass_max: Optional[float] = None
+    warn_max: Optional[float] = None
+    vague: Literal["pass", "warn", "fail"] = "warn"
+    missing: Literal["pass", "warn", "fail", "unknown"] = "unknown"
+    found: Literal["pass", "warn", "fail"] = "pass"
+
+
+class Escalate(_Strict):
+    """Raise the status when other checks also flag."""
+
+    to: Literal["warn", "fail"]
+    when: list[str] = Field(min_length=1)
+
+
+class Rule(_Strict):
+    """One check: a red flag, a protection or a threshold."""
+
+    id: str
+    title: str = Field(min_length=3)
+    group: str
+    kind: Literal["red_flag", "protection", "threshold"]
+    severity: Literal["fail", "warn"] = "fail"
+    languages: list[Literal["en", "fr"]] = ["en"]
+    zones: list[str] = ["operative", "table"]
+    triggers: list[Trigger] = Field(min_length=1)
+    unless: list[str] = []
+    unless_context: list[str] = []
+    weakened_by: list[str] = []
+    hollowed_by: list[str] = []
+    quantity: Optional[Quantity] = None
+    perpetual_from: Optional[str] = None
+    escalate: Optional[Escalate] = None
+    waived_by: list[str] = []
+    explanation: str = Field(min_length=10)
+    question: str = Field(min_length=10)
+    references: list[str] = []
+    examples: Examples
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("must be kebab-case (third-party packs: 'pack.check-id')")
+        return v
+
+    @field_validator("group")
+    @classmethod
+    def _known_group(cls, v: str) -> str:
+        if v not in GROUPS:
+            raise ValueError(f"must be one of {', '.join(GROUPS)}")
+        return v
+
+    @field_validator("zones")
+    @classmethod
+    def _known_zones(cls, v: list[str]) -> list[str]:
+        bad = [z for z in v if z not in ZONES]
+        if bad:
+            raise ValueError(f"unknown zone(s) {', '.join(bad)}; zones are {', '.join(sorted(ZONES))}")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Rule":
+        if self.kind == "threshold" and self.quantity is None:
+            raise ValueError("a threshold rule needs a 'quantity'")
+        return self
+
+
+class Pack(_Strict):
+    """A rule pack file: optional lexicon entries and rules."""
+
+    pack: Optional[str] = None
+    description: Optional[str] = None
+    lexicon: dict[str, list[str]] = {}
+    rules: list[dict] = []
