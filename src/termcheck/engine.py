@@ -44,12 +44,17 @@ def clause_contexts(doc: Document, lower: str) -> list[ClauseContext]:
                 lead_of[j] = i
                 items_of.setdefault(i, []).append(j)
                 j += 1
+            # "...; (b) the name of the Influencer; in connection with the Campaign for the Usage Term."
+            if j < len(segs) and segs[j].zone == "operative" and doc.text[segs[j].start:segs[j].start + 1].islower():
+                lead_of[j] = i
+                items_of.setdefault(i, []).append(j)
     for i, seg in enumerate(segs):
+        # The clause's own sentences are matched one by one; the context is what completes a sentence
+        # from outside: the lead-in it continues, the items that continue it, its heading.
         parts = []
         if i in lead_of:
             lead = segs[lead_of[i]]
             parts.append(lower[lead.start:lead.end])
-        parts.append(lower[seg.start:seg.end])
         for j in items_of.get(i, []):
             parts.append(lower[segs[j].start:segs[j].end])
         if seg.headings:

@@ -261,6 +261,9 @@ _JURISDICTION_BEFORE = re.compile(
     r"\b(?P<adj>English|French|German|Vietnamese|Swiss|Irish|Scottish|Scots|Dutch|Belgian|Canadian|Australian|Italian|Spanish|Japanese|Chinese|Indian)\s+law\b"
     r"|\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b",
 )
+_PLACE_LAW = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+law\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))"
+)
 _STRIP_PLACE = re.compile(
     r"^(?:the\s+)?(?:internal\s+|substantive\s+)?(?:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people's\s+republic|grand\s+duchy|canton)\s+of\s+)?(?:the\s+)?",
     re.IGNORECASE,
@@ -279,6 +282,10 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
             place = place[1:place.index("]")].split("/")[0].strip()
         if place and place[0].isupper() and len(place) <= 60:
             return place, m.start("place"), m.start("place") + len(m.group("place").strip())
+    p = _PLACE_LAW.search(text)
+    if p:
+        place = p.group("place")
+        return _DEMONYMS.get(place.lower(), place), p.start("place"), p.end("place")
     b = _JURISDICTION_BEFORE.search(text)
     if b:
         word = (b.group("adj") or b.group("fr")).lower()

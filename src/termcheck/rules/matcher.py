@@ -13,7 +13,7 @@ from termcheck.rules.model import CompiledRule, CompiledTrigger
 _NEG_CUE = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
     r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
-    r"|ne|n['’]|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclu\w*)\b"
+    r"|ne|n['’]|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
 )
 # Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
 _PSEUDO_NEG = re.compile(
