@@ -207,9 +207,6 @@ def _usage_or_internal(exc: Exception) -> int:
     if isinstance(exc, click_exc.ClickException):
         exc.show()
         return ExitCode.USAGE
-    if isinstance(exc, click_exc.Abort):
-        sys.stderr.write("termcheck: aborted\n")
-        return ExitCode.USAGE
     if os.environ.get("TERMCHECK_DEBUG"):
         import traceback
 

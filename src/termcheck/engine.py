@@ -63,16 +63,18 @@ def clause_contexts(doc: Document, lower: str) -> list[ClauseContext]:
     return out
 
 
-def defined_term_uses(doc: Document) -> dict[str, list[int]]:
-    """Defined term -> offsets where an operative clause uses it (for scope carried by definitions)."""
-    terms = {s.defines for s in doc.segments if s.zone == "definition" and s.defines and len(s.defines) > 2}
-    uses: dict[str, list[int]] = {}
-    for term in terms:
-        pat = re.compile(rf"(?<![\w]){re.escape(term.lower())}(?![\w])")
-        for seg in doc.segments:
-            if seg.zone in _FIRES:
-                for m in pat.finditer(doc.text.lower(), seg.start, seg.end):
-                    uses.setdefault(term.lower(), []).append(m.start())
+def defined_term_uses(doc: Document, lower: str) -> list[tuple[int, str]]:
+    """(offset, defined term) wherever an operative clause uses a defined term, in text order."""
+    terms = {s.defines.lower() for s in doc.segments if s.zone == "definition" and s.defines and len(s.defines) > 2}
+    if not terms:
+        return []
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w])")
+    starts = [s.start for s in doc.segments]
+    uses = []
+    for m in pattern.finditer(lower):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
+            uses.append((m.start(), m.group()))
     return uses
 
 
@@ -90,7 +92,7 @@ def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
     """Rule id -> every hit in the document; rules run only on clauses the prefilter let through."""
     lower = safe_lower(doc.text)
     contexts = clause_contexts(doc, lower)
-    definitions = defined_term_uses(doc)
+    definitions = defined_term_uses(doc, lower)
     starts = [s.start for s in doc.segments]
     candidates = ruleset.candidates(lower)
     out: dict[str, list[Hit]] = {}
@@ -100,7 +102,7 @@ def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
         else:
             offsets = list(candidates.get(rule.id, []))
             if any(t.via_definitions for t in rule.triggers):
-                offsets += [o for spans in definitions.values() for o in spans]
+                offsets += [o for o, _ in definitions]
             segment_ids = _segments_for(offsets, starts, doc.segments)
         hits: list[Hit] = []
         for i in segment_ids:

@@ -63,7 +63,7 @@ def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
         # "(i)" after "(h)" is a letter; "(i)" after nothing or "(ii)" is a roman numeral.
         lower = core.islower()
         prev_alpha = previous_of_kind.get("alpha" if lower else "ALPHA")
-        if core.lower() in ("i", "v", "x", "l", "c") and prev_alpha and ord(prev_alpha.lower()) == ord(core.lower()) - 1:
+        if core.lower() in ("i", "v", "x", "l", "c") and prev_alpha and len(prev_alpha) == 1 and ord(prev_alpha.lower()) == ord(core.lower()) - 1:
             return "alpha" if lower else "ALPHA"
         return "roman" if lower else "ROMAN"
     return "alpha" if core.islower() else "ALPHA"

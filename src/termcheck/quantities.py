@@ -243,51 +243,104 @@ def find_money(text: str) -> list[tuple[str, int, int]]:
 
 
 _DEMONYMS = {
-    "english": "England", "french": "France", "german": "Germany", "vietnamese": "Vietnam", "swiss": "Switzerland",
-    "irish": "Ireland", "scottish": "Scotland", "scots": "Scotland", "dutch": "Netherlands", "belgian": "Belgium",
-    "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain", "japanese": "Japan",
-    "chinese": "China", "indian": "India", "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec",
-    "français": "France", "française": "France", "belge": "Belgium", "suisse": "Switzerland", "anglais": "England",
-    "luxembourgeois": "Luxembourg", "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany",
+    "english": "England", "british": "England", "french": "France", "german": "Germany", "vietnamese": "Vietnam",
+    "swiss": "Switzerland", "irish": "Ireland", "scottish": "Scotland", "scots": "Scotland", "dutch": "Netherlands",
+    "belgian": "Belgium", "canadian": "Canada", "australian": "Australia", "italian": "Italy", "spanish": "Spain",
+    "japanese": "Japan", "chinese": "China", "indian": "India", "colombian": "Colombia", "brazilian": "Brazil",
+    "mexican": "Mexico", "korean": "Korea", "israeli": "Israel", "singaporean": "Singapore", "austrian": "Austria",
+    "swedish": "Sweden", "danish": "Denmark", "norwegian": "Norway", "finnish": "Finland", "polish": "Poland",
+    "portuguese": "Portugal", "greek": "Greece", "turkish": "Turkey", "russian": "Russia", "indonesian": "Indonesia",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "peruvian": "Peru", "taiwanese": "Taiwan",
+    "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec", "français": "France", "française": "France",
+    "belge": "Belgium", "suisse": "Switzerland", "anglais": "England", "luxembourgeois": "Luxembourg",
+    "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany",
 }
-_JURISDICTION_AFTER = re.compile(
-    r"(?:laws?|droit|lois?|legislation|législation)\s+(?:in\s+force\s+)?(?:of|du|de\s+la|de\s+l'|des|de|in|applicable\s+in)\s+"
-    r"(?:the\s+)?(?:(?:internal|substantive|domestic)\s+(?:laws?\s+of\s+(?:the\s+)?)?)?"
-    r"(?:(?:State|state|Commonwealth|Province|Republic|Federal\s+Republic|Kingdom|People's\s+Republic|Grand\s+Duchy|Canton)\s+of\s+(?:the\s+)?)?"
-    r"(?P<place>[A-ZÀ-Ý\[][^,;:()]{1,80}?)"
-    r"(?=\s*(?:,|;|\.(?:\s|$)|\(|\)|$|\s+(?:without|excluding|and\s+(?:the|any|each|all|you|we|shall|will|exclusive|non-exclusive|subject)|(?:shall|will|apply|applies|govern)\b|as\s+(?:applied|in\s+effect)|applicable|other\s+than|exclusive\s+of|irrespective|regardless|notwithstanding|that\s+apply|which|in\s+(?:effect|force)|sans|à\s+l'exclusion)))"
+_ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a.": "United States", "usa": "United States",
+            "united states of america": "United States", "uk": "UK", "u.k.": "UK"}
+# "laws of", "Laws, other than its conflict rules, of", « droit du/de la », then the place.
+_LAWS_OF = re.compile(
+    r"(?i:\b(?:laws?|droit|lois?|legislation|législation)\b)(?:,[^,.;]{0,80},)?\s+(?i:in\s+force\s+)?"
+    r"(?i:of|du|de\s+la|de\s+l['’]|des|de|in|applicable\s+in)\s+"
 )
-_JURISDICTION_BEFORE = re.compile(
-    r"\b(?P<adj>English|French|German|Vietnamese|Swiss|Irish|Scottish|Scots|Dutch|Belgian|Canadian|Australian|Italian|Spanish|Japanese|Chinese|Indian)\s+law\b"
-    r"|\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b",
+_PREFIX = re.compile(
+    r"^(?i:the\s+)?(?i:(?:internal|substantive|domestic)\s+(?:laws?\s+of\s+(?:the\s+)?)?)?"
+    r"(?i:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people['’]s\s+republic|grand\s+duchy|canton|territory)\s+of\s+(?:the\s+)?)?"
 )
+_STOP = {
+    "applicable", "without", "excluding", "exclusive", "shall", "will", "as", "in", "other", "regardless", "irrespective",
+    "notwithstanding", "that", "which", "including", "except", "to", "for", "with", "by", "governing", "apply", "applies",
+    "provided", "hereto", "thereof", "therein", "governs", "govern", "but", "sans", "à", "et", "excepting", "exclusion",
+}
+_NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "licensee", "state", "party", "parties",
+               "agreement", "seller", "buyer", "such", "that", "said", "any", "each", "all", "applicable", "federal",
+               "local", "foreign", "international", "national", "common", "civil", "case", "statutory", "bankruptcy",
+               "contract", "patent", "copyright", "trademark", "competition", "antitrust", "employment", "tax", "securities"}
+_BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+law\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))"
+    r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
+    r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))|[.,;:)]|\s+and\b|\s*$)"
 )
-_STRIP_PLACE = re.compile(
-    r"^(?:the\s+)?(?:internal\s+|substantive\s+)?(?:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people's\s+republic|grand\s+duchy|canton)\s+of\s+)?(?:the\s+)?",
-    re.IGNORECASE,
-)
+_FR_LAW = re.compile(r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b")
+
+
+def _place_words(rest: str) -> str:
+    """The capitalised words at the start of rest that name a place ('New York', 'England and Wales')."""
+    words: list[str] = []
+    rest = re.split(r"[,;:()]", rest, maxsplit=1)[0]
+    for m in re.finditer(r"[^\s]+", rest):
+        w = m.group().rstrip(".")
+        low = w.lower()
+        if low in _STOP and words:
+            break
+        if words and all(x.isupper() for x in words if x.isalpha()) and not w.isupper():
+            break  # "NEW YORK The Franchisee ...": a place in capitals ends where the capitals do
+        if w[:1].isupper() or w.startswith("["):
+            words.append(w)
+            if m.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", m.group()):
+                break
+        elif low in ("and", "&", "of", "et") and words:
+            words.append(w)
+        else:
+            break
+    while words and words[-1].lower() in ("and", "&", "of", "et"):
+        words.pop()
+    return " ".join(words)
+
+
+def _clean_place(place: str) -> str:
+    """Tidy a place name: '&' as 'and', capitals, aliases, template brackets."""
+    if place.startswith("["):
+        place = place[1:].split("]")[0].split("/")[0].strip()
+    place = re.sub(r"\s*&\s*", " and ", place).strip(" .")
+    if place.isupper() and len(place) > 3:
+        place = " ".join(w if w in ("AND", "OF") else w.capitalize() for w in place.split()).replace(" AND ", " and ").replace(" OF ", " of ")
+    return _ALIASES.get(place.lower(), place)
 
 
 def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     """The place a governing-law sentence names: 'the laws of the State of New York' -> 'New York'."""
-    m = _JURISDICTION_AFTER.search(text)
-    if m:
-        place = m.group("place").strip()
-        place = _STRIP_PLACE.sub("", place).strip()
-        place = re.sub(r"\s*&\s*", " and ", place)
-        place = re.sub(r"\s+(?:and|or)$", "", place)
-        if place.startswith("[") and "]" in place:
-            place = place[1:place.index("]")].split("/")[0].strip()
-        if place and place[0].isupper() and len(place) <= 60:
-            return place, m.start("place"), m.start("place") + len(m.group("place").strip())
+    for m in _LAWS_OF.finditer(text):
+        rest = text[m.end():]
+        rest = rest[_PREFIX.match(rest).end():]
+        low = rest.lower()
+        if low.startswith(("that state", "such state", "said state", "the said state", "this state")) or text[m.start():m.end() + 8].lower().endswith("thereof"):
+            back = list(_BACKREF.finditer(text[:m.start()]))
+            if back:
+                return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
+        place = _place_words(rest)
+        if place and place.lower() not in _NOT_PLACES and len(place) <= 60:
+            start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()
+            return _clean_place(place), start, start + len(place)
+    if re.search(r"(?i)\blaws\s+thereof\b", text):
+        back = list(_BACKREF.finditer(text))
+        if back:
+            return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
     p = _PLACE_LAW.search(text)
-    if p:
+    if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").lower() not in ("applicable", "governing", "the"):
         place = p.group("place")
-        return _DEMONYMS.get(place.lower(), place), p.start("place"), p.end("place")
-    b = _JURISDICTION_BEFORE.search(text)
-    if b:
-        word = (b.group("adj") or b.group("fr")).lower()
-        return _DEMONYMS.get(word, word.title()), b.start(), b.end()
+        first = place.split()[0].lower()
+        return _DEMONYMS.get(place.lower(), _DEMONYMS.get(first, place)), p.start("place"), p.end("place")
+    f = _FR_LAW.search(text)
+    if f:
+        return _DEMONYMS[f.group("fr")], f.start(), f.end()
     return None

@@ -28,6 +28,7 @@ _SIGNATURE_LINE = re.compile(
     r"^(?:(?:by|name|print(?:ed)?\s+name|title|date|signature|signed|witness|nom|prénom|qualité|date\s+et\s+signature|lu\s+et\s+approuvé)\s*[:_]|_{4,}|\.{6,}\s*$)",
     re.IGNORECASE,
 )
+_OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
 _TOC_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
@@ -147,7 +148,7 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             state.mode = "toc"
         elif _SIGNATURE_START.match(body):
             state.mode = "signature"
-        elif _ANNEX_HEADING.match(body) or state.mode in ("recital", "toc") or (state.mode == "signature" and match_label(block.text)):
+        elif _ANNEX_HEADING.match(body) or state.mode in ("recital", "toc", "signature"):
             if not (state.mode == "toc" and _TOC_ENTRY.search(body)):
                 state.mode = None
         state.in_definitions = bool(_DEFINITIONS_HEADING.match(body))
@@ -162,7 +163,12 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
     if _SIGNATURE_LINE.match(body):
         return "signature"
     if state.mode == "signature":
-        return "signature"
+        label = match_label(block.text)
+        # A numbered clause, or a long sentence that still promises something, is contract text again.
+        if (label and not label.group("bullet")) or (len(body) > 150 and _OPERATIVE_VERB.search(body)):
+            state.mode = None
+        else:
+            return "signature"
     if _RECITAL_START.match(body):
         state.mode = "recital"
         return "recital"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -58,6 +59,7 @@ _PERMISSION = re.compile(
     r"|will\s+be\s+entitled|has\s+the\s+right|have\s+the\s+right|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
+_PAREN = re.compile(r"\([^()]*\)")
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 _FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
 
@@ -93,7 +95,8 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     for a, b in masked:
         for i in range(max(a, s_start), min(b, m_start)):
             chars[i - s_start] = " "
-    pre = _mask("".join(chars), _PSEUDO_NEG)
+    # A parenthetical aside "(but not clause (b))" does not negate the main clause.
+    pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
     breaks = list(_SCOPE_BREAK.finditer(pre))
     if breaks:
         pre = pre[breaks[-1].end():]
@@ -135,7 +138,7 @@ def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def match_clause(rule: CompiledRule, doc: Document, lower: str, clause: ClauseContext, definitions: dict[str, list[int]]) -> list[Hit]:
+def match_clause(rule: CompiledRule, doc: Document, lower: str, clause: ClauseContext, definitions: list[tuple[int, str]]) -> list[Hit]:
     """Every surviving hit of the rule in one clause (sentence by sentence)."""
     hits: list[Hit] = []
     seg = clause.segment
@@ -146,15 +149,17 @@ def match_clause(rule: CompiledRule, doc: Document, lower: str, clause: ClauseCo
         for trig in rule.triggers:
             for m in trig.pattern.finditer(lower, s_start, s_end):
                 found.append((trig, m.start(), m.end(), None))
-            if trig.via_definitions:
-                for term, spans in definitions.items():
-                    for a in spans:
-                        if s_start <= a < s_end and trig in _definition_triggers(rule, term, doc, lower):
-                            found.append((trig, a, a + len(term), term))
+            if trig.via_definitions and definitions:
+                k = bisect_left(definitions, (s_start, ""))
+                while k < len(definitions) and definitions[k][0] < s_end:
+                    a, term = definitions[k]
+                    if trig in _definition_triggers(rule, term, doc, lower):
+                        found.append((trig, a, a + len(term), term))
+                    k += 1
         if not found:
             continue
         compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and _NEG_CUE.search(lower[a:b])]
-        unless = _in_text(rule.unless, sentence)
+        unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)
         weak = _in_text(rule.weakened_by, sentence)
         found.sort(key=lambda f: f[1])
@@ -207,7 +212,7 @@ def _definition_triggers(rule: CompiledRule, term: str, doc: Document, lower: st
     if key not in cache:
         out = []
         for seg in doc.segments:
-            if seg.zone == "definition" and seg.defines == term:
+            if seg.zone == "definition" and seg.defines and seg.defines.lower() == term:
                 for trig in rule.triggers:
                     if trig.via_definitions and trig.pattern.search(lower, seg.start, seg.end):
                         out.append(trig)

@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+# Separators and gap words must not both be able to match the same character: "a---b" split many
+# ways makes the regex engine backtrack exponentially (signature lines and rules are full of them).
 _SEP = r"[\W_]+"
-_GAP_WORD = r"[\w'’-]+"
+_GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 NUMBER = (
     r"(?:\d+(?:[.,]\d+)?|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a|an"
@@ -51,7 +53,7 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
         if not alt:
             raise PhraseError(f"empty alternative in {tok!r}")
         if alt.endswith("*"):
-            alts.append(re.escape(alt[:-1]) + r"[\w'’-]*")
+            alts.append(re.escape(alt[:-1]) + r"[^\W_]*")
         else:
             alts.append(re.escape(alt))
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
