@@ -178,6 +178,78 @@ def extract(
     raise typer.Exit(ExitCode.INPUT if failed else ExitCode.OK)
 
 
+rules_app = typer.Typer(help="List, explain, test and validate rule packs.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
+) -> None:
+    """List every check: id, kind, group and title."""
+    from termcheck.rules.loader import load_rules
+
+    ruleset = load_rules(rules)
+    width = max(len(r.id) for r in ruleset.rules)
+    for r in ruleset.rules:
+        typer.echo(f"{r.id:<{width}}  {r.kind:<10}  {r.group:<15}  {r.title}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: str = typer.Argument(..., metavar="ID", help="A check id, e.g. perpetual-license."),
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
+) -> None:
+    """Explain one check: why it matters, what to ask, references and examples."""
+    from termcheck.rules.loader import load_rules
+
+    rule = load_rules(rules).get(rule_id)
+    if rule is None:
+        raise UsageError(f"no check with id {rule_id!r}; see 'termcheck rules list'")
+    lines = [f"{rule.id}: {rule.title}", f"kind: {rule.kind}   group: {rule.group}   severity: {rule.severity}", ""]
+    lines += ["Why it matters:", "  " + rule.explanation, "", "What to ask in writing:", "  " + rule.question]
+    if rule.references:
+        lines += ["", "References:"] + [f"  - {ref}" for ref in rule.references]
+    for kind, title in (("match", "Flags, for example:"), ("no_match", "Does not flag, for example:")):
+        examples = rule.examples.get(kind, [])[:3]
+        if examples:
+            lines += ["", title] + [f"  - {e if isinstance(e, str) else e['text']}" for e in examples]
+    lines += ["", f"defined in {rule.source}:{rule.line}"]
+    typer.echo("\n".join(lines))
+
+
+@rules_app.command("test")
+def rules_test(
+    packs: List[str] = typer.Argument(None, metavar="[PACK...]", help="Packs to test (default: the built-in packs)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every example, not only failures."),
+) -> None:
+    """Run every rule's examples through the real segmenter and engine; exit 1 on any miss."""
+    from termcheck.rules.loader import builtin_pack_paths, load_rules, pack_paths
+    from termcheck.rules.testing import run_all_examples
+
+    ruleset = load_rules(packs or [])
+    only = {str(p) for path in packs for p in pack_paths(path)} if packs else {str(p) for p in builtin_pack_paths()}
+    results = run_all_examples(ruleset, only)
+    failed = [r for r in results if not r.ok]
+    for r in results if verbose else failed:
+        mark = "ok  " if r.ok else "FAIL"
+        why = f" ({r.why})" if r.why else ""
+        typer.echo(f"{mark} {r.rule} [{r.expected}] status={r.status} value={r.value}{why}: {r.text}")
+    typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+@rules_app.command("validate")
+def rules_validate(
+    packs: List[str] = typer.Argument(None, metavar="[PACK...]", help="Packs to validate (default: the built-in packs)."),
+) -> None:
+    """Check rule packs against the schema; every problem as file:line: rule-id: field: problem (exit 2)."""
+    from termcheck.rules.loader import load_rules
+
+    ruleset = load_rules(packs or [], validate_builtin=not packs)
+    typer.echo(f"{len(ruleset.rules)} rules valid")
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     """Entry point: run the app; a usage error exits 2, a bug prints one line and exits 4."""
     try:

@@ -27,7 +27,7 @@ _FILLER = {"and", "et"}
 _WORDS = set(_UNITS_EN) | set(_UNITS_FR) | set(_SCALES) | _FILLER | {"quatre-vingt", "quatre-vingts"}
 _NUM_WORDS_RE = "(?:" + "|".join(sorted((re.escape(w) for w in _WORDS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 NUMBER_RE = re.compile(
-    rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE})*\b)?\s*(?:\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
+    rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\b)?\s*(?:\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
     rf"|(?P<digits>\b\d+(?:[.,]\d+)?\b)",
     re.IGNORECASE,
 )

@@ -62,8 +62,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             starts_clause = match_label(text) is not None
             prev_done = ends_sentence(prev) or prev.endswith(":")
             short_prev = len(prev) < 0.8 * width
+            continues = not ends_sentence(prev) and text[:1].islower() and not starts_clause
             if (
-                not wrapped
+                (not wrapped and not continues)
                 or starts_clause
                 or heading
                 or (prev_done and short_prev)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import fields
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -14,6 +12,7 @@ import yaml
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
 from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_regex
+from termcheck.rules.schema_groups import GROUP_TITLES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -221,16 +220,7 @@ def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builti
                     raise
     if problems:
         raise RulePackError(problems)
+    order = list(GROUP_TITLES)
+    rules.sort(key=lambda r: order.index(r.group))  # the checklist's order; stable within a group
     pattern, cue_rules, prefixes, always = build_prefilter(rules)
     return RuleSet(rules=rules, lexicon=lexicon, prefilter=pattern, cue_rules=cue_rules, cue_prefixes=prefixes, always=always)
-
-
-def trigger_field_names() -> set[str]:
-    """The names of CompiledTrigger's fields (used by tests to keep the schema and engine in step)."""
-    return {f.name for f in fields(CompiledTrigger)}
-
-
-def env_rule_paths() -> list[str]:
-    """Extra packs named in TERMCHECK_RULES (os.pathsep-separated)."""
-    value = os.environ.get("TERMCHECK_RULES", "")
-    return [p for p in value.split(os.pathsep) if p]

@@ -29,7 +29,7 @@ NUMBER = (
     r"(?:\d+(?:[.,]\d+)?|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a|an"
     r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
-    r"|cinquante|soixante|cent|mille)(?:[\s-]+(?:and|et)?[\s-]*)?)+(?:\s*\(\s*\d+\s*\))?)"
+    r"|cinquante|soixante|cent|mille)(?:[\s-]+(?:(?:and|et)[\s-]+)?)?){1,6}(?:\s*\(\s*\d+\s*\))?)"
 )
 
 

@@ -48,7 +48,7 @@ def _values_equal(want: Any, got: Any) -> bool:
     return str(want).lower() == str(got).lower()
 
 
-def test_rule(rule: CompiledRule, ruleset: RuleSet) -> list[ExampleResult]:
+def run_rule_examples(rule: CompiledRule, ruleset: RuleSet) -> list[ExampleResult]:
     """Every example of one rule, run and judged."""
     out = []
     for expected in ("match", "no_match"):
@@ -68,10 +68,10 @@ def test_rule(rule: CompiledRule, ruleset: RuleSet) -> list[ExampleResult]:
     return out
 
 
-def test_rules(ruleset: RuleSet, only: Optional[set[str]] = None) -> list[ExampleResult]:
+def run_all_examples(ruleset: RuleSet, only: Optional[set[str]] = None) -> list[ExampleResult]:
     """Every example of every rule (or of the rules whose source file is in only)."""
     results = []
     for rule in ruleset.rules:
         if only is None or rule.source in only:
-            results.extend(test_rule(rule, ruleset))
+            results.extend(run_rule_examples(rule, ruleset))
     return results

@@ -1,0 +1,82 @@
+"""Negation, polarity, who holds the right, zones and definitions, checked end to end on short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from termcheck.api import check_text
+from termcheck.rules.loader import load_rules
+
+RULES = load_rules()
+
+
+def status(text: str, check_id: str) -> str:
+    report = check_text(text, rules=RULES)
+    result = report.check(check_id)
+    assert result is not None
+    return result.status
+
+
+CASES = [
+    # (text, check, expected status)
+    ("This licence is not perpetual.", "perpetual-license", "pass"),
+    ("No licence granted under this Agreement is perpetual or irrevocable.", "perpetual-license", "pass"),
+    ("The Performer irrevocably grants the Company a licence to the Recordings throughout the universe.", "perpetual-license", "fail"),
+    ("The Company may use the Recordings, including but not limited to in perpetuity, on any platform.", "perpetual-license", "fail"),
+    ("The Company shall not sublicense the Recordings.", "sublicensing", "pass"),
+    ("The Company may not, without the Performer's prior written consent, sublicense the Recordings.", "sublicensing", "pass"),
+    ("The Company may, without notice to the Performer, sublicense the Recordings.", "sublicensing", "fail"),
+    ("The Performer may sublicense the Recordings to a loan-out company.", "sublicensing", "pass"),
+    ("The Company has no obligation to delete the Recordings.", "deletion", "fail"),
+    ("The Performer may not withdraw this consent.", "consent-withdrawal", "fail"),
+    ("The Company shall delete the Recordings no later than 30 days after the Performer's request.", "deletion", "pass"),
+    ("The Company shall delete the Recordings no later than 30 days after the Performer's request.", "takedown-window", "pass"),
+    ("No credit will be given to the Performer.", "attribution", "fail"),
+    ("The Performer will be credited in the end titles.", "attribution", "pass"),
+    ("The Performer shall not be credited, unless the Performer asks.", "attribution", "fail"),
+    ("La Société ne pourra en aucun cas concéder de sous-licence sur les enregistrements.", "sublicensing", "pass"),
+    ("L'Artiste autorise la Société à exploiter sa voix à perpétuité.", "perpetual-license", "fail"),
+    ("Le présent contrat n'est pas perpétuel.", "perpetual-license", "pass"),
+    ("The Company will pay the Performer a royalty of 5% of net receipts.", "revenue-share", "pass"),
+    ("The Performer shall receive no royalties.", "revenue-share", "fail"),
+    ("The Company may not use the Recordings to train machine learning models.", "ai-use", "warn"),
+]
+
+
+@pytest.mark.parametrize("text, check_id, expected", CASES, ids=[f"{c}-{i}" for i, (_, c, _) in enumerate(CASES)])
+def test_polarity_and_negation(text, check_id, expected):
+    assert status(text, check_id) == expected
+
+
+def test_headings_recitals_and_signatures_do_not_fire():
+    text = """12. IRREVOCABILITY AND PERPETUITY
+
+RECITALS
+WHEREAS the Company licenses voices in perpetuity and may sublicense them to its customers.
+NOW, THEREFORE, the parties agree as follows:
+
+1. The Performer grants the Company a licence to use the Recordings in the Podcast for two (2) years.
+
+IN WITNESS WHEREOF the parties sign; the Company may sublicense nothing.
+"""
+    report = check_text(text, rules=RULES)
+    assert report.check("perpetual-license").status == "pass"
+    assert report.check("sublicensing").status == "pass"
+    assert report.check("license-term").value == 2
+
+
+def test_a_definition_carries_scope_where_the_term_is_used():
+    text = '1. "Media" means all media now known or hereafter devised.\n2. The Company may use the Recordings in the Media.\n'
+    report = check_text(text, rules=RULES)
+    scope = report.check("usage-scope")
+    assert scope.status == "fail"
+    assert any('definition of "media"' in f.message.lower() for f in scope.findings)
+    assert check_text('"Media" means all media now known or hereafter devised.', rules=RULES).check("usage-scope").findings == []
+
+
+def test_findings_quote_the_clause_and_say_where_it_is():
+    text = "1. Term\n1.1 The Company may exploit the Recordings\nin perpetuity.\n"
+    finding = check_text(text, name="c.txt", rules=RULES).check("perpetual-license").findings[0]
+    assert finding.quote == "1.1 The Company may exploit the Recordings in perpetuity."
+    assert (finding.line, finding.section, finding.headings) == (3, "1.1", ("Term",))  # the line of the matched words
+    assert text.replace("\n", " ")[finding.match_start:finding.match_end] == "in perpetuity"

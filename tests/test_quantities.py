@@ -1,0 +1,102 @@
+"""Quantities: number words, durations, windows, money, percentages, dates, jurisdictions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termcheck.quantities import (
+    find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time, words_to_number,
+)
+
+ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def english(n: int) -> str:
+    """Spell 0-999 in English words."""
+    if n < 20:
+        return ONES[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + ONES[n % 10] if n % 10 else "")
+    rest = n % 100
+    return ONES[n // 100] + " hundred" + (" and " + english(rest) if rest else "")
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_english_number_words(n):
+    assert words_to_number(english(n)) == n
+
+
+@pytest.mark.parametrize(
+    "words, n",
+    [("vingt et un", 21), ("soixante-dix", 70), ("quatre-vingts", 80), ("quatre-vingt-dix", 90), ("septante", 70),
+     ("deux cents", 200), ("mille", 1000), ("a", 1), ("a two", 2)],
+)
+def test_french_and_odd_number_words(words, n):
+    assert words_to_number(words) == n
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["year", "month", "week", "day"]))
+def test_durations_in_words_and_digits(n, unit):
+    text = f"for a period of {english(n)} ({n}) {unit}{'s' if n != 1 else ''} from signature"
+    found = find_durations(text)
+    assert len(found) == 1
+    factor = {"year": 1, "month": 1 / 12, "week": 7 / 365, "day": 1 / 365}[unit]
+    assert abs(found[0].years - n * factor) < 1e-9
+    assert found[0].conflict is None
+
+
+def test_words_and_digits_that_disagree_are_flagged_and_the_larger_kept():
+    d = find_durations("a term of three (5) years")[0]
+    assert d.years == 5 and "3" in d.conflict and "5" in d.conflict
+
+
+def test_windows_business_days_months_and_vague_words():
+    assert find_durations("within 10 business days")[0].days == 14
+    assert find_durations("within one month of the request")[0].days == 30
+    assert find_durations("dans un délai de quinze (15) jours ouvrés")[0].days == 21
+    assert find_vague_time("The Company shall promptly delete") == "promptly"
+    assert find_vague_time("dans les meilleurs délais") is not None
+    assert find_vague_time("within 30 days") is None
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [("USD 500", "USD 500"), ("$1,500.00 per session", "$1,500.00"), ("1 500,00 € brut", "1 500,00 €"),
+     ("£ 1.200", "£ 1.200"), ("a fee of $[INSERT FEE]", "$[INSERT FEE]"), ("EUR 300", "EUR 300"), ("500 euros", "500 euros")],
+)
+def test_money(text, amount):
+    assert find_money(text)[0][0] == amount
+
+
+@pytest.mark.parametrize("text, pct", [("20%", 20.0), ("20 %", 20.0), ("twenty percent", 20.0), ("vingt pour cent", 20.0), ("12.5 per cent", 12.5)])
+def test_percentages(text, pct):
+    assert find_percentages(text)[0][0] == pct
+
+
+def test_dates():
+    got = [d for d, _, _ in find_dates("from 1 January 2026 until December 31, 2028, signed 2026-02-03, le 1er mars 2026")]
+    assert got == [date(2026, 1, 1), date(2028, 12, 31), date(2026, 2, 3), date(2026, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("shall be governed by the laws of the State of New York, without regard to", "New York"),
+        ("GOVERNED BY THE LAWS OF THE STATE OF DELAWARE APPLICABLE TO CONTRACTS", "Delaware"),
+        ("governed by the internal laws, and not by the laws regarding conflicts of laws, of the State of North Carolina.", "North Carolina"),
+        ("made in the State of California and governed by the laws thereof", "California"),
+        ("is governed by English law", "England"),
+        ("California law applies to these Terms.", "California"),
+        ("Le présent contrat est régi par le droit français.", "France"),
+        ("governed by the laws of England & Wales", "England and Wales"),
+        ("the laws of the State of [California / Your State]", "California"),
+        ("the laws of the PRC.", "China"),
+    ],
+)
+def test_jurisdictions(text, place):
+    assert find_jurisdiction(text)[0] == place

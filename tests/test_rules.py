@@ -1,0 +1,167 @@
+"""Rule packs: the built-in examples, the schema, user packs, error reports and pattern safety."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import run_cli
+from termcheck.rules.loader import QUANTITY_DEFAULTS, RULE_DEFAULTS, TRIGGER_DEFAULTS, RulePackError, load_rules
+from termcheck.rules.schema import Quantity, Rule, Trigger
+from termcheck.rules.testing import run_rule_examples
+from termcheck.segment import detect_language
+
+BUILTIN = load_rules(validate_builtin=True)
+DESIGN_IDS = {
+    "perpetual-license", "license-term", "usage-scope", "ai-use", "sublicensing", "ownership", "attribution",
+    "moral-rights-waiver", "deletion", "takedown-window", "consent-withdrawal", "payment", "buyout", "revenue-share",
+    "governing-law",
+}
+FRENCH_REQUIRED = {"perpetual-license", "sublicensing", "attribution", "deletion", "license-term", "payment"}
+
+
+def test_the_design_check_ids_are_all_there():
+    assert {r.id for r in BUILTIN.rules} == DESIGN_IDS
+
+
+@pytest.mark.parametrize("rule", BUILTIN.rules, ids=lambda r: r.id)
+def test_rule_examples(rule):
+    failures = [r for r in run_rule_examples(rule, BUILTIN) if not r.ok]
+    assert not failures, "\n".join(f"{f.expected}: {f.why}: {f.text}" for f in failures)
+
+
+@pytest.mark.parametrize("rule", BUILTIN.rules, ids=lambda r: r.id)
+def test_rule_has_enough_examples_and_french_where_required(rule):
+    texts = {k: [e if isinstance(e, str) else e["text"] for e in rule.examples[k]] for k in ("match", "no_match")}
+    assert len(texts["match"]) >= 8 and len(texts["no_match"]) >= 8
+    assert rule.explanation and rule.question and rule.title
+    if rule.id in FRENCH_REQUIRED:
+        for kind in ("match", "no_match"):
+            assert any(detect_language(t) == "fr" for t in texts[kind]), f"{rule.id} has no French {kind} example"
+
+
+def test_runtime_defaults_equal_the_schema_defaults():
+    for model, defaults in ((Rule, RULE_DEFAULTS), (Trigger, TRIGGER_DEFAULTS), (Quantity, QUANTITY_DEFAULTS)):
+        for name, value in defaults.items():
+            assert model.model_fields[name].default == value, (model.__name__, name)
+
+
+def test_rules_cli_commands():
+    listed = run_cli("rules", "list")
+    assert listed.returncode == 0 and b"perpetual-license" in listed.stdout
+    explained = run_cli("rules", "explain", "deletion")
+    assert explained.returncode == 0 and b"What to ask in writing" in explained.stdout
+    assert run_cli("rules", "explain", "no-such-check").returncode == 2
+    tested = run_cli("rules", "test")
+    assert tested.returncode == 0 and b" passed, 0 failed" in tested.stdout
+    assert run_cli("rules", "validate").returncode == 0
+
+
+BAD_PACK = """\
+rules:
+  - id: acme.too-short
+    title: x
+    group: nowhere
+    kind: red_flag
+    triggers: []
+    explanation: short
+    question: What will you do with the recordings?
+    examples: {match: [a], no_match: [b]}
+  - id: acme.extra-field
+    title: A rule with a typo
+    group: pay
+    kind: red_flag
+    triggers: [{phrases: [tip jar]}]
+    explanation: Tips should go to the performer.
+    question: Who keeps the tips?
+    examples: {match: [a], no_match: [b]}
+    colour: red
+"""
+
+
+def test_a_bad_pack_lists_every_problem_with_file_line_id_and_field(tmp_path):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(BAD_PACK)
+    proc = run_cli("rules", "validate", str(pack))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert f"{pack}:2: acme.too-short: title:" in err
+    assert f"{pack}:2: acme.too-short: group:" in err
+    assert f"{pack}:2: acme.too-short: triggers:" in err
+    assert f"{pack}:10: acme.extra-field: colour: Extra inputs are not permitted" in err
+    # The same pack given to a check stops the run before anything is read.
+    assert run_cli("--rules", str(pack), "-", stdin=b"The Performer grants a licence.").returncode == 2
+
+
+def test_invalid_yaml_and_missing_prefix(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("rules: [\n  - id: x\n")
+    with pytest.raises(RulePackError) as err:
+        load_rules([str(broken)])
+    assert "not valid YAML" in err.value.problems[0]
+    unprefixed = tmp_path / "unprefixed.yaml"
+    rule = {"id": "tips", "title": "Tips", "group": "pay", "kind": "red_flag", "triggers": [{"phrases": ["tip jar"]}],
+            "explanation": "Tips should go to the performer.", "question": "Who keeps the tips?",
+            "examples": {"match": ["a"], "no_match": ["b"]}}
+    import yaml
+
+    unprefixed.write_text(yaml.safe_dump({"rules": [rule]}))
+    with pytest.raises(RulePackError) as err:
+        load_rules([str(unprefixed)])
+    assert "needs a pack prefix" in err.value.problems[0]
+
+
+USER_PACK = """\
+pack: acme
+rules:
+  - id: acme.meal-breaks
+    title: No meal breaks in long sessions
+    group: pay
+    kind: red_flag
+    severity: warn
+    triggers:
+      - phrases: [no meal break|breaks, without a break|breaks]
+      - phrases: ["re:(a+)+b"]
+    explanation: Long recording sessions without breaks damage the voice.
+    question: Please add a paid break every two hours of recording.
+    examples:
+      match: [Sessions run for six hours with no meal breaks.]
+      no_match: [A paid meal break is given every two hours.]
+"""
+
+
+def test_user_pack_runs_with_the_builtin_rules_and_its_regex_cannot_hang(tmp_path):
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(USER_PACK)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.meal-breaks")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    # (a+)+b against a long run of a's is exponential for a backtracking engine; RE2 is linear.
+    start = time.perf_counter()
+    assert rule.triggers[1].pattern.search("a" * 5000 + "c") is None
+    assert time.perf_counter() - start < 1.0
+    proc = run_cli("rules", "test", str(pack))
+    assert proc.returncode == 0 and b"2 passed, 0 failed" in proc.stdout
+
+
+def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):
+    pack = tmp_path / "lookbehind.yaml"
+    pack.write_text(USER_PACK.replace("re:(a+)+b", "re:(?<=x)y"))
+    with pytest.raises(RulePackError) as err:
+        load_rules([str(pack)])
+    assert "linear-time engine" in err.value.problems[0] and "acme.meal-breaks" in err.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["-" * 20000, "_ " * 8000, "a-" * 8000, "' " * 8000, "The Company may delete " + "x " * 6000 + "upon request",
+     ("Recordings " * 3000) + "in perpetuity", "( " * 4000 + "not " * 2000],
+    ids=["dashes", "underscores", "hyphenated", "quotes", "long-gap", "repeated-object", "parens-and-negations"],
+)
+def test_builtin_rules_stay_fast_on_hostile_text(text):
+    from termcheck.api import check_text
+
+    start = time.perf_counter()
+    check_text(text, rules=BUILTIN)
+    assert time.perf_counter() - start < 5.0
