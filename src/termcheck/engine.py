@@ -63,9 +63,16 @@ def clause_contexts(doc: Document, lower: str) -> list[ClauseContext]:
     return out
 
 
-def defined_term_uses(doc: Document, lower: str) -> list[tuple[int, str]]:
-    """(offset, defined term) wherever an operative clause uses a defined term, in text order."""
-    terms = {s.defines.lower() for s in doc.segments if s.zone == "definition" and s.defines and len(s.defines) > 2}
+def defined_term_uses(doc: Document, lower: str, ruleset: RuleSet) -> list[tuple[int, str]]:
+    """(offset, term) wherever an operative clause uses a defined term whose definition carries a
+    via-definition trigger ('"Media" means all media now known or hereafter devised'), in text order."""
+    carrying = [t for r in ruleset.rules for t in r.triggers if t.via_definitions]
+    terms = {
+        s.defines.lower()
+        for s in doc.segments
+        if s.zone == "definition" and s.defines and len(s.defines) > 2
+        and any(t.pattern.search(lower, s.start, s.end) for t in carrying)
+    }
     if not terms:
         return []
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w])")
@@ -78,36 +85,32 @@ def defined_term_uses(doc: Document, lower: str) -> list[tuple[int, str]]:
     return uses
 
 
-def _segments_for(offsets: Iterable[int], starts: list[int], segs: list[Segment]) -> list[int]:
-    """Indices of the segments that hold these offsets, in order, once each."""
-    found = set()
-    for off in offsets:
-        i = bisect_right(starts, off) - 1
-        if i >= 0 and off < segs[i].end:
-            found.add(i)
-    return sorted(found)
-
-
 def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
-    """Rule id -> every hit in the document; rules run only on clauses the prefilter let through."""
+    """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues."""
     lower = safe_lower(doc.text)
     contexts = clause_contexts(doc, lower)
-    definitions = defined_term_uses(doc, lower)
+    definitions = defined_term_uses(doc, lower, ruleset)
     starts = [s.start for s in doc.segments]
     candidates = ruleset.candidates(lower)
+    always = set(ruleset.always)
     out: dict[str, list[Hit]] = {}
     for rule in ruleset.rules:
-        if rule.id in ruleset.always:
-            segment_ids = list(range(len(doc.segments)))
-        else:
-            offsets = list(candidates.get(rule.id, []))
-            if any(t.via_definitions for t in rule.triggers):
-                offsets += [o for o, _ in definitions]
-            segment_ids = _segments_for(offsets, starts, doc.segments)
+        active: dict[int, set[int]] = {}  # segment index -> trigger indices to run there
+        for t_index, trig in enumerate(rule.triggers):
+            key = (rule.id, t_index)
+            if key in always:
+                segment_ids: Iterable[int] = range(len(doc.segments))
+            else:
+                offsets = list(candidates.get(key, []))
+                if trig.via_definitions:
+                    offsets += [o for o, _ in definitions]
+                segment_ids = {bisect_right(starts, o) - 1 for o in offsets}
+            for i in segment_ids:
+                if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
+                    active.setdefault(i, set()).add(t_index)
         hits: list[Hit] = []
-        for i in segment_ids:
-            if doc.segments[i].zone in rule.zones:
-                hits.extend(match_clause(rule, doc, lower, contexts[i], definitions))
+        for i in sorted(active):
+            hits.extend(match_clause(rule, doc, lower, contexts[i], definitions, active[i]))
         out[rule.id] = hits
     return out
 
@@ -144,12 +147,23 @@ def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
     return base
 
 
+def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
+    """The first hit of each sentence (a value is read once per sentence)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for h in hits:
+        if h.sentence not in seen:
+            seen.add(h.sentence)
+            out.append(h)
+    return out
+
+
 def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optional[Hit], list[str]]:
     """The longest duration stated in the hits' sentences, the hit it came from, conflicts noted."""
     best: Optional[float] = None
     best_hit = None
     notes = []
-    for h in hits:
+    for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = find_durations(sentence)
         if not durations:
@@ -168,7 +182,7 @@ def _days_value(doc: Document, hits: list[Hit]) -> tuple[Union[float, str, None]
     best: Union[float, str, None] = None
     best_hit = None
     notes = []
-    for h in hits:
+    for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = [d for d in find_durations(sentence) if d.days <= 3650]
         if durations:

@@ -27,7 +27,8 @@ _FILLER = {"and", "et"}
 _WORDS = set(_UNITS_EN) | set(_UNITS_FR) | set(_SCALES) | _FILLER | {"quatre-vingt", "quatre-vingts"}
 _NUM_WORDS_RE = "(?:" + "|".join(sorted((re.escape(w) for w in _WORDS if w not in ("a", "an")), key=len, reverse=True)) + ")"
 NUMBER_RE = re.compile(
-    rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\b)?\s*(?:\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
+    rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\b)(?:\s*\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
+    rf"|\(\s*(?P<paren2>\d+(?:[.,]\d+)?)\s*\)"
     rf"|(?P<digits>\b\d+(?:[.,]\d+)?\b)",
     re.IGNORECASE,
 )
@@ -93,7 +94,7 @@ def find_numbers(text: str) -> list[Number]:
         if m.group("digits"):
             out.append(Number(_to_float(m.group("digits")), m.start(), m.end()))
             continue
-        words, paren = m.group("words"), m.group("paren")
+        words, paren = m.group("words"), m.group("paren") or m.group("paren2")
         if not words and not paren:
             continue
         wv = words_to_number(words) if words else None
@@ -112,7 +113,7 @@ _UNIT = (
     r"(?P<unit>years?|yrs?|months?|weeks?|days?|calendar\s+days?|business\s+days?|working\s+days?"
     r"|ans?|années?|mois|semaines?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
 )
-_DURATION = re.compile(rf"(?P<num>(?:[\w-]+[\s-]+){{0,3}}?(?:\(\s*\d+\s*\)|\d+(?:[.,]\d+)?|[a-zéè-]+))[\s-]*{_UNIT}\b", re.IGNORECASE)
+_UNIT_RE = re.compile(rf"\b{_UNIT}\b", re.IGNORECASE)
 _YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "d": 1 / 365}
 
 
@@ -142,9 +143,12 @@ def _unit_kind(unit: str) -> str:
 
 def find_durations(text: str) -> list[Duration]:
     """Durations: 'three (3) years', '36 months', 'a two-year term', « deux (2) ans », 'within one month'."""
-    out = []
+    out: list[Duration] = []
+    units = list(_UNIT_RE.finditer(text))
+    if not units:
+        return out
     numbers = find_numbers(text)
-    for m in re.finditer(rf"\b{_UNIT}\b", text, re.IGNORECASE):
+    for m in units:
         before = [n for n in numbers if n.end <= m.start() and not text[n.end:m.start()].strip(" -()")]
         if not before:
             continue

@@ -135,12 +135,18 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
     r = {**RULE_DEFAULTS, **raw}
     default_effect = {"red_flag": "flag", "protection": "grant", "threshold": "value"}[r["kind"]]
     triggers = []
-    cues: set[str] = set()
-    always = False
     for t_raw in r["triggers"]:
         t = {**TRIGGER_DEFAULTS, **t_raw}
         effect = t["effect"] or default_effect
         negation = t["negation"] or ("ignore" if effect in ("refuse", "weaken", "value") else "invert")
+        cues: set[str] = {c.lower() for c in t["cues"]}
+        if not cues:
+            for p in t["phrases"]:
+                c = phrase_cues(p, lexicon)
+                if not c:  # a phrase without a certain literal: try this trigger on every clause
+                    cues = set()
+                    break
+                cues |= c
         triggers.append(
             CompiledTrigger(
                 pattern=_compile(t["phrases"], lexicon, user),
@@ -153,16 +159,9 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 cancelled_by_term=t["cancelled_by_term"],
                 message=t["message"],
                 value=t["value"],
+                cues=frozenset(cues),
             )
         )
-        if t["cues"]:
-            cues |= {c.lower() for c in t["cues"]}
-            continue
-        for p in t["phrases"]:
-            c = phrase_cues(p, lexicon)
-            if not c:
-                always = True
-            cues |= c
     quantity = {**QUANTITY_DEFAULTS, **r["quantity"]} if r["quantity"] else None
     return CompiledRule(
         id=r["id"], title=r["title"], group=r["group"], kind=r["kind"], severity=r["severity"],
@@ -172,7 +171,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         unless=_compile(r["unless"], lexicon, user), unless_context=_compile(r["unless_context"], lexicon, user),
         weakened_by=_compile(r["weakened_by"], lexicon, user), hollowed_by=_compile(r["hollowed_by"], lexicon, user),
         quantity=quantity, perpetual_from=r["perpetual_from"], escalate=r["escalate"], waived_by=list(r["waived_by"]),
-        cues=frozenset() if always else frozenset(cues), source=source, line=line,
+        source=source, line=line,
     )
 
 
@@ -222,5 +221,6 @@ def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builti
         raise RulePackError(problems)
     order = list(GROUP_TITLES)
     rules.sort(key=lambda r: order.index(r.group))  # the checklist's order; stable within a group
-    pattern, cue_rules, prefixes, always = build_prefilter(rules)
-    return RuleSet(rules=rules, lexicon=lexicon, prefilter=pattern, cue_rules=cue_rules, cue_prefixes=prefixes, always=always)
+    ruleset = build_prefilter(rules)
+    ruleset.lexicon = lexicon
+    return ruleset

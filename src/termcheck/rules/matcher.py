@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -138,26 +138,43 @@ def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def match_clause(rule: CompiledRule, doc: Document, lower: str, clause: ClauseContext, definitions: list[tuple[int, str]]) -> list[Hit]:
-    """Every surviving hit of the rule in one clause (sentence by sentence)."""
+def match_clause(
+    rule: CompiledRule,
+    doc: Document,
+    lower: str,
+    clause: ClauseContext,
+    definitions: list[tuple[int, str]],
+    active: Optional[set[int]] = None,
+) -> list[Hit]:
+    """Every surviving hit of the rule in one clause, sentence by sentence (only the active triggers run)."""
+    triggers = [t for i, t in enumerate(rule.triggers) if active is None or i in active]
     hits: list[Hit] = []
     seg = clause.segment
     group_cancelled = _in_text(rule.unless_context, clause.context)
-    for s_start, s_end in seg.sentences:
+    # One scan of the clause per trigger (cheaper than one per sentence); matches are then sorted into
+    # their sentences, and a match that runs over the end of its sentence is dropped.
+    sentence_starts = [a for a, _ in seg.sentences]
+    by_sentence: dict[int, list[tuple[CompiledTrigger, int, int, Optional[str]]]] = {}
+
+    def place(trig: CompiledTrigger, a: int, b: int, via: Optional[str]) -> None:
+        k = bisect_right(sentence_starts, a) - 1
+        if k >= 0 and b <= seg.sentences[k][1]:
+            by_sentence.setdefault(k, []).append((trig, a, b, via))
+
+    for trig in triggers:
+        for m in trig.pattern.finditer(lower, seg.start, seg.end):
+            place(trig, m.start(), m.end(), None)
+        if trig.via_definitions and definitions:
+            k = bisect_left(definitions, (seg.start, ""))
+            while k < len(definitions) and definitions[k][0] < seg.end:
+                a, term = definitions[k]
+                if trig in _definition_triggers(rule, term, doc, lower):
+                    place(trig, a, a + len(term), term)
+                k += 1
+    for k in sorted(by_sentence):
+        s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]
-        found: list[tuple[CompiledTrigger, int, int, Optional[str]]] = []
-        for trig in rule.triggers:
-            for m in trig.pattern.finditer(lower, s_start, s_end):
-                found.append((trig, m.start(), m.end(), None))
-            if trig.via_definitions and definitions:
-                k = bisect_left(definitions, (s_start, ""))
-                while k < len(definitions) and definitions[k][0] < s_end:
-                    a, term = definitions[k]
-                    if trig in _definition_triggers(rule, term, doc, lower):
-                        found.append((trig, a, a + len(term), term))
-                    k += 1
-        if not found:
-            continue
+        found = by_sentence[k]
         compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and _NEG_CUE.search(lower[a:b])]
         unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)

@@ -21,6 +21,7 @@ class CompiledTrigger:
     cancelled_by_term: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
+    cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause
 
 
 @dataclass
@@ -47,52 +48,71 @@ class CompiledRule:
     perpetual_from: Optional[str] = None
     escalate: Optional[dict[str, Any]] = None
     waived_by: list[str] = field(default_factory=list)
-    cues: frozenset[str] = frozenset()  # empty: try this rule on every clause
     source: str = ""
     line: int = 0
 
 
+TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
+
+
 @dataclass
 class RuleSet:
-    """All loaded rules, their shared lexicon, and the one-pass prefilter over their cues."""
+    """All loaded rules, their shared lexicon, and the one-pass prefilter over their triggers' cues."""
 
     rules: list[CompiledRule]
     lexicon: dict[str, list[str]] = field(default_factory=dict)
     prefilter: Optional[Pattern[str]] = None
-    cue_rules: dict[str, list[str]] = field(default_factory=dict)  # cue -> rule ids
+    cue_triggers: dict[str, list[TriggerKey]] = field(default_factory=dict)
     cue_prefixes: dict[str, list[str]] = field(default_factory=dict)  # cue -> cues that are its prefixes
-    always: list[str] = field(default_factory=list)  # rule ids without cues
+    always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
 
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
         return next((r for r in self.rules if r.id == rule_id), None)
 
-    def candidates(self, lower_text: str) -> dict[str, list[int]]:
-        """Rule id -> offsets of cue hits in the (lower-cased) text: one pass over the text."""
-        hits: dict[str, list[int]] = {}
+    def candidates(self, lower_text: str) -> dict[TriggerKey, list[int]]:
+        """Trigger -> offsets of its cues in the (lower-cased) text: one pass over the text for all rules."""
+        hits: dict[TriggerKey, list[int]] = {}
         if self.prefilter is None:
             return hits
         for m in self.prefilter.finditer(lower_text):
-            for cue in self.cue_prefixes.get(m.group(), (m.group(),)):
-                for rid in self.cue_rules.get(cue, ()):
-                    hits.setdefault(rid, []).append(m.start())
+            word = m.group()
+            for cue in self.cue_prefixes.get(word, ()):
+                for key in self.cue_triggers.get(cue, ()):
+                    hits.setdefault(key, []).append(m.start())
         return hits
 
 
-def build_prefilter(rules: list[CompiledRule]) -> tuple[Optional[Pattern[str]], dict[str, list[str]], dict[str, list[str]], list[str]]:
-    """The combined cue regex, cue -> rules, cue -> its prefix cues, and rules that have no cues."""
+def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
+    """A RuleSet whose prefilter is one trie-shaped regex over every trigger's cues."""
     from termcheck.rules.phrases import trie_regex
 
-    cue_rules: dict[str, list[str]] = {}
-    always = []
+    cue_triggers: dict[str, list[TriggerKey]] = {}
+    always: list[TriggerKey] = []
     for r in rules:
-        if not r.cues:
-            always.append(r.id)
-        for c in r.cues:
-            cue_rules.setdefault(c, []).append(r.id)
-    if not cue_rules:
-        return None, {}, {}, always
-    cues = sorted(cue_rules)
-    prefixes = {c: [p for p in cues if c.startswith(p)] for c in cues}
-    pattern = re.compile(r"(?<![\w])" + trie_regex(cues))
-    return pattern, cue_rules, prefixes, always
+        for i, t in enumerate(r.triggers):
+            if not t.cues:
+                always.append((r.id, i))
+            for c in t.cues:
+                cue_triggers.setdefault(c, []).append((r.id, i))
+    pattern = None
+    prefixes: dict[str, list[str]] = {}
+    if cue_triggers:
+        # The regex finds the longest cue text at each word start; a found text then stands for every
+        # stem cue that is its prefix ('sublicen*' for 'sublicense') and for the whole word if exact.
+        stems = sorted({c.rstrip("*") for c in cue_triggers if c.endswith("*")})
+        words = sorted({c for c in cue_triggers if not c.endswith("*")})
+        texts = sorted(set(stems) | set(words))
+        prefixes = {t: [s + "*" for s in stems if t.startswith(s)] + ([t] if t in words else []) for t in texts}
+        word_texts = [w for w in words if w[0].isalnum()]
+        stem_texts = [t for t in stems if t[0].isalnum()]
+        symbols = [t for t in texts if not t[0].isalnum()]  # '$', '€', '[': anywhere, even after a letter
+        alternatives = []
+        if word_texts:  # whole words first: a word cue may extend a stem ('years' beyond 'year*')
+            alternatives.append(r"(?<![\w])(?:" + trie_regex(word_texts) + r")(?![\w])")
+        if stem_texts:
+            alternatives.append(r"(?<![\w])" + trie_regex(stem_texts))
+        if symbols:
+            alternatives.append(trie_regex(symbols))
+        pattern = re.compile("|".join(alternatives))
+    return RuleSet(rules=rules, prefilter=pattern, cue_triggers=cue_triggers, cue_prefixes=prefixes, always=always)

@@ -100,7 +100,7 @@ def compile_phrases(phrases: Sequence[str], lexicon: Mapping[str, Sequence[str]]
 
 
 def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
-    """Literal word stems one of which must occur wherever the phrase matches (for the prefilter).
+    """Literal words ('word') or stems ('stem*') one of which occurs wherever the phrase matches (for the prefilter).
 
     The most selective required word is chosen (the one whose shortest stem is longest). The empty
     set means no literal is certain (a raw regex, or only numbers): the rule is then tried on every
@@ -125,9 +125,16 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
                     break
                 stems |= sub
         else:
-            stems = {re.split(r"[\W_]", alt.rstrip("*"))[0] for alt in tok.split("|")}
-        if stems and min(len(x) for x in stems) > best_len:
-            best, best_len = stems, min(len(x) for x in stems)
+            # "non-revocable": the longest piece is the selective one ("non" is everywhere). A word
+            # without '*' is a whole-word cue (so "an" does not fire on "any" and "and").
+            stems = set()
+            for alt in tok.split("|"):
+                pieces = re.split(r"[\W_]", alt.rstrip("*"))
+                longest = max(pieces, key=len)
+                whole = not alt.endswith("*") and longest == pieces[-1]
+                stems.add(longest if whole else longest + "*")
+        if stems and min(len(x.rstrip("*")) for x in stems) > best_len:
+            best, best_len = stems, min(len(x.rstrip("*")) for x in stems)
     return best if best_len >= 2 else set()
 
 

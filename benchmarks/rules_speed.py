@@ -1,0 +1,110 @@
+"""Benchmark: rule evaluation on a 300-page contract against pypdfium2 extraction of the same PDF.
+
+Run on demand (not in the test suite):
+
+    python benchmarks/rules_speed.py              # 300 pages, 7 rounds
+    python benchmarks/rules_speed.py --pages 50 --rounds 11
+
+The contract is made of the CUAD development contracts laid end to end (read from ../shared/corpus by
+path when it is there; otherwise generated clauses, which repeat every cue in every clause and so are
+a worst case). Both are timed in one process, in turns, so that each ratio compares neighbours; the script prints the
+medians and the median of the per-round ratios. Target (issue 3): rule evaluation takes less time than
+the extraction (ratio < 1). The prefilter's share is printed too: one pass of the combined cue regex
+over the whole text decides which clauses each rule runs on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_speed import make_pdf  # noqa: E402
+
+
+CUAD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cuad" / "contracts"
+
+
+def make_pdf_from_corpus(path: Path, pages: int) -> bool:
+    """A realistic long contract: CUAD contracts laid end to end, 45 lines a page; False without the corpus."""
+    if not CUAD.is_dir():
+        return False
+    import textwrap
+
+    from reportlab.pdfgen import canvas
+
+    lines: list[str] = []
+    for f in sorted(CUAD.glob("*.txt")):
+        for para in f.read_text(encoding="utf-8", errors="replace").split("\n"):
+            if para.strip():
+                lines.extend(textwrap.wrap(" ".join(para.split()), 95))
+        if len(lines) >= pages * 45:
+            break
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for p in range(pages):
+        c.setFont("Helvetica", 9)
+        for i, line in enumerate(lines[p * 45:(p + 1) * 45]):
+            c.drawString(40, 800 - i * 17, line.encode("latin-1", "replace").decode("latin-1"))
+        c.showPage()
+    c.save()
+    return True
+
+
+def bare_extract(path: str) -> int:
+    """What a bare pypdfium2 loop costs: open, text of every page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    n = 0
+    for i in range(len(pdf)):
+        page = pdf[i]
+        tp = page.get_textpage()
+        n += len(tp.get_text_range())
+        tp.close()
+        page.close()
+    pdf.close()
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=300)
+    ap.add_argument("--rounds", type=int, default=7)
+    args = ap.parse_args()
+    from termcheck.engine import check, safe_lower
+    from termcheck.extract import extract_path
+    from termcheck.rules.loader import load_rules
+
+    rules = load_rules()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "contract.pdf"
+        source = "CUAD contracts end to end" if make_pdf_from_corpus(pdf, args.pages) else "generated clauses"
+        if source == "generated clauses":
+            make_pdf(pdf, args.pages)
+        doc = extract_path(str(pdf))
+        bare_extract(str(pdf))
+        t_ext, t_rules, t_pre, ratios = [], [], [], []
+        for _ in range(args.rounds):
+            a = time.perf_counter()
+            bare_extract(str(pdf))
+            b = time.perf_counter()
+            check(doc, rules)
+            c = time.perf_counter()
+            rules.candidates(safe_lower(doc.text))
+            d = time.perf_counter()
+            t_ext.append(b - a)
+            t_rules.append(c - b)
+            t_pre.append(d - c)
+            ratios.append((c - b) / (b - a))
+    print(f"{source}: {args.pages} pages, {len(doc.segments)} clauses, {len(rules.rules)} rules, {len(doc.text):,} characters")
+    print(f"pypdfium2 extraction  {statistics.median(t_ext) * 1000:8.1f} ms")
+    print(f"rule evaluation       {statistics.median(t_rules) * 1000:8.1f} ms  (prefilter pass {statistics.median(t_pre) * 1000:.1f} ms)")
+    print(f"ratio rules/extract   {statistics.median(ratios):8.2f}")
+
+
+if __name__ == "__main__":
+    main()
