@@ -120,12 +120,21 @@ def check(
         raise UsageError(f"--format must be text or json, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
-    ruleset = load_rules(rules)
+    # The built-in rules load while the first PDF is read in its child process; user packs are
+    # checked first, so that a bad pack stops the run before any file is read.
+    loaded: list = [load_rules(rules)] if rules else []
+
+    def load() -> None:
+        if not loaded:
+            loaded.append(load_rules(rules))
+
     limits = limits_from(max_size, max_pages, timeout, max_memory)
     docs = []
     for path in paths:
         try:
-            docs.append(run_check(extract_path(path, limits, password=password, layout=layout), ruleset))
+            doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load)
+            load()
+            docs.append(run_check(doc, loaded[0]))
         except InputError as exc:
             report_input_error(path, exc)
             docs.append(DocumentReport(path=path, error=exc))

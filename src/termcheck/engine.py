@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable, Optional, Union
+from typing import Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.quantities import find_durations, find_jurisdiction, find_percentages, find_vague_time
@@ -95,19 +95,23 @@ def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
     always = set(ruleset.always)
     out: dict[str, list[Hit]] = {}
     for rule in ruleset.rules:
-        active: dict[int, set[int]] = {}  # segment index -> trigger indices to run there
+        active: dict[int, dict[int, list[int]]] = {}  # segment -> trigger -> its cue offsets there
         for t_index, trig in enumerate(rule.triggers):
             key = (rule.id, t_index)
             if key in always:
-                segment_ids: Iterable[int] = range(len(doc.segments))
-            else:
-                offsets = list(candidates.get(key, []))
-                if trig.via_definitions:
-                    offsets += [o for o, _ in definitions]
-                segment_ids = {bisect_right(starts, o) - 1 for o in offsets}
-            for i in segment_ids:
+                for i, seg in enumerate(doc.segments):
+                    if seg.zone in rule.zones:
+                        active.setdefault(i, {})[t_index] = []
+                continue
+            for o in candidates.get(key, []):
+                i = bisect_right(starts, o) - 1
                 if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
-                    active.setdefault(i, set()).add(t_index)
+                    active.setdefault(i, {}).setdefault(t_index, []).append(o)
+            if trig.via_definitions:
+                for o, _ in definitions:
+                    i = bisect_right(starts, o) - 1
+                    if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
+                        active.setdefault(i, {}).setdefault(t_index, []).append(o)
         hits: list[Hit] = []
         for i in sorted(active):
             hits.extend(match_clause(rule, doc, lower, contexts[i], definitions, active[i]))

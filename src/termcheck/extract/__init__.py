@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
+from typing import Callable, Optional
 
 from termcheck.errors import ErrorCode, InputError
 from termcheck.limits import Limits
@@ -87,14 +87,25 @@ def read_bytes(path: str, limits: Limits) -> bytes:
     return data
 
 
-def extract_bytes(path: str, data: bytes, limits: Optional[Limits] = None, password: Optional[str] = None, layout: bool = False) -> Document:
-    """Extract a Document from bytes already read; path is only used to name it."""
+def extract_bytes(
+    path: str,
+    data: bytes,
+    limits: Optional[Limits] = None,
+    password: Optional[str] = None,
+    layout: bool = False,
+    meanwhile: Optional[Callable[[], None]] = None,
+) -> Document:
+    """Extract a Document from bytes already read; path is only used to name it.
+
+    meanwhile, if given, is called once while a PDF is read in its child process (the CLI loads the
+    rules then, on the other core).
+    """
     limits = limits or Limits()
     kind = sniff(data, path)
     if kind == "pdf":
         from termcheck.extract.pdf import read_pdf
 
-        doc = read_pdf(path, data, limits, password=password, layout=layout)
+        doc = read_pdf(path, data, limits, password=password, layout=layout, meanwhile=meanwhile)
     elif kind == "docx":
         from termcheck.extract.docx import read_docx
 
@@ -112,7 +123,13 @@ def extract_bytes(path: str, data: bytes, limits: Optional[Limits] = None, passw
     return doc
 
 
-def extract_path(path: str, limits: Optional[Limits] = None, password: Optional[str] = None, layout: bool = False) -> Document:
+def extract_path(
+    path: str,
+    limits: Optional[Limits] = None,
+    password: Optional[str] = None,
+    layout: bool = False,
+    meanwhile: Optional[Callable[[], None]] = None,
+) -> Document:
     """Read and extract one file ('-' for stdin) into a segmented Document."""
     limits = limits or Limits()
-    return extract_bytes(path, read_bytes(path, limits), limits, password=password, layout=layout)
+    return extract_bytes(path, read_bytes(path, limits), limits, password=password, layout=layout, meanwhile=meanwhile)

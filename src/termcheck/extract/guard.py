@@ -10,6 +10,7 @@ import os
 import pickle
 import select
 import signal
+import sys
 import time
 from typing import Any, Callable, Optional
 
@@ -71,12 +72,12 @@ def run_guarded(
         os.close(read_fd)
         _child(func, args, limits, write_fd)
     os.close(write_fd)
-    if meanwhile:
-        meanwhile()
     chunks: list[bytes] = []
     deadline = time.monotonic() + limits.seconds
     timed_out = False
     try:
+        if meanwhile:
+            meanwhile()
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -91,7 +92,7 @@ def run_guarded(
             chunks.append(chunk)
     finally:
         os.close(read_fd)
-        if timed_out:
+        if timed_out or sys.exc_info()[0] is not None:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from termcheck.errors import ErrorCode, InputError
 from termcheck.extract.guard import run_guarded
@@ -258,7 +258,14 @@ def _warm_up() -> None:
     import termcheck.segment  # noqa: F401
 
 
-def read_pdf(path: str, data: bytes, limits: Limits, password: Optional[str] = None, layout: bool = False) -> Document:
+def read_pdf(
+    path: str,
+    data: bytes,
+    limits: Limits,
+    password: Optional[str] = None,
+    layout: bool = False,
+    meanwhile: Optional[Callable[[], None]] = None,
+) -> Document:
     """Extract a PDF in a guarded child process and build its Document."""
     if layout:
         from termcheck.extract.pdf_layout import read_layout_pages
@@ -267,7 +274,12 @@ def read_pdf(path: str, data: bytes, limits: Limits, password: Optional[str] = N
         blocks = [b for page_blocks in blocks_per_page for b in page_blocks]
         doc = assemble(path, "pdf", blocks, pages=pages)
     else:
-        pages_text: list[PageText] = run_guarded(read_pages, (data, password, limits.max_pages), limits, meanwhile=_warm_up)
+        def in_parallel() -> None:
+            _warm_up()
+            if meanwhile:
+                meanwhile()
+
+        pages_text: list[PageText] = run_guarded(read_pages, (data, password, limits.max_pages), limits, meanwhile=in_parallel)
         lines = pages_to_lines(pages_text)
         blocks: list[Block] = group_lines(lines, wrapped=True)
         doc = assemble(path, "pdf", blocks, pages=len(pages_text))

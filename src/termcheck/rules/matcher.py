@@ -144,15 +144,18 @@ def match_clause(
     lower: str,
     clause: ClauseContext,
     definitions: list[tuple[int, str]],
-    active: Optional[set[int]] = None,
+    active: Optional[dict[int, list[int]]] = None,
 ) -> list[Hit]:
-    """Every surviving hit of the rule in one clause, sentence by sentence (only the active triggers run)."""
-    triggers = [t for i, t in enumerate(rule.triggers) if active is None or i in active]
+    """Every surviving hit of the rule in one clause, sentence by sentence.
+
+    active maps the triggers to run to the offsets of their cues in this clause: a trigger is tried
+    only on the sentences that hold one of its cues (an empty list: on every sentence).
+    """
+    if active is None:
+        active = {i: [] for i in range(len(rule.triggers))}
     hits: list[Hit] = []
     seg = clause.segment
     group_cancelled = _in_text(rule.unless_context, clause.context)
-    # One scan of the clause per trigger (cheaper than one per sentence); matches are then sorted into
-    # their sentences, and a match that runs over the end of its sentence is dropped.
     sentence_starts = [a for a, _ in seg.sentences]
     by_sentence: dict[int, list[tuple[CompiledTrigger, int, int, Optional[str]]]] = {}
 
@@ -161,9 +164,15 @@ def match_clause(
         if k >= 0 and b <= seg.sentences[k][1]:
             by_sentence.setdefault(k, []).append((trig, a, b, via))
 
-    for trig in triggers:
-        for m in trig.pattern.finditer(lower, seg.start, seg.end):
-            place(trig, m.start(), m.end(), None)
+    for t_index, cue_offsets in active.items():
+        trig = rule.triggers[t_index]
+        if cue_offsets:
+            spans = sorted({seg.sentences[k] for k in {bisect_right(sentence_starts, o) - 1 for o in cue_offsets} if k >= 0})
+        else:
+            spans = list(seg.sentences)
+        for s_start, s_end in spans:
+            for m in trig.pattern.finditer(lower, s_start, s_end):
+                place(trig, m.start(), m.end(), None)
         if trig.via_definitions and definitions:
             k = bisect_left(definitions, (seg.start, ""))
             while k < len(definitions) and definitions[k][0] < seg.end:
