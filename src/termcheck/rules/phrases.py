@@ -110,6 +110,7 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
         return set()
     best: set[str] = set()
     best_len = 0
+    best_common = True
     for tok in phrase.lower().split():
         if tok == "..." or re.fullmatch(r"~\d{1,2}", tok) or (tok.startswith("[") and tok.endswith("]")):
             continue
@@ -133,9 +134,22 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
                 longest = max(pieces, key=len)
                 whole = not alt.endswith("*") and longest == pieces[-1]
                 stems.add(longest if whole else longest + "*")
-        if stems and min(len(x.rstrip("*")) for x in stems) > best_len:
-            best, best_len = stems, min(len(x.rstrip("*")) for x in stems)
+        if not stems:
+            continue
+        length = min(len(x.rstrip("*")) for x in stems)
+        common = any(x.rstrip("*") in _COMMON for x in stems)
+        # A word that is rare in contracts beats a common one; then the longer the better.
+        if (best_common and not common) or (common == best_common and length > best_len):
+            best, best_len, best_common = stems, length, common
     return best if best_len >= 2 else set()
+
+
+# Words on every page of a contract: poor cues when the phrase has a rarer word.
+_COMMON = frozenset(
+    "shall will may other each time use uses right rights without notice subject means limited third parties party "
+    "any all the and for with this that such an a of to in on by or not no law laws applicable agreement company "
+    "term period".split()
+)
 
 
 def trie_regex(words: Sequence[str]) -> str:
