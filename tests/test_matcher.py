@@ -83,3 +83,13 @@ def test_findings_quote_the_clause_and_say_where_it_is():
     from termcheck.extract import extract_bytes
 
     assert extract_bytes("c.txt", text.encode()).text[finding.match_start:finding.match_end] == "in perpetuity"
+
+
+def test_a_lead_in_completes_its_items_and_the_items_complete_the_lead_in():
+    limited = (
+        "4.2 The Influencer grants the Agency a perpetual licence to use:\n(a) the Work; and\n"
+        "(b) the name of the Influencer;\nin connection with the Campaign for the Usage Term.\n"
+    )
+    assert status(limited, "perpetual-license") == "pass"
+    waiver = "The Performer hereby irrevocably waives and assigns:\n- all moral rights in the Recordings\n- all claims\n"
+    assert status(waiver, "moral-rights-waiver") == "fail"

@@ -14,7 +14,7 @@ from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 _LEAD_IN = re.compile(r"(?::|\bas\s+follows|\bincluding|\bthe\s+following)\s*$", re.IGNORECASE)
-_ITEM_LABEL = re.compile(r"^\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
+_ITEM_LABEL = re.compile(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
 _MAX_QUOTE = 600
 _FIRES = ("operative", "table")
 _EFFECT_WORD = {"flag": "flags", "protects": "protects", "grant": "grants", "weaken": "weakens", "refuse": "refuses", "value": "value"}
@@ -28,39 +28,46 @@ def safe_lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def clause_contexts(doc: Document, lower: str) -> list[ClauseContext]:
-    """For each segment, its text and the text around it that completes its meaning."""
-    segs = doc.segments
-    out = []
-    lead_of: dict[int, int] = {}
-    items_of: dict[int, list[int]] = {}
-    for i, seg in enumerate(segs):
-        text = doc.text[seg.start:seg.end].rstrip()
-        if seg.zone in ("operative", "definition") and _LEAD_IN.search(text):
+class ClauseContexts:
+    """Each segment with the text around it that completes its meaning, built when first asked for."""
+
+    def __init__(self, doc: Document, lower: str) -> None:
+        self.doc, self.lower = doc, lower
+        self.lead_of: dict[int, int] = {}
+        self.items_of: dict[int, list[int]] = {}
+        self._cache: dict[int, ClauseContext] = {}
+        segs, text = doc.segments, doc.text
+        for i, seg in enumerate(segs):
+            end = len(text[seg.start:seg.end].rstrip()) + seg.start
+            if seg.zone not in ("operative", "definition") or not _LEAD_IN.search(text, max(seg.start, end - 40), end):
+                continue
             j = i + 1
             while j < len(segs) and segs[j].zone in ("operative", "definition", "table") and (
-                _ITEM_LABEL.match(doc.text[segs[j].start:segs[j].end]) or j == i + 1
+                _ITEM_LABEL.match(text, segs[j].start, segs[j].end) or j == i + 1
             ):
-                lead_of[j] = i
-                items_of.setdefault(i, []).append(j)
+                self.lead_of[j] = i
+                self.items_of.setdefault(i, []).append(j)
                 j += 1
             # "...; (b) the name of the Influencer; in connection with the Campaign for the Usage Term."
-            if j < len(segs) and segs[j].zone == "operative" and doc.text[segs[j].start:segs[j].start + 1].islower():
-                lead_of[j] = i
-                items_of.setdefault(i, []).append(j)
-    for i, seg in enumerate(segs):
-        # The clause's own sentences are matched one by one; the context is what completes a sentence
-        # from outside: the lead-in it continues, the items that continue it, its heading.
-        parts = []
-        if i in lead_of:
-            lead = segs[lead_of[i]]
-            parts.append(lower[lead.start:lead.end])
-        for j in items_of.get(i, []):
-            parts.append(lower[segs[j].start:segs[j].end])
-        if seg.headings:
-            parts.append(seg.headings[-1].lower())
-        out.append(ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts)))
-    return out
+            if j < len(segs) and segs[j].zone == "operative" and text[segs[j].start:segs[j].start + 1].islower():
+                self.lead_of[j] = i
+                self.items_of.setdefault(i, []).append(j)
+
+    def __getitem__(self, i: int) -> ClauseContext:
+        """The context of segment i: the lead-in it continues, the items that continue it, its heading."""
+        if i not in self._cache:
+            segs, lower = self.doc.segments, self.lower
+            seg = segs[i]
+            parts = []
+            if i in self.lead_of:
+                lead = segs[self.lead_of[i]]
+                parts.append(lower[lead.start:lead.end])
+            for j in self.items_of.get(i, []):
+                parts.append(lower[segs[j].start:segs[j].end])
+            if seg.headings:
+                parts.append(seg.headings[-1].lower())
+            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts))
+        return self._cache[i]
 
 
 def defined_term_uses(doc: Document, lower: str, ruleset: RuleSet) -> list[tuple[int, str]]:
@@ -88,7 +95,7 @@ def defined_term_uses(doc: Document, lower: str, ruleset: RuleSet) -> list[tuple
 def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
     """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues."""
     lower = safe_lower(doc.text)
-    contexts = clause_contexts(doc, lower)
+    contexts = ClauseContexts(doc, lower)
     definitions = defined_term_uses(doc, lower, ruleset)
     starts = [s.start for s in doc.segments]
     candidates = ruleset.candidates(lower)
