@@ -99,10 +99,13 @@ def exit_code_for(report: "Report", fail_on: str) -> int:
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
+    questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
     fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
+    color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR is honoured)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document."),
     password: Optional[str] = _PASSWORD,
     layout: bool = _LAYOUT,
     max_size: float = _MAX_SIZE,
@@ -113,13 +116,16 @@ def check(
     """Check contracts and print the decision checklist (the default command)."""
     from termcheck.engine import check as run_check
     from termcheck.extract import extract_path
+    from termcheck.render import RENDERERS, RenderOptions
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
-    if fmt not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    if fmt not in ("text", "json", "markdown"):
+        raise UsageError(f"--format must be text, json or markdown, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
+    if color not in ("auto", "always", "never"):
+        raise UsageError(f"--color must be auto, always or never, not {color!r}")
     # The built-in rules load while the first PDF is read in its child process; user packs are
     # checked first, so that a bad pack stops the run before any file is read.
     loaded: list = [load_rules(rules)] if rules else []
@@ -139,15 +145,18 @@ def check(
             report_input_error(path, exc)
             docs.append(DocumentReport(path=path, error=exc))
     report = Report(docs, tool_version=__version__)
-    if fmt == "json":
-        from termcheck.render.json_report import render_json
+    kind = "questions" if questions else fmt
+    if kind == "text" and quiet:
+        from termcheck.render.common import summary_line, verdict_line
 
-        out = render_json(report)
+        lines = [f"{d.path}: {verdict_line(d) if d.error is None else 'could not be read'}" for d in docs]
+        write_output("\n".join(lines + ([summary_line(report.summary())] if len(docs) > 1 else [])) + "\n", output)
+    elif kind == "text" and not output:
+        from termcheck.render.console import make_console, print_report
+
+        print_report(report, make_console(color=color))
     else:
-        from termcheck.render.plain import render_plain
-
-        out = render_plain(report, shutil.get_terminal_size((100, 24)).columns)
-    write_output(out, output)
+        write_output(RENDERERS[kind](report, RenderOptions(color="never" if output else color)), output)
     raise typer.Exit(exit_code_for(report, fail_on))
 
 

@@ -16,6 +16,7 @@ from termcheck.rules.schema_groups import GROUP_TITLES
 _LEAD_IN = re.compile(r"(?::|\bas\s+follows|\bincluding|\bthe\s+following)\s*$", re.IGNORECASE)
 _ITEM_LABEL = re.compile(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
 _MAX_QUOTE = 600
+_WS = re.compile(r"\s+")
 _FIRES = ("operative", "table")
 _EFFECT_WORD = {"flag": "flags", "protects": "protects", "grant": "grants", "weaken": "weakens", "refuse": "refuses", "value": "value"}
 
@@ -134,17 +135,23 @@ def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Findi
         s_end = min(s_end, s_start + _MAX_QUOTE)
     seg = doc.segments[hit.segment]
     loc = doc.locate(hit.start, seg)
-    quote = " ".join(doc.text[s_start:s_end].split())
+    raw = doc.text[s_start:s_end]
+    quote = " ".join(raw.split())
+    lead = len(raw) - len(raw.lstrip())
+    a = len(_WS.sub(" ", raw[lead:max(lead, hit.start - s_start)]))
+    b = a + len(" ".join(doc.text[hit.start:hit.end].split()))
     return Finding(
         rule=rule.id, quote=quote, start=s_start, end=s_end, match_start=hit.start, match_end=hit.end,
         effect=_EFFECT_WORD[hit.effect], message=message, page=loc.page, line=loc.line, paragraph=loc.paragraph,
-        section=loc.section, headings=loc.headings,
+        section=loc.section, headings=loc.headings, highlight=(min(a, len(quote)), min(b, len(quote))),
     )
 
 
 def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
     """Why this hit matters, in one sentence."""
     words = " ".join(doc.text[hit.start:hit.end].split())
+    if hit.effect == "flag" and hit.negated:
+        return f"'{words}' is mentioned, as a prohibition: check what it covers and that it binds anyone the rights pass to"
     base = hit.message or {
         "flag": f"'{words}': {rule.title[0].lower() + rule.title[1:]}",
         "protects": f"'{words}' is negated here, which protects you",

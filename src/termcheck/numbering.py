@@ -97,6 +97,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if rest[0].islower():
         return False
+    if m and m.group("kw") and len(words) <= 8 and t[-1] not in ".;:,":
+        return True  # "Article 4 - Mention du nom": French headings are in sentence case
     letters = [c for c in rest if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True

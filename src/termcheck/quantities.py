@@ -154,6 +154,11 @@ def find_durations(text: str) -> list[Duration]:
             continue
         n = before[-1]
         unit = m.group("unit")
+        number_text = text[n.start:n.end].lower()
+        if unit.lower() in ("an", "ans") and not re.search(r"\d", number_text) and not any(
+            w in _UNITS_FR for w in re.split(r"[\s-]+", number_text)
+        ):
+            continue  # English "(a) an exclusive licence" is not « un an »
         kind = _unit_kind(unit)
         value = n.value
         business = bool(re.search(r"business|working|ouvrés|ouvrables", unit, re.IGNORECASE))

@@ -32,6 +32,7 @@ class Finding:
     paragraph: Optional[int] = None
     section: Optional[str] = None
     headings: tuple[str, ...] = ()
+    highlight: tuple[int, int] = (0, 0)  # the matched words, as offsets in quote
 
 
 @dataclass

@@ -1,0 +1,44 @@
+"""Renderers: one per output format, each a function from a Report (and options) to text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from termcheck.report import Report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a renderer may need to know besides the report."""
+
+    color: str = "auto"  # auto | always | never (text only)
+    width: Optional[int] = None
+
+
+def _text(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.console import render_console
+
+    return render_console(report, color=options.color if options.color == "always" else "never", width=options.width)
+
+
+def _json(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.json_report import render_json
+
+    return render_json(report)
+
+
+def _markdown(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def _questions(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.questions import render_questions
+
+    return render_questions(report)
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "markdown": _markdown, "questions": _questions}

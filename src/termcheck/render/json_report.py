@@ -15,7 +15,7 @@ def finding_data(f: Finding) -> dict[str, Any]:
     return {
         "quote": f.quote, "page": f.page, "paragraph": f.paragraph, "line": f.line, "section": f.section,
         "headings": list(f.headings), "start": f.start, "end": f.end, "match_start": f.match_start,
-        "match_end": f.match_end, "rule": f.rule, "effect": f.effect, "message": f.message,
+        "match_end": f.match_end, "highlight": list(f.highlight), "rule": f.rule, "effect": f.effect, "message": f.message,
     }
 
 

@@ -79,6 +79,7 @@ class Hit:
     cancelled_by_term: bool = False
     via: Optional[str] = None  # the defined term the match came through
     trigger: int = 0  # index of the trigger in its rule (earlier triggers are stronger evidence)
+    negated: bool = False  # a flag that counts even negated ("shall not train AI") was negated here
 
 
 def _mask(text: str, pattern: "re.Pattern[str]") -> str:
@@ -184,7 +185,9 @@ def match_clause(
         compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and _NEG_CUE.search(lower[a:b])]
         unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)
-        weak = _in_text(rule.weakened_by, sentence)
+        # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
+        # affect models already trained."): weakening reads the whole clause.
+        weak = _in_text(rule.weakened_by, clause.text)
         found.sort(key=lambda f: f[1])
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
@@ -200,6 +203,9 @@ def match_clause(
                     continue
                 if trig.party == "performer" and who == "counterparty":
                     continue
+            negated_mention = False
+            if trig.negation == "ignore" and effect == "flag":
+                negated_mention = is_negated(lower, s_start, a, b, [])
             if trig.negation != "ignore":
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
@@ -217,7 +223,8 @@ def match_clause(
             elif effect == "grant" and weak:
                 effect = "weaken"
             sentence_hits.append(
-                Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term, via, rule.triggers.index(trig))
+                Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
+                    via, rule.triggers.index(trig), negated_mention)
             )
         # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant.
         refusals = [(h.start, h.end) for h in sentence_hits if h.effect == "refuse"]

@@ -1,0 +1,65 @@
+"""Words and numbers every human-readable renderer shares."""
+
+from __future__ import annotations
+
+from termcheck.report import CheckResult, DocumentReport, Finding
+
+SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–"}
+VERDICTS = {"fail": "Do not sign yet", "warn": "Ask first", "pass": "No red flags found", "error": "Could not be checked"}
+DISCLAIMER = (
+    "termcheck is not legal advice: it never says a contract is safe, it says what to ask. "
+    "Have a lawyer or your union check the contract."
+)
+NEEDS_ANSWER = ("fail", "warn", "unknown")
+
+
+def where(f: Finding) -> str:
+    """'p. 3, line 12, §4.2' for a finding."""
+    parts = []
+    if f.page is not None:
+        parts.append(f"p. {f.page}")
+    if f.line is not None:
+        parts.append(f"line {f.line}")
+    if f.paragraph is not None:
+        parts.append(f"para. {f.paragraph}")
+    if f.section:
+        parts.append(f"§{f.section}" if f.section[0].isdigit() or f.section[0] == "(" else f.section)
+    return ", ".join(parts) or "start of document"
+
+
+def value_text(c: CheckResult) -> str:
+    """The extracted value of a check, for people ('2 years', '30 days', '20%')."""
+    if c.value is None:
+        return ""
+    if isinstance(c.value, float):
+        unit = {"license-term": " year", "takedown-window": " day"}.get(c.id, "")
+        if unit:
+            return f"{c.value:g}{unit}{'s' if c.value != 1 else ''}"
+        return f"{c.value:g}%" if c.id == "revenue-share" else f"{c.value:g}"
+    return str(c.value)
+
+
+def verdict_line(doc: DocumentReport) -> str:
+    """'Do not sign yet: 4 checks fail, 2 to ask about' and the like."""
+    fails = sum(1 for c in doc.checks if c.status == "fail")
+    asks = sum(1 for c in doc.checks if c.status in ("warn", "unknown"))
+    verdict = VERDICTS[doc.verdict]
+    if doc.verdict == "fail":
+        return f"{verdict}: {fails} check{'s' if fails != 1 else ''} fail" + (f", {asks} to ask about" if asks else "")
+    if doc.verdict == "warn":
+        return f"{verdict}: {asks} check{'s' if asks != 1 else ''} need{'s' if asks == 1 else ''} a written answer"
+    return verdict
+
+
+def facts(doc: DocumentReport) -> str:
+    """'pdf, 3 pages, en, France'."""
+    items = [doc.format, f"{doc.pages} page{'s' if doc.pages != 1 else ''}" if doc.pages else None, doc.language, doc.jurisdiction]
+    return ", ".join(x for x in items if x)
+
+
+def summary_line(counts: dict[str, int]) -> str:
+    """The one-line summary of several documents."""
+    return (
+        f"{counts['documents']} documents: {counts['failed']} do not sign yet, {counts['warned']} ask first, "
+        f"{counts['passed']} no red flags found, {counts['errors']} could not be read"
+    )

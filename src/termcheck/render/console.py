@@ -1,0 +1,127 @@
+"""The decision checklist in the terminal (Rich): symbols that read without colour, quotes highlighted.
+
+Contract text always goes into Rich Text objects, never through markup, so "[insert date]" in a
+contract prints as written.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.text import Text
+
+from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, facts, summary_line, value_text, verdict_line, where
+from termcheck.report import CheckResult, DocumentReport, Finding, Report
+
+STYLES = {"pass": "green", "fail": "bold red", "warn": "yellow", "unknown": "cyan", "not-applicable": "dim"}
+VERDICT_STYLES = {"fail": "bold white on red", "warn": "bold black on yellow", "pass": "bold white on green", "error": "bold white on red"}
+MAX_FINDINGS = 3
+
+
+def _quote(f: Finding) -> Text:
+    """The quoted clause with the matched words highlighted."""
+    text = Text("“" + f.quote + "”", style="italic")
+    a, b = f.highlight
+    if b > a:
+        text.stylize("bold underline", a + 1, b + 1)
+    return text
+
+
+def _check(c: CheckResult) -> list:
+    """A check's line and, when it needs an answer, its evidence, why and what to ask."""
+    line = Text("  ")
+    line.append(SYMBOLS[c.status], style=STYLES[c.status])
+    line.append(" " + c.title)
+    value = value_text(c)
+    if value:
+        line.append(f"  [{value}]", style="bold")
+    line.append(f"  ({c.id})", style="dim")
+    out: list = [line]
+    if c.status not in NEEDS_ANSWER:
+        return out
+    body: list = []
+    for f in c.findings[:MAX_FINDINGS]:
+        head = Text(where(f), style="bold")
+        head.append(": " + f.message, style="")
+        body.append(head)
+        body.append(Padding(_quote(f), (0, 0, 0, 2), expand=False))
+    if len(c.findings) > MAX_FINDINGS:
+        body.append(Text(f"... and {len(c.findings) - MAX_FINDINGS} more", style="dim"))
+    if not c.findings and c.notes:
+        body.append(Text(c.notes[0][0].upper() + c.notes[0][1:] + ".", style="dim"))
+    why = Text("Why it matters: ", style="bold")
+    why.append(c.explanation)
+    ask = Text("Ask in writing: ", style="bold")
+    ask.append(c.question)
+    body += [why, ask]
+    out.append(Padding(Group(*body), (0, 0, 1, 6), expand=False))
+    return out
+
+
+def document_renderable(doc: DocumentReport) -> Group:
+    """One document's checklist."""
+    head = Text(doc.path, style="bold")
+    if facts(doc):
+        head.append(f"  ({facts(doc)})", style="dim")
+    parts: list = [head]
+    for note in doc.notes:
+        parts.append(Text("note: " + note, style="yellow"))
+    if doc.error is not None:
+        parts.append(Text(f"could not be checked: {doc.error.message} [{doc.error.code.value}]", style="bold red"))
+        if doc.error.hint:
+            parts.append(Text(doc.error.hint))
+        return Group(*parts)
+    checks = {c.id: c for c in doc.checks}
+    for g in doc.groups:
+        title = Text("\n")
+        title.append(SYMBOLS[g.status] + " ", style=STYLES[g.status])
+        title.append(g.title, style="bold")
+        parts.append(title)
+        for cid in g.checks:
+            parts.extend(_check(checks[cid]))
+    parts.append(Text(""))
+    parts.append(Text(f" {verdict_line(doc)} ", style=VERDICT_STYLES[doc.verdict]))
+    return Group(*parts)
+
+
+def make_console(color: str = "auto", width: Optional[int] = None, record: bool = False, file=None) -> Console:  # noqa: ANN001
+    """A Console that honours --color and NO_COLOR (Rich reads NO_COLOR itself)."""
+    force = {"always": True, "never": False}.get(color)
+    return Console(
+        force_terminal=force if color == "always" else None,
+        no_color=True if color == "never" else None,
+        width=width,
+        record=record,
+        file=file,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def print_report(report: Report, console: Console) -> None:
+    """Print every document's checklist, the summary and the reminder."""
+    for i, doc in enumerate(report.documents):
+        if i:
+            console.rule(style="dim")
+        console.print(document_renderable(doc))
+    if len(report.documents) > 1:
+        console.print()
+        console.print(Text(summary_line(report.summary()), style="bold"))
+    console.print()
+    console.print(Panel(Text(DISCLAIMER), border_style="dim", expand=False))
+
+
+def render_console(report: Report, color: str = "never", width: Optional[int] = None) -> str:
+    """The checklist as a string (for -o FILE, or tests); ANSI colour only with color='always'."""
+    import io
+
+    buf = io.StringIO()
+    console = make_console(color=color, width=width or 100, file=buf)
+    print_report(report, console)
+    # Padding fills lines to the width; a file or an e-mail should not carry the trailing blanks.
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
