@@ -34,7 +34,7 @@ def _check(c: CheckResult) -> list:
     """A check's line and, when it needs an answer, its evidence, why and what to ask."""
     line = Text("  ")
     line.append(SYMBOLS[c.status], style=STYLES[c.status])
-    line.append(" " + c.title)
+    line.append("  " + c.title)
     value = value_text(c)
     if value:
         line.append(f"  [{value}]", style="bold")
@@ -44,17 +44,20 @@ def _check(c: CheckResult) -> list:
         return out
     body: list = []
     for f in c.findings[:MAX_FINDINGS]:
-        head = Text(where(f), style="bold")
-        head.append(": " + f.message, style="")
+        head = Text()
+        head.append(where(f), style="bold")
+        head.append(": " + f.message)
         body.append(head)
         body.append(Padding(_quote(f), (0, 0, 0, 2), expand=False))
     if len(c.findings) > MAX_FINDINGS:
         body.append(Text(f"... and {len(c.findings) - MAX_FINDINGS} more", style="dim"))
     if not c.findings and c.notes:
         body.append(Text(c.notes[0][0].upper() + c.notes[0][1:] + ".", style="dim"))
-    why = Text("Why it matters: ", style="bold")
+    why = Text()
+    why.append("Why it matters: ", style="bold")
     why.append(c.explanation)
-    ask = Text("Ask in writing: ", style="bold")
+    ask = Text()
+    ask.append("Ask in writing: ", style="bold")
     ask.append(c.question)
     body += [why, ask]
     out.append(Padding(Group(*body), (0, 0, 1, 6), expand=False))
