@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from termcheck.models import Location
 from termcheck.report import CheckResult, DocumentReport, Finding
 
 SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–"}
@@ -15,16 +16,7 @@ NEEDS_ANSWER = ("fail", "warn", "unknown")
 
 def where(f: Finding) -> str:
     """'p. 3, line 12, §4.2' for a finding."""
-    parts = []
-    if f.page is not None:
-        parts.append(f"p. {f.page}")
-    if f.line is not None:
-        parts.append(f"line {f.line}")
-    if f.paragraph is not None:
-        parts.append(f"para. {f.paragraph}")
-    if f.section:
-        parts.append(f"§{f.section}" if f.section[0].isdigit() or f.section[0] == "(" else f.section)
-    return ", ".join(parts) or "start of document"
+    return Location(f.page, f.line, f.paragraph, f.section, f.headings).describe()
 
 
 def value_text(c: CheckResult) -> str:
