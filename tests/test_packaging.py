@@ -1,0 +1,33 @@
+"""The built wheel carries the rule packs and the JSON schema, and runs from a fresh environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+
+from conftest import EXAMPLES, ROOT
+
+
+def test_wheel_installs_and_checks_an_example(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)], check=True, timeout=300)
+    wheel = next(tmp_path.glob("termcheck-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "termcheck/builtin_rules/lexicon.yaml" in names and "termcheck/builtin_rules/pay.yaml" in names
+    assert "termcheck/schemas/report-v1.schema.json" in names
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    # The new environment borrows this one's dependencies through PYTHONPATH (which does not run .pth
+    # files, so an editable termcheck here stays invisible there) and gets termcheck from the wheel.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p.endswith("site-packages"))}
+    py = venv / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, timeout=300)
+    proc = subprocess.run(
+        [str(venv / "bin" / "termcheck"), "--format", "json", str(EXAMPLES / "voice-buyout-release.txt")],
+        capture_output=True, timeout=120, cwd=tmp_path, env=env,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert b'"perpetual-license"' in proc.stdout
+    where = subprocess.run([str(py), "-c", "import termcheck; print(termcheck.__file__)"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert str(venv) in where.stdout
