@@ -11,7 +11,7 @@ import yaml
 
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
-from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_regex
+from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -160,6 +160,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 message=t["message"],
                 value=t["value"],
                 cues=frozenset(cues),
+                reach=max(phrase_reach(p, lexicon) for p in t["phrases"]),
             )
         )
     quantity = {**QUANTITY_DEFAULTS, **r["quantity"]} if r["quantity"] else None

@@ -167,7 +167,7 @@ def match_clause(
 
     for t_index, cue_offsets in active.items():
         trig = rule.triggers[t_index]
-        spans = _windows(seg, sentence_starts, cue_offsets) if cue_offsets else list(seg.sentences)
+        spans = _windows(seg, sentence_starts, cue_offsets, trig.reach) if cue_offsets else list(seg.sentences)
         for s_start, s_end in spans:
             for m in trig.pattern.finditer(lower, s_start, s_end):
                 place(trig, m.start(), m.end(), None)
@@ -235,20 +235,19 @@ def match_clause(
     return hits
 
 
-# A phrase spans at most a few dozen words around its cue: in a long sentence only the text this far
-# from a cue is scanned (a sentence shorter than two windows is scanned whole).
-_WINDOW = 320
+def _windows(seg: Segment, sentence_starts: list[int], cue_offsets: list[int], reach: int) -> list[tuple[int, int]]:
+    """The stretches of the clause to scan: within reach of each cue, inside its sentence, merged.
 
-
-def _windows(seg: Segment, sentence_starts: list[int], cue_offsets: list[int]) -> list[tuple[int, int]]:
-    """The stretches of the clause to scan: around each cue, inside its sentence, merged."""
+    A match holds one of its trigger's cues and is at most reach characters long, so text farther
+    than that from every cue cannot hold a match.
+    """
     spans: list[tuple[int, int]] = []
     for o in sorted(cue_offsets):
         k = bisect_right(sentence_starts, o) - 1
         if k < 0:
             continue
         s_start, s_end = seg.sentences[k]
-        a, b = (s_start, s_end) if s_end - s_start <= 2 * _WINDOW else (max(s_start, o - _WINDOW), min(s_end, o + _WINDOW))
+        a, b = max(s_start, o - reach), min(s_end, o + reach)
         if spans and a <= spans[-1][1] and spans[-1][0] >= s_start:
             spans[-1] = (spans[-1][0], max(spans[-1][1], b))
         else:

@@ -22,6 +22,7 @@ class CompiledTrigger:
     message: Optional[str] = None
     value: Optional[str] = None
     cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause
+    reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
 
 
 @dataclass

@@ -144,6 +144,26 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
     return best if best_len >= 2 else set()
 
 
+def phrase_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> int:
+    """How many characters a match of the phrase can span, at most, give or take (for scan windows)."""
+    if phrase.startswith("re:"):
+        return 320
+    reach = 0
+    for tok in phrase.lower().split():
+        if tok == "...":
+            reach += 6 * 16
+        elif re.fullmatch(r"~\d{1,2}", tok):
+            reach += int(tok[1:]) * 16
+        elif "{" in tok:
+            name = tok.strip("[]{}")
+            reach += 40 if name in ("num", "percent", "money", "amount_field") else max(
+                (phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40
+            )
+        else:
+            reach += max(len(alt) for alt in tok.strip("[]").split("|")) + (12 if "*" in tok else 2)
+    return reach + 8
+
+
 # Words on every page of a contract: poor cues when the phrase has a rarer word.
 _COMMON = frozenset(
     "shall will may other each time use uses right rights without notice subject means limited third parties party "
