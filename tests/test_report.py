@@ -39,7 +39,7 @@ def test_checklist_reads_without_colour_and_fits_80_columns():
     assert proc.returncode == 1 and not ANSI.search(out)
     assert "✗ Written answers on ownership" in out
     assert "line 16, §2.2" in out and "Ask in writing:" in out
-    assert "Do not sign yet: 11 checks fail, 1 to ask about" in out
+    assert "Do not sign yet: 4 items fail" in out
     assert "not legal advice" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -74,7 +74,7 @@ def test_questions_are_numbered_quote_their_clause_and_can_be_written_to_a_file(
 def test_markdown_report():
     md = run_cli(FAIR, "-f", "markdown").stdout.decode()
     assert md.startswith("# termcheck report") and "| ✓ | Written answers" in md
-    assert "**Ask first: 1 check needs a written answer**" in md
+    assert "**Ask first: 1 item needs a written answer**" in md
 
 
 @pytest.mark.parametrize("fail_on, code", [("fail", 0), ("warn", 1), ("never", 0)])

@@ -32,14 +32,14 @@ def value_text(c: CheckResult) -> str:
 
 
 def verdict_line(doc: DocumentReport) -> str:
-    """'Do not sign yet: 4 checks fail, 2 to ask about' and the like."""
-    fails = sum(1 for c in doc.checks if c.status == "fail")
-    asks = sum(1 for c in doc.checks if c.status in ("warn", "unknown"))
+    """'Do not sign yet: 4 items fail' and the like, counting the checklist's items."""
+    fails = sum(1 for g in doc.groups if g.status == "fail")
+    asks = sum(1 for g in doc.groups if g.status in ("warn", "unknown"))
     verdict = VERDICTS[doc.verdict]
     if doc.verdict == "fail":
-        return f"{verdict}: {fails} check{'s' if fails != 1 else ''} fail" + (f", {asks} to ask about" if asks else "")
+        return f"{verdict}: {fails} item{'s' if fails != 1 else ''} fail" + (f", {asks} to ask about" if asks else "")
     if doc.verdict == "warn":
-        return f"{verdict}: {asks} check{'s' if asks != 1 else ''} need{'s' if asks == 1 else ''} a written answer"
+        return f"{verdict}: {asks} item{'s' if asks != 1 else ''} need{'s' if asks == 1 else ''} a written answer"
     return verdict
 
 
