@@ -93,3 +93,17 @@ def test_a_lead_in_completes_its_items_and_the_items_complete_the_lead_in():
     assert status(limited, "perpetual-license") == "pass"
     waiver = "The Performer hereby irrevocably waives and assigns:\n- all moral rights in the Recordings\n- all claims\n"
     assert status(waiver, "moral-rights-waiver") == "fail"
+
+
+@pytest.mark.parametrize(
+    "text, check_id, expected",
+    [
+        ("Nothing in this Agreement shall be construed as a waiver of the Performer's moral rights.", "moral-rights-waiver", "pass"),
+        ("The Performer will receive EUR 250 per recording session.", "payment", "pass"),
+        ("In consideration of the exposure, the Creator grants the Brand the right to repost the video.", "payment", "fail"),
+        ("The Talent shall not be entitled to any royalties.", "revenue-share", "fail"),
+        ("L'Artiste renonce à se prévaloir de son droit moral.", "moral-rights-waiver", "fail"),
+    ],
+)
+def test_other_checks_polarity(text, check_id, expected):
+    assert status(text, check_id) == expected

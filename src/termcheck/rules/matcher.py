@@ -59,6 +59,7 @@ _PERMISSION = re.compile(
     r"|will\s+be\s+entitled|has\s+the\s+right|have\s+the\s+right|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
+_GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 _FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
@@ -101,8 +102,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     breaks = list(_SCOPE_BREAK.finditer(pre))
     if breaks:
         pre = pre[breaks[-1].end():]
-    words = pre.split()[-8:]
-    if _NEG_CUE.search(" ".join(words)):
+    words = pre.split()
+    if words and _GLOBAL_NEG.match(" ".join(words[:4])):
+        return True  # "Nothing in this Agreement shall be construed as a waiver of ..."
+    if _NEG_CUE.search(" ".join(words[-8:])):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
 
