@@ -79,7 +79,8 @@ def main() -> None:
         for pages in args.pages:
             pdf = Path(tmp) / f"c{pages}.pdf"
             make_pdf(pdf, pages)
-            tool = [sys.executable, "-m", "termcheck", "extract", str(pdf)]
+            script = Path(sys.executable).parent / "termcheck"  # what a user runs (no runpy)
+            tool = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "termcheck"]), "extract", str(pdf)]
             floor = [sys.executable, str(bare), str(pdf)]
             wall(tool), wall(floor)  # warm the file cache
             t_tool, t_floor, ratios = [], [], []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from typing import TYPE_CHECKING, List, Optional
 
@@ -181,15 +180,20 @@ def extract(
     limits = limits_from(max_size, max_pages, timeout, max_memory)
     docs = []
     failed = False
+    def prepare() -> None:
+        import termcheck.render.extract_view  # noqa: F401 - imported while the first PDF is read
+
     for path in paths:
         try:
-            docs.append(extract_path(path, limits, password=password, layout=layout))
+            docs.append(extract_path(path, limits, password=password, layout=layout, meanwhile=prepare))
         except InputError as exc:
             report_input_error(path, exc)
             failed = True
     if fmt == "json":
         out = extract_json(docs)
     else:
+        import shutil
+
         width = shutil.get_terminal_size((100, 24)).columns
         out = "\n".join(extract_text(d, width) for d in docs)
     write_output(out, output)

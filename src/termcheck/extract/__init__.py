@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
+
+if TYPE_CHECKING:
+    from termcheck.models import Document
 
 from termcheck.errors import ErrorCode, InputError
 from termcheck.limits import Limits
-from termcheck.models import Document
 
 _IMAGES = {
     b"\x89PNG": "a PNG image",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from termcheck.models import Document
@@ -46,6 +45,8 @@ def extract_data(doc: Document) -> dict[str, Any]:
 
 def extract_json(docs: list[Document]) -> str:
     """JSON for one or more extracted documents."""
+    import json
+
     return json.dumps({"schema_version": 1, "documents": [extract_data(d) for d in docs]}, ensure_ascii=False, indent=2)
 
 

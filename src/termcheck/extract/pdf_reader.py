@@ -1,0 +1,165 @@
+"""PDF, the part that runs in the guarded child: pdfium's text per page and where visual lines start.
+
+It imports nothing heavy, so that the parent can fork it straight away and prepare the rest meanwhile.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from termcheck.errors import ErrorCode, InputError
+
+# Where a run of characters starts (page start, after a newline or hyphen marker), blanks skipped.
+_RUN_START = re.compile(r"(?:^|(?<=[\n\ufffe\x02]))\s*")
+
+
+@dataclass
+class PageText:
+    """Raw pdfium text of one page and where its visual lines start (char index -> line number)."""
+
+    text: str
+    line_starts: list[tuple[int, int]]
+
+
+def _line_clusters(rects: list[tuple[float, float, float, float]]) -> list[tuple[float, float]]:
+    """Merge text rectangles that overlap vertically into visual lines, top of the page first."""
+    lines: list[list[float]] = []
+    for _l, b, _r, t in sorted(rects, key=lambda r: -r[3]):
+        height = max(t - b, 0.1)
+        # Sorted by top, a rectangle can only overlap one of the last few lines found.
+        for line in lines[-3:]:
+            overlap = min(t, line[1]) - max(b, line[0])
+            if overlap > 0.5 * min(height, line[1] - line[0]):
+                line[0], line[1] = min(b, line[0]), max(t, line[1])
+                break
+        else:
+            lines.append([b, t])
+    lines.sort(key=lambda ln: -ln[1])
+    return [(b, t) for b, t in lines]
+
+
+def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, float]], tops: list[float]) -> int:
+    """The 1-based number of the visual line that holds a character box (tops: -top of each line)."""
+    centre = (box[1] + box[3]) / 2
+    i = bisect_left(tops, -centre)  # first line whose top is at or below the centre
+    best, best_dist = 0, float("inf")
+    for k in (i - 1, i, i + 1):
+        if 0 <= k < len(lines):
+            b, t = lines[k]
+            if b <= centre <= t:
+                return k + 1
+            dist = min(abs(centre - b), abs(centre - t))
+            if dist < best_dist:
+                best, best_dist = k, dist
+    return best + 1
+
+
+class _TextPage:
+    """The few pdfium text-page calls termcheck needs, straight on the C API.
+
+    pypdfium2's helper layer costs ~20 ms of import on every run; its raw bindings are enough here.
+    """
+
+    def __init__(self, raw: Any, handle: Any) -> None:
+        import ctypes
+
+        self.raw, self.handle, self.ctypes = raw, handle, ctypes
+
+    def text(self) -> str:
+        """All characters of the page, one per pdfium char index."""
+        n = self.raw.FPDFText_CountChars(self.handle)
+        if n <= 0:
+            return ""
+        buf = (self.ctypes.c_ushort * (n + 1))()
+        self.raw.FPDFText_GetText(self.handle, 0, n, buf)
+        return bytes(buf)[: 2 * n].decode("utf-16-le", errors="ignore")
+
+    def rects(self) -> list[tuple[float, float, float, float]]:
+        """The page's text rectangles as (left, bottom, right, top)."""
+        c = self.ctypes
+        out = []
+        left, top, right, bottom = c.c_double(), c.c_double(), c.c_double(), c.c_double()
+        for i in range(self.raw.FPDFText_CountRects(self.handle, 0, -1)):
+            if self.raw.FPDFText_GetRect(self.handle, i, c.byref(left), c.byref(top), c.byref(right), c.byref(bottom)):
+                out.append((left.value, bottom.value, right.value, top.value))
+        return out
+
+    def charbox(self, index: int) -> Optional[tuple[float, float, float, float]]:
+        """The loose box of one character as (left, bottom, right, top), or None."""
+        rect = self.raw.FS_RECTF()
+        if not self.raw.FPDFText_GetLooseCharBox(self.handle, index, self.ctypes.byref(rect)):
+            return None
+        return (rect.left, rect.bottom, rect.right, rect.top)
+
+
+def _page_text(textpage: _TextPage) -> PageText:
+    """Read one pdfium text page: its text and the visual line of every run of characters."""
+    text = textpage.text()
+    n = len(text)
+    clusters = _line_clusters(textpage.rects())
+    tops = [-t for _b, t in clusters]
+    # pdfium's own lines are not visual lines (it joins hyphenated lines and puts text boxes last),
+    # so every run that starts after a newline or a hyphen marker is placed by its box.
+    line_starts: list[tuple[int, int]] = []
+    if not clusters:
+        return PageText(text, line_starts)
+    for m in _RUN_START.finditer(text):
+        s, j = m.start(), m.end()
+        if j >= n:
+            continue
+        box = textpage.charbox(j)
+        if box is not None:
+            line_starts.append((s, _line_of(box, clusters, tops)))
+    return PageText(text, line_starts)
+
+
+def _pdfium() -> Any:
+    """pdfium's raw bindings, initialised once."""
+    import pypdfium2_raw as raw
+
+    if not getattr(raw, "_termcheck_ready", False):
+        raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))
+        raw._termcheck_ready = True
+    return raw
+
+
+def read_pages(data: bytes, password: Optional[str], max_pages: int) -> list[PageText]:
+    """Open the PDF with pdfium and read every page (runs inside the guarded child)."""
+    raw = _pdfium()
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), password.encode("utf-8") if password else None)
+    if not doc:
+        err = raw.FPDF_GetLastError()
+        if err == raw.FPDF_ERR_PASSWORD:
+            raise InputError(
+                ErrorCode.ENCRYPTED,
+                "the password is wrong" if password else "the PDF is password-protected",
+                "give the password with --password, or ask the sender for an unlocked copy",
+            )
+        if err == raw.FPDF_ERR_SECURITY:
+            raise InputError(ErrorCode.ENCRYPTED, "the PDF uses an encryption pdfium cannot open", "ask the sender for an unlocked copy")
+        raise InputError(ErrorCode.CORRUPT, "the PDF is damaged or not really a PDF", "re-export or re-download it")
+    try:
+        count = raw.FPDF_GetPageCount(doc)
+        if count > max_pages:
+            raise InputError(ErrorCode.TOO_LARGE, f"{count} pages, more than the limit of {max_pages}", "raise --max-pages")
+        pages = []
+        for i in range(count):
+            page = raw.FPDF_LoadPage(doc, i)
+            textpage = raw.FPDFText_LoadPage(page) if page else None
+            if not textpage:
+                if page:
+                    raw.FPDF_ClosePage(page)
+                raise InputError(ErrorCode.CORRUPT, f"page {i + 1} of the PDF is damaged", "re-export or re-download it")
+            try:
+                pages.append(_page_text(_TextPage(raw, textpage)))
+            finally:
+                raw.FPDFText_ClosePage(textpage)
+                raw.FPDF_ClosePage(page)
+        return pages
+    finally:
+        raw.FPDF_CloseDocument(doc)
+
+
