@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from typing import Optional, Union
 
-from termcheck.models import Document, Segment
+from termcheck.models import Document
 from termcheck.quantities import find_durations, find_jurisdiction, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, Hit, match_clause

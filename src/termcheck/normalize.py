@@ -162,9 +162,3 @@ _SOME_TEXT = re.compile(r"(?:[^\W_][\W_]*){20}")
 def has_text(text: str) -> bool:
     """True when text holds at least 20 letters or digits (less is an empty or scanned page)."""
     return _SOME_TEXT.search(text) is not None
-
-
-def fold_for_matching(text: str) -> str:
-    """Lower-case and fold a phrase the way clean text is folded (rule phrases, user input)."""
-    clean, _ = normalize(text)
-    return clean.lower()
