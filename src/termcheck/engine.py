@@ -7,7 +7,7 @@ from bisect import bisect_right
 from typing import Optional, Union
 
 from termcheck.models import Document
-from termcheck.quantities import find_durations, find_jurisdiction, find_percentages, find_vague_time
+from termcheck.quantities import find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, Hit, match_clause
 from termcheck.rules.model import CompiledRule, RuleSet
@@ -176,8 +176,23 @@ def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE)
+
+
+def _years_until(doc: Document, sentence: str) -> Optional[float]:
+    """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028')."""
+    until = _UNTIL.search(sentence)
+    if not until:
+        return None
+    ends = [d for d, start, _ in find_dates(sentence) if start > until.start()]
+    starts = [d for d, start, _ in find_dates(sentence) if start < until.start()] or [d for d, _, _ in find_dates(doc.text[:5000])]
+    if not ends or not starts or ends[0] <= starts[0]:
+        return None
+    return round((ends[0] - starts[0]).days / 365.25, 2)
+
+
 def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optional[Hit], list[str]]:
-    """The longest duration stated in the hits' sentences, the hit it came from, conflicts noted."""
+    """The longest duration stated in the hits' sentences (or up to an end date), the hit it came from, conflicts noted."""
     best: Optional[float] = None
     best_hit = None
     notes = []
@@ -185,6 +200,9 @@ def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optio
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = find_durations(sentence)
         if not durations:
+            years = _years_until(doc, sentence)
+            if years is not None and (best is None or years > best):
+                best, best_hit = years, h
             continue
         rel = h.start - h.sentence[0]
         d = min(durations, key=lambda d: abs(d.start - rel))
@@ -238,6 +256,12 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit]) -> tuple[Union
         return _years_value(doc, hits)
     if kind == "days":
         return _days_value(doc, hits)
+    if kind == "money":
+        for h in hits:
+            found = find_money(doc.text[h.sentence[0]:h.sentence[1]])
+            if found:
+                return found[0][0], h, []
+        return None, None, []
     if kind == "percent":
         for h in hits:
             found = find_percentages(doc.text[h.sentence[0]:h.sentence[1]])

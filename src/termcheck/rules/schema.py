@@ -54,7 +54,7 @@ class Trigger(_Strict):
 class Quantity(_Strict):
     """A value to extract and the limits that decide the status."""
 
-    kind: Literal["years", "days", "percent", "jurisdiction"]
+    kind: Literal["years", "days", "percent", "money", "jurisdiction"]
     pass_max: Optional[float] = None
     warn_max: Optional[float] = None
     vague: Literal["pass", "warn", "fail"] = "warn"
