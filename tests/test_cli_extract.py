@@ -56,3 +56,27 @@ def test_output_file_and_version(tmp_path):
     assert proc.returncode == 0 and proc.stdout == b""
     assert json.loads(out.read_text())["documents"][0]["format"] == "text"
     assert run_cli("--version").stdout.decode().startswith("termcheck ")
+
+
+def test_the_early_reader_serves_the_first_pdf_and_is_let_go_when_unused(tmp_path):
+    """termcheck.launch forks the PDF reader before the CLI is imported; every path must end cleanly."""
+    from test_extract_pdf import _flate_bomb
+
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(pdf_pages([["1. Term", "The licence lasts two (2) years."]]))
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(pdf_pages([["The Performer grants the Company a licence for two years."]], encrypt="pw"))
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(_flate_bomb(400))
+    # Used for the first PDF, fresh children for the others.
+    proc = run_cli("extract", str(pdf), str(locked), str(pdf))
+    assert proc.returncode == 3 and proc.stdout.decode().count("The licence lasts two (2) years.") == 2
+    assert "locked.pdf: the PDF is password-protected [encrypted]" in proc.stderr.decode()
+    # Given the password, the early reader opens it.
+    assert run_cli("extract", "--password", "pw", str(locked)).returncode == 0
+    # Unused: the layout path and a usage error must not hang or leave the child behind.
+    assert run_cli("extract", "--layout", str(pdf)).returncode == 0
+    assert run_cli("extract", "-f", "yaml", str(pdf)).returncode == 2
+    # The limits hold in the early reader too.
+    proc = run_cli("extract", "--max-memory", "300", str(bomb))
+    assert proc.returncode == 3 and ("[too-large]" in proc.stderr.decode() or "[no-text]" in proc.stderr.decode())

@@ -1,5 +1,5 @@
 """python -m termcheck."""
 
-from termcheck.cli import main
+from termcheck.launch import main
 
 main()

@@ -14,6 +14,7 @@ from termcheck.errors import ExitCode, InputError, UsageError
 from termcheck.limits import Limits
 
 if TYPE_CHECKING:
+    from termcheck.extract.guard import Reader
     from termcheck.report import Report
 
 
@@ -95,8 +96,15 @@ def exit_code_for(report: "Report", fail_on: str) -> int:
     return ExitCode.OK
 
 
+def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
+    """The PDF reader forked at start-up (termcheck.launch), if there is one still unused."""
+    reader = ctx.obj
+    return reader if reader is not None and not reader.used else None
+
+
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
@@ -137,7 +145,7 @@ def check(
     docs = []
     for path in paths:
         try:
-            doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load)
+            doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
             load()
             docs.append(run_check(doc, loaded[0]))
         except InputError as exc:
@@ -161,6 +169,7 @@ def check(
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Files to read; '-' reads stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
@@ -185,7 +194,7 @@ def extract(
 
     for path in paths:
         try:
-            docs.append(extract_path(path, limits, password=password, layout=layout, meanwhile=prepare))
+            docs.append(extract_path(path, limits, password=password, layout=layout, meanwhile=prepare, reader=_early_reader(ctx)))
         except InputError as exc:
             report_input_error(path, exc)
             failed = True
@@ -272,11 +281,14 @@ def rules_validate(
     typer.echo(f"{len(ruleset.rules)} rules valid")
 
 
-def main(argv: Optional[List[str]] = None) -> None:
-    """Entry point: run the app; a usage error exits 2, a bug prints one line and exits 4."""
+def main(argv: Optional[List[str]] = None, reader: Optional["Reader"] = None) -> None:
+    """Entry point: run the app; a usage error exits 2, a bug prints one line and exits 4.
+
+    reader is a PDF reader child forked before this module was imported (termcheck.launch).
+    """
     try:
         # Without standalone mode click returns the code of a typer.Exit instead of raising it.
-        result = app(args=argv, prog_name="termcheck", standalone_mode=False)
+        result = app(args=argv, prog_name="termcheck", standalone_mode=False, obj=reader)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
@@ -288,6 +300,8 @@ def main(argv: Optional[List[str]] = None) -> None:
     except KeyboardInterrupt:
         sys.stderr.write("termcheck: interrupted\n")
         code = 130
+    if reader is not None:
+        reader.discard()
     sys.stdout.flush()
     sys.stderr.flush()
     # Interpreter teardown costs ~35 ms and changes nothing for a CLI (extraction.md §4).

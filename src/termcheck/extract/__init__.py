@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, Optional
 
 if TYPE_CHECKING:
+    from termcheck.extract.guard import Reader
     from termcheck.models import Document
 
 from termcheck.errors import ErrorCode, InputError
@@ -96,6 +97,7 @@ def extract_bytes(
     password: Optional[str] = None,
     layout: bool = False,
     meanwhile: Optional[Callable[[], None]] = None,
+    reader: Optional[Reader] = None,
 ) -> Document:
     """Extract a Document from bytes already read; path is only used to name it.
 
@@ -107,7 +109,7 @@ def extract_bytes(
     if kind == "pdf":
         from termcheck.extract.pdf import read_pdf
 
-        doc = read_pdf(path, data, limits, password=password, layout=layout, meanwhile=meanwhile)
+        doc = read_pdf(path, data, limits, password=password, layout=layout, meanwhile=meanwhile, reader=None if layout else reader)
     elif kind == "docx":
         from termcheck.extract.docx import read_docx
 
@@ -131,7 +133,9 @@ def extract_path(
     password: Optional[str] = None,
     layout: bool = False,
     meanwhile: Optional[Callable[[], None]] = None,
+    reader: Optional[Reader] = None,
 ) -> Document:
     """Read and extract one file ('-' for stdin) into a segmented Document."""
     limits = limits or Limits()
-    return extract_bytes(path, read_bytes(path, limits), limits, password=password, layout=layout, meanwhile=meanwhile)
+    data = read_bytes(path, limits)
+    return extract_bytes(path, data, limits, password=password, layout=layout, meanwhile=meanwhile, reader=reader)

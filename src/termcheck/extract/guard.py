@@ -44,34 +44,113 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, writ
             payload = ("error", ErrorCode.TOO_LARGE.value, "the file needs more memory than the limit allows", "")
         except Exception as exc:  # a library failed on a malformed file; the type name carries no contract text
             payload = ("error", ErrorCode.CORRUPT.value, f"the file could not be parsed ({type(exc).__name__})", "")
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            n = os.write(write_fd, view)
-            view = view[n:]
+        _write_all(write_fd, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:
         status = 1
     finally:
         os._exit(status)
 
 
+def _read_all(fd: int) -> bytes:
+    """Everything a pipe holds until its writer closes it."""
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class Reader:
+    """A child forked before the command line is even parsed, which imports the PDF reader and waits.
+
+    Importing pdfium costs the child ~11 ms; forked at start-up, it does so while the parent imports
+    the CLI. It runs one job, under the same limits as a freshly forked child, and is then gone.
+    """
+
+    def __init__(self, pid: int, job_fd: int, result_fd: int) -> None:
+        self.pid, self.job_fd, self.result_fd = pid, job_fd, result_fd
+        self.used = False
+
+    @classmethod
+    def start(cls, warm: Callable[[], None]) -> Optional["Reader"]:
+        """Fork the waiting child (None where there is no fork)."""
+        if not hasattr(os, "fork"):
+            return None
+        job_r, job_w = os.pipe()
+        res_r, res_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(job_w)
+            os.close(res_r)
+            try:
+                warm()
+                job = _read_all(job_r)
+                if not job:  # the parent needed no PDF reader after all
+                    os._exit(0)
+                func, args, limits = pickle.loads(job)
+            except BaseException:
+                os._exit(1)
+            _child(func, args, limits, res_w)
+        os.close(job_r)
+        os.close(res_w)
+        return cls(pid, job_w, res_r)
+
+    def send(self, func: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> tuple[int, int]:
+        """Hand the job over; returns the child's pid and the pipe its result comes on."""
+        self.used = True
+        try:
+            _write_all(self.job_fd, pickle.dumps((func, args, limits), protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            os.close(self.job_fd)
+        return self.pid, self.result_fd
+
+    def discard(self) -> None:
+        """Let an unused child go (closing its job pipe tells it so)."""
+        if self.used:
+            return
+        for fd in (self.job_fd, self.result_fd):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
 def run_guarded(
-    func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, meanwhile: Optional[Callable[[], None]] = None
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    limits: Limits,
+    meanwhile: Optional[Callable[[], None]] = None,
+    reader: Optional[Reader] = None,
 ) -> Any:
     """Call func(*args) in a child process under limits; its InputError comes back as InputError.
 
-    meanwhile, if given, runs in the parent while the child works (on a second core).
+    meanwhile, if given, runs in the parent while the child works (on a second core). reader, if
+    given, is a child forked earlier that takes the job instead of a new fork.
     """
     if not hasattr(os, "fork"):
         if meanwhile:
             meanwhile()
         return func(*args)
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        os.close(read_fd)
-        _child(func, args, limits, write_fd)
-    os.close(write_fd)
+    if reader is not None:
+        pid, read_fd = reader.send(func, args, limits)
+    else:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_fd)
+            _child(func, args, limits, write_fd)
+        os.close(write_fd)
     chunks: list[bytes] = []
     deadline = time.monotonic() + limits.seconds
     timed_out = False

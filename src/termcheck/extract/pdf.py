@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from termcheck.errors import ErrorCode, InputError
-from termcheck.extract.guard import run_guarded
+from termcheck.extract.guard import Reader, run_guarded
 from termcheck.extract.pdf_reader import PageText, read_pages
 from termcheck.limits import Limits
 
@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     from termcheck.models import Document
 
 _NO_TEXT_HINT = "the PDF has no text layer (a scan?): run OCR first, e.g. 'ocrmypdf in.pdf out.pdf', then check out.pdf"
+
+
+def warm_reader() -> None:
+    """What an early-forked Reader imports while the parent parses the command line."""
+    import pypdfium2_raw  # noqa: F401
 
 
 def _prepare() -> None:
@@ -29,8 +34,9 @@ def read_pdf(
     password: Optional[str] = None,
     layout: bool = False,
     meanwhile: Optional[Callable[[], None]] = None,
+    reader: Optional[Reader] = None,
 ) -> Document:
-    """Extract a PDF in a guarded child process and build its Document."""
+    """Extract a PDF in a guarded child process (reader, if given, is one forked earlier) and build its Document."""
 
     def in_parallel() -> None:
         _prepare()
@@ -45,7 +51,9 @@ def read_pdf(
 
         doc = assemble(path, "pdf", [b for page_blocks in blocks_per_page for b in page_blocks], pages=pages)
     else:
-        pages_text: list[PageText] = run_guarded(read_pages, (data, password, limits.max_pages), limits, meanwhile=in_parallel)
+        pages_text: list[PageText] = run_guarded(
+            read_pages, (data, password, limits.max_pages), limits, meanwhile=in_parallel, reader=reader
+        )
         from termcheck.extract.lines import group_lines
         from termcheck.extract.pdf_pages import pages_to_lines
         from termcheck.models import assemble
