@@ -9,7 +9,7 @@ from typing import Optional, Union
 from termcheck.models import Document
 from termcheck.quantities import find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
-from termcheck.rules.matcher import ClauseContext, Hit, match_clause
+from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
 from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 
@@ -71,33 +71,34 @@ class ClauseContexts:
         return self._cache[i]
 
 
-def defined_term_uses(doc: Document, lower: str, ruleset: RuleSet) -> list[tuple[int, str]]:
-    """(offset, term) wherever an operative clause uses a defined term whose definition carries a
-    via-definition trigger ('"Media" means all media now known or hereafter devised'), in text order."""
-    carrying = [t for r in ruleset.rules for t in r.triggers if t.via_definitions]
-    terms = {
-        s.defines.lower()
-        for s in doc.segments
-        if s.zone == "definition" and s.defines and len(s.defines) > 2
-        and any(t.pattern.search(lower, s.start, s.end) for t in carrying)
-    }
-    if not terms:
-        return []
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w])")
+def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
+    """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
+    known or hereafter devised'), and where operative clauses use them."""
+    carriers: dict[str, set[tuple[str, int]]] = {}
+    for seg in doc.segments:
+        if seg.zone != "definition" or not seg.defines or len(seg.defines) < 3:
+            continue
+        for r in ruleset.rules:
+            for i, t in enumerate(r.triggers):
+                if t.via_definitions and t.pattern.search(lower, seg.start, seg.end):
+                    carriers.setdefault(seg.defines.lower(), set()).add((r.id, i))
+    if not carriers:
+        return DefinedTerms([], {})
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(carriers, key=len, reverse=True)) + r")(?![\w])")
     starts = [s.start for s in doc.segments]
     uses = []
     for m in pattern.finditer(lower):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
             uses.append((m.start(), m.group()))
-    return uses
+    return DefinedTerms(uses, {t: frozenset(keys) for t, keys in carriers.items()})
 
 
 def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
     """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues."""
     lower = safe_lower(doc.text)
     contexts = ClauseContexts(doc, lower)
-    definitions = defined_term_uses(doc, lower, ruleset)
+    definitions = defined_terms(doc, lower, ruleset)
     starts = [s.start for s in doc.segments]
     candidates = ruleset.candidates(lower)
     always = set(ruleset.always)
@@ -116,7 +117,7 @@ def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
                 if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
                     active.setdefault(i, {}).setdefault(t_index, []).append(o)
             if trig.via_definitions:
-                for o, _ in definitions:
+                for o, _ in definitions.uses:
                     i = bisect_right(starts, o) - 1
                     if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
                         active.setdefault(i, {}).setdefault(t_index, []).append(o)

@@ -129,6 +129,14 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
 
 
 @dataclass
+class DefinedTerms:
+    """Uses of defined terms whose definitions carry a trigger, and which triggers each carries."""
+
+    uses: list[tuple[int, str]]  # (offset in the text, lower-cased term), in text order
+    carriers: dict[str, frozenset[tuple[str, int]]]  # term -> (rule id, trigger index)
+
+
+@dataclass
 class ClauseContext:
     """A clause with what surrounds it: the lead-in it completes or the items that complete it."""
 
@@ -147,7 +155,7 @@ def match_clause(
     doc: Document,
     lower: str,
     clause: ClauseContext,
-    definitions: list[tuple[int, str]],
+    definitions: DefinedTerms,
     active: Optional[dict[int, list[int]]] = None,
 ) -> list[Hit]:
     """Every surviving hit of the rule in one clause, sentence by sentence.
@@ -174,11 +182,11 @@ def match_clause(
         for s_start, s_end in spans:
             for m in trig.pattern.finditer(lower, s_start, s_end):
                 place(trig, m.start(), m.end(), None)
-        if trig.via_definitions and definitions:
-            k = bisect_left(definitions, (seg.start, ""))
-            while k < len(definitions) and definitions[k][0] < seg.end:
-                a, term = definitions[k]
-                if trig in _definition_triggers(rule, term, doc, lower):
+        if trig.via_definitions and definitions.uses:
+            k = bisect_left(definitions.uses, (seg.start, ""))
+            while k < len(definitions.uses) and definitions.uses[k][0] < seg.end:
+                a, term = definitions.uses[k]
+                if (rule.id, t_index) in definitions.carriers.get(term, ()):
                     place(trig, a, a + len(term), term)
                 k += 1
     for k in sorted(by_sentence):
@@ -256,18 +264,3 @@ def _windows(seg: Segment, sentence_starts: list[int], cue_offsets: list[int], r
         else:
             spans.append((a, b))
     return spans
-
-
-def _definition_triggers(rule: CompiledRule, term: str, doc: Document, lower: str) -> list[CompiledTrigger]:
-    """The rule's via-definition triggers that match inside the definition of term."""
-    cache = doc.__dict__.setdefault("_definition_triggers", {})
-    key = (rule.id, term)
-    if key not in cache:
-        out = []
-        for seg in doc.segments:
-            if seg.zone == "definition" and seg.defines and seg.defines.lower() == term:
-                for trig in rule.triggers:
-                    if trig.via_definitions and trig.pattern.search(lower, seg.start, seg.end):
-                        out.append(trig)
-        cache[key] = out
-    return cache[key]
