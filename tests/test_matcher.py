@@ -107,3 +107,17 @@ def test_a_lead_in_completes_its_items_and_the_items_complete_the_lead_in():
 )
 def test_other_checks_polarity(text, check_id, expected):
     assert status(text, check_id) == expected
+
+
+def test_a_long_contract_gets_the_same_hits_with_a_second_core():
+    from termcheck.engine import _PARALLEL_CHARS, collect_hits
+    from termcheck.extract import extract_bytes
+
+    from conftest import EXAMPLES
+
+    text = "\n\n".join((EXAMPLES / name).read_text(encoding="utf-8") for name in ("voice-buyout-release.txt", "fair-ai-voice-licence.txt"))
+    text = "\n\n".join([text] * (_PARALLEL_CHARS // len(text) + 2))
+    doc = extract_bytes("long.txt", text.encode())
+    assert len(doc.text) > _PARALLEL_CHARS
+    parallel, sequential = collect_hits(doc, RULES, parallel=True), collect_hits(doc, RULES, parallel=False)
+    assert parallel == sequential and sum(len(h) for h in parallel.values()) > 100

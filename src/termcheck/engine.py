@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from bisect import bisect_right
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from termcheck.models import Document
 from termcheck.quantities import find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
@@ -94,38 +96,99 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
     return DefinedTerms(uses, {t: frozenset(keys) for t, keys in carriers.items()})
 
 
-def collect_hits(doc: Document, ruleset: RuleSet) -> dict[str, list[Hit]]:
-    """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues."""
+# Above this size a second core takes half the rules (a 300-page contract is ~1.1 million characters).
+_PARALLEL_CHARS = 300_000
+
+
+def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict[str, list[Hit]]:
+    """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues.
+
+    With parallel, a long contract has half of its rules matched in a forked child on the other
+    core (only when the process has no other threads, where fork is safe); the result is the same.
+    """
     lower = safe_lower(doc.text)
     contexts = ClauseContexts(doc, lower)
     definitions = defined_terms(doc, lower, ruleset)
-    starts = [s.start for s in doc.segments]
     candidates = ruleset.candidates(lower)
-    always = set(ruleset.always)
-    out: dict[str, list[Hit]] = {}
-    for rule in ruleset.rules:
-        active: dict[int, dict[int, list[int]]] = {}  # segment -> trigger -> its cue offsets there
-        for t_index, trig in enumerate(rule.triggers):
-            key = (rule.id, t_index)
-            if key in always:
-                for i, seg in enumerate(doc.segments):
-                    if seg.zone in rule.zones:
-                        active.setdefault(i, {})[t_index] = []
-                continue
-            for o in candidates.get(key, []):
-                i = bisect_right(starts, o) - 1
-                if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
-                    active.setdefault(i, {}).setdefault(t_index, []).append(o)
-            if trig.via_definitions:
-                for o, _ in definitions.uses:
-                    i = bisect_right(starts, o) - 1
-                    if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
-                        active.setdefault(i, {}).setdefault(t_index, []).append(o)
-        hits: list[Hit] = []
-        for i in sorted(active):
-            hits.extend(match_clause(rule, doc, lower, contexts[i], definitions, active[i]))
-        out[rule.id] = hits
-    return out
+    plans = {rule.id: _plan(doc, rule, candidates, set(ruleset.always), definitions) for rule in ruleset.rules}
+
+    def run(rules: list[CompiledRule]) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for rule in rules:
+            active = plans[rule.id]
+            out[rule.id] = [h for i in sorted(active) for h in match_clause(rule, doc, lower, contexts[i], definitions, active[i])]
+        return out
+
+    if not (parallel and len(doc.text) > _PARALLEL_CHARS and hasattr(os, "fork") and threading.active_count() == 1):
+        return run(ruleset.rules)
+    # Balance the two halves by the number of cue offsets each rule has to look at.
+    work = sorted(ruleset.rules, key=lambda r: -sum(len(v) for per in plans[r.id].values() for v in per.values()))
+    mine, theirs = work[0::2], work[1::2]
+    child = _fork_work(lambda: run(theirs))
+    hits = run(mine)
+    hits.update(_child_result(child) or run(theirs))
+    return hits
+
+
+def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms) -> dict[int, dict[int, list[int]]]:
+    """Segment -> trigger -> the offsets of its cues there: what the rule has to look at."""
+    starts = [s.start for s in doc.segments]
+    active: dict[int, dict[int, list[int]]] = {}
+    for t_index, trig in enumerate(rule.triggers):
+        if (rule.id, t_index) in always:
+            for i, seg in enumerate(doc.segments):
+                if seg.zone in rule.zones:
+                    active.setdefault(i, {})[t_index] = []
+            continue
+        offsets = list(candidates.get((rule.id, t_index), []))
+        if trig.via_definitions:
+            offsets += [o for o, _ in definitions.uses]
+        for o in offsets:
+            i = bisect_right(starts, o) - 1
+            if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
+                active.setdefault(i, {}).setdefault(t_index, []).append(o)
+    return active
+
+
+def _fork_work(work: Callable[[], dict[str, list[Hit]]]) -> tuple[int, int]:
+    """Start work in a forked child; returns its pid and the pipe its pickled result comes on."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(read_fd)
+        status = 0
+        try:
+            import pickle
+
+            view = memoryview(pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL))
+            while view:
+                view = view[os.write(write_fd, view):]
+        except BaseException:
+            status = 1
+        os._exit(status)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def _child_result(child: tuple[int, int]) -> Optional[dict[str, list[Hit]]]:
+    """The child's result, or None if it failed (the caller then does the work itself)."""
+    import pickle
+
+    pid, fd = child
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        return pickle.loads(b"".join(chunks))
+    except Exception:  # a truncated result: the child died while writing
+        return None
 
 
 def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Finding:
