@@ -109,9 +109,14 @@ def test_other_checks_polarity(text, check_id, expected):
     assert status(text, check_id) == expected
 
 
-def test_a_long_contract_gets_the_same_hits_with_a_second_core():
+def test_a_long_contract_gets_the_same_hits_with_a_second_core(monkeypatch):
+    import termcheck.engine as engine
     from termcheck.engine import _PARALLEL_CHARS, collect_hits
     from termcheck.extract import extract_bytes
+
+    forks = []
+    real_fork = engine._fork_work
+    monkeypatch.setattr(engine, "_fork_work", lambda work: forks.append(1) or real_fork(work))
 
     from conftest import EXAMPLES
 
@@ -121,3 +126,4 @@ def test_a_long_contract_gets_the_same_hits_with_a_second_core():
     assert len(doc.text) > _PARALLEL_CHARS
     parallel, sequential = collect_hits(doc, RULES, parallel=True), collect_hits(doc, RULES, parallel=False)
     assert parallel == sequential and sum(len(h) for h in parallel.values()) > 100
+    assert forks == [1]  # the parallel run did use the second core
