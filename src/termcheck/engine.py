@@ -103,31 +103,30 @@ _PARALLEL_CHARS = 300_000
 def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict[str, list[Hit]]:
     """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues.
 
-    With parallel, a long contract has half of its rules matched in a forked child on the other
-    core (only when the process has no other threads, where fork is safe); the result is the same.
+    With parallel, a long contract has half of its rules (prefilter pass included) matched in a forked
+    child on the other core, when the process has no other threads (where fork is safe); the hits are
+    the same either way.
     """
     lower = safe_lower(doc.text)
     contexts = ClauseContexts(doc, lower)
     definitions = defined_terms(doc, lower, ruleset)
-    candidates = ruleset.candidates(lower)
-    plans = {rule.id: _plan(doc, rule, candidates, set(ruleset.always), definitions) for rule in ruleset.rules}
 
-    def run(rules: list[CompiledRule]) -> dict[str, list[Hit]]:
+    def run(rules: RuleSet) -> dict[str, list[Hit]]:
+        candidates = rules.candidates(lower)
+        always = set(rules.always)
         out: dict[str, list[Hit]] = {}
-        for rule in rules:
-            active = plans[rule.id]
+        for rule in rules.rules:
+            active = _plan(doc, rule, candidates, always, definitions)
             out[rule.id] = [h for i in sorted(active) for h in match_clause(rule, doc, lower, contexts[i], definitions, active[i])]
         return out
 
     if not (parallel and len(doc.text) > _PARALLEL_CHARS and hasattr(os, "fork") and threading.active_count() == 1):
-        return run(ruleset.rules)
-    # Balance the two halves by the number of cue offsets each rule has to look at.
-    work = sorted(ruleset.rules, key=lambda r: -sum(len(v) for per in plans[r.id].values() for v in per.values()))
-    mine, theirs = work[0::2], work[1::2]
+        return run(ruleset)
+    mine, theirs = ruleset.halves()
     child = _fork_work(lambda: run(theirs))
     hits = run(mine)
     hits.update(_child_result(child) or run(theirs))
-    return hits
+    return {r.id: hits[r.id] for r in ruleset.rules}
 
 
 def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms) -> dict[int, dict[int, list[int]]]:

@@ -66,10 +66,20 @@ class RuleSet:
     cue_triggers: dict[str, list[TriggerKey]] = field(default_factory=dict)
     cue_prefixes: dict[str, list[str]] = field(default_factory=dict)  # cue -> cues that are its prefixes
     always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
+    _halves: Optional[tuple["RuleSet", "RuleSet"]] = field(default=None, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def halves(self) -> tuple["RuleSet", "RuleSet"]:
+        """Two rule sets with about the same number of cues each, each with its own prefilter."""
+        if self._halves is None:
+            ordered = sorted(self.rules, key=lambda r: -sum(len(t.cues) or 50 for t in r.triggers))
+            first, second = build_prefilter(ordered[0::2]), build_prefilter(ordered[1::2])
+            first.lexicon = second.lexicon = self.lexicon
+            self._halves = (first, second)
+        return self._halves
 
     def candidates(self, lower_text: str) -> dict[TriggerKey, list[int]]:
         """Trigger -> offsets of its cues in the (lower-cased) text: one pass over the text for all rules."""
