@@ -340,9 +340,9 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit]) -> tuple[Union
     return None, None, []
 
 
-def check(doc: Document, ruleset: RuleSet) -> DocumentReport:
-    """Run every rule on a segmented document and build its report."""
-    all_hits = collect_hits(doc, ruleset)
+def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentReport:
+    """Run every rule on a segmented document and build its report (parallel: see collect_hits)."""
+    all_hits = collect_hits(doc, ruleset, parallel=parallel)
     results: dict[str, CheckResult] = {}
     values: dict[str, tuple[Union[float, str, None], Optional[Hit], list[str]]] = {}
     for rule in ruleset.rules:
