@@ -105,14 +105,16 @@ def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
 @app.command()
 def check(
     ctx: typer.Context,
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts or folders to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, csv or jsonl."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
     fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
     color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR is honoured)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document."),
+    include: List[str] = typer.Option([], "--include", help="In folders, check only files matching this pattern (.gitignore syntax); repeatable."),
+    exclude: List[str] = typer.Option([], "--exclude", help="In folders, skip files matching this pattern (.gitignore syntax); repeatable."),
     password: Optional[str] = _PASSWORD,
     layout: bool = _LAYOUT,
     max_size: float = _MAX_SIZE,
@@ -127,8 +129,8 @@ def check(
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
-    if fmt not in ("text", "json", "markdown"):
-        raise UsageError(f"--format must be text, json or markdown, not {fmt!r}")
+    if fmt not in ("text", "json", "markdown", "csv", "jsonl"):
+        raise UsageError(f"--format must be text, json, markdown, csv or jsonl, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
     if color not in ("auto", "always", "never"):
@@ -142,16 +144,36 @@ def check(
             loaded.append(load_rules(rules))
 
     limits = limits_from(max_size, max_pages, timeout, max_memory)
+    files = paths
+    if any(p != "-" and os.path.isdir(p) for p in paths):
+        from termcheck.discover import expand
+
+        files = expand(paths, include, exclude)
+        if not files:
+            raise UsageError("no PDF, DOCX, TXT or MD files found in " + ", ".join(paths))
+    # JSON Lines are written as each document finishes, so a long run can be followed and cut short.
+    stream = open(output, "w", encoding="utf-8") if fmt == "jsonl" and output and output != "-" else sys.stdout
     docs = []
-    for path in paths:
-        try:
-            doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
-            load()
-            docs.append(run_check(doc, loaded[0]))
-        except InputError as exc:
-            report_input_error(path, exc)
-            docs.append(DocumentReport(path=path, error=exc))
+    try:
+        for path in files:
+            try:
+                doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
+                load()
+                docs.append(run_check(doc, loaded[0]))
+            except InputError as exc:
+                report_input_error(path, exc)
+                docs.append(DocumentReport(path=path, error=exc))
+            if fmt == "jsonl" and not questions:
+                from termcheck.render.tabular import jsonl_line
+
+                stream.write(jsonl_line(docs[-1]))
+                stream.flush()
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
     report = Report(docs, tool_version=__version__)
+    if fmt == "jsonl" and not questions:
+        raise typer.Exit(exit_code_for(report, fail_on))
     kind = "questions" if questions else fmt
     if kind == "text" and quiet:
         from termcheck.render.common import summary_line, verdict_line

@@ -34,6 +34,18 @@ def _markdown(report: Report, options: RenderOptions) -> str:
     return render_markdown(report)
 
 
+def _csv(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.tabular import render_csv
+
+    return render_csv(report)
+
+
+def _jsonl(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.tabular import render_jsonl
+
+    return render_jsonl(report)
+
+
 def _questions(report: Report, options: RenderOptions) -> str:
     from termcheck.render.questions import render_questions
 
@@ -41,4 +53,6 @@ def _questions(report: Report, options: RenderOptions) -> str:
 
 
 Renderer = Callable[[Report, RenderOptions], str]
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "markdown": _markdown, "questions": _questions}
+RENDERERS: dict[str, Renderer] = {
+    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "questions": _questions,
+}
