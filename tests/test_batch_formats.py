@@ -62,3 +62,11 @@ def test_jsonl_is_one_document_a_line_and_unreadable_files_are_rows_too(tmp_path
     docs = [json.loads(line) for line in out.read_text().splitlines()]
     assert [d["verdict"] for d in docs] == ["fail", "warn", "fail", "error"]
     assert docs[-1]["error"]["code"] == "corrupt" and all(d["schema_version"] == 1 for d in docs)
+
+
+def test_summary_tables_for_several_documents():
+    out = run_cli(*(str(EXAMPLES / n) for n in ("voice-buyout-release.txt", "fair-ai-voice-licence.txt")), env={"COLUMNS": "120"}).stdout.decode()
+    assert "Checks across the documents" in out and "Documents" in out
+    row = next(line for line in out.splitlines() if "│ sublicensing" in line)
+    assert [c.strip() for c in row.split("│")[2:6]] == ["1", "0", "0", "1"]  # fail, warn, unknown, pass
+    assert "fair-ai-voice-licence.txt" in out.split("Documents")[-1]

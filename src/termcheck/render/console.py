@@ -90,6 +90,29 @@ def document_renderable(doc: DocumentReport) -> Group:
     return Group(*parts)
 
 
+def summary_tables(report: Report) -> list:
+    """For several documents: how many fail, warn and pass each check, and each document's verdict."""
+    from rich.table import Table
+
+    docs = [d for d in report.documents if d.error is None]
+    by_check = Table(title="Checks across the documents", title_justify="left", show_lines=False)
+    for col, justify in (("check", "left"), ("fail", "right"), ("warn", "right"), ("unknown", "right"), ("pass", "right")):
+        by_check.add_column(col, justify=justify)  # type: ignore[arg-type]
+    order = [c.id for c in docs[0].checks] if docs else []
+    for cid in order:
+        statuses = [next((c.status for c in d.checks if c.id == cid), None) for d in docs]
+        by_check.add_row(cid, *(str(statuses.count(s)) for s in ("fail", "warn", "unknown", "pass")))
+    by_doc = Table(title="Documents", title_justify="left")
+    by_doc.add_column("document", overflow="fold")
+    by_doc.add_column("verdict")
+    by_doc.add_column("failing checks")
+    for d in report.documents:
+        failing = ", ".join(c.id for c in d.checks if c.status == "fail")
+        verdict = "error: " + d.error.code.value if d.error is not None else d.verdict
+        by_doc.add_row(Text(d.path), Text(verdict, style=STYLES.get(d.verdict, "bold red")), Text(failing))
+    return [by_check, by_doc]
+
+
 def make_console(color: str = "auto", width: Optional[int] = None, record: bool = False, file=None) -> Console:  # noqa: ANN001
     """A Console that honours --color and NO_COLOR (Rich reads NO_COLOR itself)."""
     force = {"always": True, "never": False}.get(color)
@@ -114,6 +137,8 @@ def print_report(report: Report, console: Console) -> None:
         console.print(document_renderable(doc))
     if len(report.documents) > 1:
         console.print()
+        for table in summary_tables(report):
+            console.print(table)
         console.print(Text(summary_line(report.summary()), style="bold"))
     console.print()
     console.print(Panel(Text(DISCLAIMER), border_style="dim", expand=False))
