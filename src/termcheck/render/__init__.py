@@ -46,6 +46,12 @@ def _jsonl(report: Report, options: RenderOptions) -> str:
     return render_jsonl(report)
 
 
+def _sarif(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.sarif import render_sarif
+
+    return render_sarif(report)
+
+
 def _questions(report: Report, options: RenderOptions) -> str:
     from termcheck.render.questions import render_questions
 
@@ -54,5 +60,6 @@ def _questions(report: Report, options: RenderOptions) -> str:
 
 Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
-    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "questions": _questions,
+    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif,
+    "questions": _questions,
 }
