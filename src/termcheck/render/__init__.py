@@ -52,6 +52,12 @@ def _sarif(report: Report, options: RenderOptions) -> str:
     return render_sarif(report)
 
 
+def _junit(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.junit import render_junit
+
+    return render_junit(report)
+
+
 def _questions(report: Report, options: RenderOptions) -> str:
     from termcheck.render.questions import render_questions
 
@@ -60,6 +66,6 @@ def _questions(report: Report, options: RenderOptions) -> str:
 
 Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
-    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif,
+    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit,
     "questions": _questions,
 }
