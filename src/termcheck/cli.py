@@ -106,7 +106,7 @@ def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
 def check(
     ctx: typer.Context,
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts or folders to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, csv, jsonl, sarif or junit."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, csv, jsonl, sarif, junit or github."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
     fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
@@ -129,8 +129,8 @@ def check(
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
-    if fmt not in ("text", "json", "markdown", "csv", "jsonl", "sarif", "junit"):
-        raise UsageError(f"--format must be text, json, markdown, csv, jsonl, sarif or junit, not {fmt!r}")
+    if fmt not in ("text", "json", "markdown", "csv", "jsonl", "sarif", "junit", "github"):
+        raise UsageError(f"--format must be text, json, markdown, csv, jsonl, sarif, junit or github, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
     if color not in ("auto", "always", "never"):
@@ -186,6 +186,12 @@ def check(
         print_report(report, make_console(color=color))
     else:
         write_output(RENDERERS[kind](report, RenderOptions(color="never" if output else color)), output)
+    if kind == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from termcheck.render.markdown import render_markdown
+
+        # The job summary is the file GitHub names in the environment for exactly this.
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
+            fh.write(render_markdown(report))
     raise typer.Exit(exit_code_for(report, fail_on))
 
 

@@ -58,6 +58,12 @@ def _junit(report: Report, options: RenderOptions) -> str:
     return render_junit(report)
 
 
+def _github(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.github import render_github
+
+    return render_github(report)
+
+
 def _questions(report: Report, options: RenderOptions) -> str:
     from termcheck.render.questions import render_questions
 
@@ -66,6 +72,6 @@ def _questions(report: Report, options: RenderOptions) -> str:
 
 Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
-    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit,
+    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit, "github": _github,
     "questions": _questions,
 }
