@@ -70,3 +70,20 @@ def test_summary_tables_for_several_documents():
     row = next(line for line in out.splitlines() if "│ sublicensing" in line)
     assert [c.strip() for c in row.split("│")[2:6]] == ["1", "0", "0", "1"]  # fail, warn, unknown, pass
     assert "fair-ai-voice-licence.txt" in out.split("Documents")[-1]
+
+
+def test_several_reports_from_one_run(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    paths = {k: tmp_path / f"report.{k}" for k in ("json", "sarif", "junit", "csv", "markdown")}
+    proc = run_cli(
+        str(EXAMPLES / "voice-buyout-release.txt"), "-q",
+        "--json-output", str(paths["json"]), "--sarif-output", str(paths["sarif"]), "--junit-output", str(paths["junit"]),
+        "--csv-output", str(paths["csv"]), "--markdown-output", str(paths["markdown"]),
+    )
+    assert proc.returncode == 1 and "Do not sign yet" in proc.stdout.decode()
+    assert json.loads(paths["json"].read_text())["summary"]["failed"] == 1
+    assert json.loads(paths["sarif"].read_text())["version"] == "2.1.0"
+    assert ET.parse(paths["junit"]).getroot().tag == "testsuites"
+    assert paths["csv"].read_text().startswith("path,verdict,check")
+    assert paths["markdown"].read_text().startswith("# termcheck report")

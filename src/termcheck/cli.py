@@ -115,6 +115,11 @@ def check(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document."),
     include: List[str] = typer.Option([], "--include", help="In folders, check only files matching this pattern (.gitignore syntax); repeatable."),
     exclude: List[str] = typer.Option([], "--exclude", help="In folders, skip files matching this pattern (.gitignore syntax); repeatable."),
+    json_output: Optional[str] = typer.Option(None, "--json-output", help="Also write the JSON report to this file."),
+    sarif_output: Optional[str] = typer.Option(None, "--sarif-output", help="Also write a SARIF report to this file."),
+    junit_output: Optional[str] = typer.Option(None, "--junit-output", help="Also write a JUnit XML report to this file."),
+    csv_output: Optional[str] = typer.Option(None, "--csv-output", help="Also write a CSV report to this file."),
+    markdown_output: Optional[str] = typer.Option(None, "--markdown-output", help="Also write a Markdown report to this file."),
     password: Optional[str] = _PASSWORD,
     layout: bool = _LAYOUT,
     max_size: float = _MAX_SIZE,
@@ -172,10 +177,10 @@ def check(
         if stream is not sys.stdout:
             stream.close()
     report = Report(docs, tool_version=__version__)
-    if fmt == "jsonl" and not questions:
-        raise typer.Exit(exit_code_for(report, fail_on))
     kind = "questions" if questions else fmt
-    if kind == "text" and quiet:
+    if kind == "jsonl":
+        pass  # already written, document by document
+    elif kind == "text" and quiet:
         from termcheck.render.common import summary_line, verdict_line
 
         lines = [f"{d.path}: {verdict_line(d) if d.error is None else 'could not be read'}" for d in docs]
@@ -186,6 +191,10 @@ def check(
         print_report(report, make_console(color=color))
     else:
         write_output(RENDERERS[kind](report, RenderOptions(color="never" if output else color)), output)
+    extra = {"json": json_output, "sarif": sarif_output, "junit": junit_output, "csv": csv_output, "markdown": markdown_output}
+    for extra_fmt, extra_path in extra.items():
+        if extra_path:
+            write_output(RENDERERS[extra_fmt](report, RenderOptions(color="never")), extra_path)
     if kind == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from termcheck.render.markdown import render_markdown
 
