@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Iterator, List, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -126,11 +126,15 @@ def check(
     max_pages: int = _MAX_PAGES,
     timeout: float = _TIMEOUT,
     max_memory: int = _MAX_MEMORY,
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files; 0 = one per core, 1 = none."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="A progress bar on stderr when it is a terminal and there are several files."),
 ) -> None:
     """Check contracts and print the decision checklist (the default command)."""
     from termcheck.engine import check as run_check
     from termcheck.extract import extract_path
     from termcheck.render import RENDERERS, RenderOptions
+    from termcheck.batch import default_jobs
+    from termcheck.progress import progress_bar
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
@@ -140,6 +144,8 @@ def check(
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
     if color not in ("auto", "always", "never"):
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
+    if jobs < 0:
+        raise UsageError(f"--jobs must be 0 (one per core) or more, not {jobs}")
     # The built-in rules load while the first PDF is read in its child process; user packs are
     # checked first, so that a bad pack stops the run before any file is read.
     loaded: list = [load_rules(rules)] if rules else []
@@ -156,23 +162,43 @@ def check(
         files = expand(paths, include, exclude)
         if not files:
             raise UsageError("no PDF, DOCX, TXT or MD files found in " + ", ".join(paths))
-    # JSON Lines are written as each document finishes, so a long run can be followed and cut short.
-    stream = open(output, "w", encoding="utf-8") if fmt == "jsonl" and output and output != "-" else sys.stdout
-    docs = []
-    try:
+    parallel_jobs = jobs if jobs > 0 else default_jobs()
+    use_pool = parallel_jobs > 1 and len(files) > 1 and "-" not in files
+
+    def reports() -> Iterator[DocumentReport]:
+        """Each file's report in the order given: from worker processes, or one by one here."""
+        if use_pool:
+            from termcheck.batch import Job, check_files
+
+            load()
+            reader = _early_reader(ctx)
+            if reader is not None:
+                reader.discard()  # the workers read their own PDFs
+            yield from check_files(files, Job(loaded[0], limits, password, layout), min(parallel_jobs, len(files)))
+            return
         for path in files:
             try:
                 doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
                 load()
-                docs.append(run_check(doc, loaded[0]))
+                yield run_check(doc, loaded[0])
             except InputError as exc:
-                report_input_error(path, exc)
-                docs.append(DocumentReport(path=path, error=exc))
-            if fmt == "jsonl" and not questions:
-                from termcheck.render.tabular import jsonl_line
+                yield DocumentReport(path=path, error=exc)
 
-                stream.write(jsonl_line(docs[-1]))
-                stream.flush()
+    # JSON Lines are written as each document finishes, so a long run can be followed and cut short.
+    stream = open(output, "w", encoding="utf-8") if fmt == "jsonl" and output and output != "-" else sys.stdout
+    docs = []
+    try:
+        with progress_bar(len(files), enabled=progress and len(files) > 1) as advance:
+            for doc in reports():
+                if doc.error is not None:
+                    report_input_error(doc.path, doc.error)
+                docs.append(doc)
+                advance()
+                if fmt == "jsonl" and not questions:
+                    from termcheck.render.tabular import jsonl_line
+
+                    stream.write(jsonl_line(doc))
+                    stream.flush()
     finally:
         if stream is not sys.stdout:
             stream.close()

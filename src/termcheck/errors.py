@@ -40,6 +40,10 @@ class InputError(TermcheckError):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple:
+        """Rebuild from code, message and hint (a report comes back from a worker process pickled)."""
+        return (type(self), (self.code, self.message, self.hint))
+
     def one_line(self, path: str) -> str:
         """The one-line message for the user: file, problem, what to do."""
         text = f"{path}: {self.message} [{self.code.value}]"

@@ -1,0 +1,129 @@
+"""Many files over worker processes (-j): same reports, same order, a lost worker costs one file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+
+import pytest
+
+from conftest import CORPUS, EXAMPLES, needs_corpus, run_cli
+from termcheck import batch
+from termcheck.api import load_ruleset
+from termcheck.errors import ErrorCode, InputError
+from termcheck.limits import Limits
+from termcheck.progress import progress_bar
+from termcheck.render.json_report import render_json
+from termcheck.report import Report
+
+
+def mixed_folder(tmp_path):
+    """Every example in every format, plus a damaged PDF and an empty text file, in a folder."""
+    root = tmp_path / "batch"
+    root.mkdir()
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.suffix in (".pdf", ".docx", ".txt", ".md"):
+            shutil.copy(path, root / path.name)
+    (root / "damaged.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<\ntruncated")
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def as_json(report_docs):
+    """The documents of a report as the JSON contract has them (what a user would compare)."""
+    return json.loads(render_json(Report(list(report_docs), tool_version="test")))["documents"]
+
+
+def test_pool_gives_the_same_reports_in_the_same_order_as_one_by_one(tmp_path):
+    root = mixed_folder(tmp_path)
+    paths = sorted(str(p) for p in root.iterdir())
+    job = batch.Job(load_ruleset(), Limits())
+    one_by_one = [batch.check_file(p, job) for p in paths]
+    pooled = list(batch.check_files(paths, job, jobs=2))
+    assert [d.path for d in pooled] == paths
+    assert as_json(pooled) == as_json(one_by_one)
+    errors = {d.path.rsplit("/", 1)[1]: d.error.code for d in pooled if d.error is not None}
+    assert errors == {"damaged.pdf": ErrorCode.CORRUPT, "empty.txt": ErrorCode.NO_TEXT}
+
+
+def hang_on_the_second(path):
+    """Stand-in for a worker that never answers for one file."""
+    if path.endswith("2.txt"):
+        time.sleep(60)
+    return batch.DocumentReport(path=path, error=InputError(ErrorCode.CORRUPT, "stand-in"))
+
+
+def test_a_worker_that_stops_answering_costs_only_its_file(tmp_path, monkeypatch):
+    paths = [str(tmp_path / f"{i}.txt") for i in range(1, 4)]
+    # The pool forks after the patch, so its workers run the stand-in.
+    monkeypatch.setattr(batch, "_work", hang_on_the_second)
+    monkeypatch.setattr(batch, "WORKER_GRACE_SECONDS", 1.0)
+    started = time.monotonic()
+    reports = list(batch.check_files(paths, batch.Job(load_ruleset(), Limits(seconds=0.5)), jobs=2))
+    assert time.monotonic() - started < 20
+    assert [d.path for d in reports] == paths
+    assert [d.error.code for d in reports] == [ErrorCode.CORRUPT, ErrorCode.TIMEOUT, ErrorCode.CORRUPT]
+
+
+def test_input_errors_survive_the_trip_back_from_a_worker():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(InputError(ErrorCode.ENCRYPTED, "locked", "pass --password")))
+    assert (error.code, error.message, error.hint) == (ErrorCode.ENCRYPTED, "locked", "pass --password")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_jobs_keeps_order_errors_and_exit_code(tmp_path, jobs):
+    root = mixed_folder(tmp_path)
+    proc = run_cli(str(root), "-j", jobs, "-f", "json")
+    documents = json.loads(proc.stdout)["documents"]
+    assert [d["path"] for d in documents] == sorted(d["path"] for d in documents)
+    assert proc.returncode == 3
+    stderr = proc.stderr.decode()
+    assert "damaged.pdf: the PDF is damaged" in stderr and "empty.txt" in stderr
+    assert sum(d["error"] is None for d in documents) == len(documents) - 2
+
+
+def test_cli_rejects_negative_jobs():
+    proc = run_cli(str(EXAMPLES / "model-release.txt"), "-j", "-1")
+    assert proc.returncode == 2 and b"--jobs" in proc.stderr
+
+
+def test_progress_bar_draws_nothing_off_a_terminal(capsys):
+    with progress_bar(3) as advance:
+        for _ in range(3):
+            advance()
+    assert capsys.readouterr().err == ""
+
+
+@needs_corpus()
+@pytest.mark.skipif(shutil.which("pgrep") is None, reason="needs pgrep to look for left-over workers")
+def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, src in enumerate(sorted((CORPUS / "cuad" / "contracts").glob("*.txt")) * 3):
+        shutil.copy(src, folder / f"{i:04d}.txt")
+    out = tmp_path / "partial.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "termcheck", str(folder), "-j", "2", "-f", "jsonl", "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while (not out.exists() or out.stat().st_size == 0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole foreground group
+    proc.wait(timeout=30)
+    assert proc.returncode == 130
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True).stdout.split()
+    assert left == []
+    lines = out.read_text().splitlines()
+    assert 0 < len(lines) < 3 * 118 and all(json.loads(line)["path"].startswith(str(folder)) for line in lines)
