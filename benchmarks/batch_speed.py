@@ -1,22 +1,24 @@
-"""Benchmark: a union rep's folder of many contracts, checked with -j 1 and with one worker per core.
+"""Benchmark: a union rep's folder of 1,000 ten-page contracts (PDF and DOCX mixed).
 
-Run on demand (not in the test suite):
+Run on demand (not in the test suite; needs the test extras for reportlab):
 
-    python benchmarks/batch_speed.py                       # 1,000 files, 3 paired rounds
+    python benchmarks/batch_speed.py                       # 1,000 files, 3 rounds
     python benchmarks/batch_speed.py --files 200 --rounds 5
 
-The folder is built in a temporary directory by cycling through the examples (PDF, DOCX, text) and,
-when ../shared/corpus/cuad is beside the checkout, the CUAD commercial contracts (long text files).
-Each round runs `termcheck FOLDER -f jsonl -o FILE` once per --jobs value, the order alternating;
-the script prints the median wall time, files per second, and the median per-round speed-up.
+The folder is built in a temporary directory: half ten-page PDFs (reportlab, as in extract_speed.py),
+half DOCX of the same length (python-docx), each made from its own stretch of contract words. Each
+round times, in alternating order:
+
+- `termcheck FOLDER -j 1` and `-j 2` over every file (documents per second, speed-up; target x1.7);
+- `termcheck FOLDER -j 2 --include '*.pdf'` against a bare loop that extracts the same PDFs with
+  pypdfium2 in two processes (target: termcheck within x1.5 of the bare loop).
+
+Medians over the rounds are printed, and ratios are taken round by round.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
-import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,63 +26,104 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CUAD = ROOT.parent / "shared" / "corpus" / "cuad" / "contracts"
+sys.path.insert(0, str(Path(__file__).parent))
+from extract_speed import WORDS, make_pdf  # noqa: E402 - the same generated contract pages
+
+BARE = """
+import multiprocessing, sys
+from pathlib import Path
+
+def extract(path):
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(path)
+    n = 0
+    for i in range(len(pdf)):
+        page = pdf[i]
+        tp = page.get_textpage()
+        n += len(tp.get_text_range())
+        tp.close(); page.close()
+    pdf.close()
+    return n
+
+if __name__ == "__main__":
+    paths = sorted(str(p) for p in Path(sys.argv[1]).glob("*.pdf"))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        sys.stdout.write(str(sum(pool.map(extract, paths, chunksize=8))))
+"""
 
 
-def sources() -> list[Path]:
-    """The files the folder is made of: every example, then CUAD contracts if present."""
-    found = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".pdf", ".docx", ".txt", ".md"))
-    if CUAD.is_dir():
-        found += sorted(CUAD.glob("*.txt"))
-    return found
+def make_docx(path: Path, pages: int, start: int) -> None:
+    """A DOCX with as many words as a PDF of `pages` pages: numbered clauses of nine lines."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Voice Licence Agreement", level=1)
+    w = start
+    for p in range(1, pages + 1):
+        for clause in range(1, 6):
+            words = [WORDS[(w + k) % len(WORDS)] for k in range(9 * 14)]
+            w += 9 * 14
+            document.add_paragraph(f"{p}.{clause} " + " ".join(words))
+    document.save(str(path))
 
 
-def build_folder(target: Path, count: int) -> None:
-    """Copy `count` files into target, cycling through the sources (names keep their suffix)."""
-    for i, src in zip(range(count), itertools.cycle(sources())):
-        shutil.copy(src, target / f"{i:05d}-{src.name}")
+def build_folder(folder: Path, count: int) -> None:
+    """count files, PDF and DOCX alternating; every file is generated, none is a copy."""
+    for i in range(count):
+        if i % 2 == 0:
+            make_pdf(folder / f"{i:05d}.pdf", 10)
+        else:
+            make_docx(folder / f"{i:05d}.docx", 10, start=i * 37)
 
 
-def run(folder: Path, jobs: int, out: Path) -> float:
-    """Wall seconds of one termcheck run over the folder."""
+def wall(cmd: list[str]) -> float:
+    """Wall seconds of one run; termcheck may exit 0 or 1 (findings), anything else stops the benchmark."""
     started = time.perf_counter()
-    proc = subprocess.run(
-        ["termcheck", str(folder), "-j", str(jobs), "-f", "jsonl", "-o", str(out), "--no-progress"],
-        capture_output=True,
-    )
+    proc = subprocess.run(cmd, capture_output=True)
     elapsed = time.perf_counter() - started
     if proc.returncode not in (0, 1):
-        sys.exit(f"termcheck exited {proc.returncode}: {proc.stderr.decode(errors='replace')[:500]}")
+        sys.exit(f"{cmd[0]} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[:500]}")
     return elapsed
 
 
 def main() -> None:
-    """Build the folder, time the runs, print medians and the speed-up."""
+    """Build the folder, time the runs, print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, len(os.sched_getaffinity(0))])
     args = parser.parse_args()
+    script = Path(sys.executable).parent / "termcheck"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "contracts"
         folder.mkdir()
+        started = time.perf_counter()
         build_folder(folder, args.files)
-        size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-        print(f"{args.files} files, {size:.1f} MB; jobs {args.jobs}; {args.rounds} rounds")
-        times: dict[int, list[float]] = {j: [] for j in args.jobs}
+        pdfs = len(list(folder.glob("*.pdf")))
+        print(f"{args.files} ten-page contracts ({pdfs} PDF, {args.files - pdfs} DOCX) generated in {time.perf_counter() - started:.0f} s")
+        bare = Path(tmp) / "bare.py"
+        bare.write_text(BARE)
+        out = ["-f", "jsonl", "-o", str(Path(tmp) / "out.jsonl"), "--no-progress"]
+        runs = {
+            "j1": [str(script), str(folder), "-j", "1", *out],
+            "j2": [str(script), str(folder), "-j", "2", *out],
+            "j2-pdf": [str(script), str(folder), "-j", "2", "--include", "*.pdf", *out],
+            "bare-pdf": [sys.executable, str(bare), str(folder)],
+        }
+        times: dict[str, list[float]] = {name: [] for name in runs}
         for r in range(args.rounds):
-            order = args.jobs if r % 2 == 0 else list(reversed(args.jobs))
-            for jobs in order:
-                times[jobs].append(run(folder, jobs, Path(tmp) / f"out-{jobs}.jsonl"))
-        base = args.jobs[0]
-        for jobs in args.jobs:
-            median = statistics.median(times[jobs])
-            ratios = [b / t for b, t in zip(times[base], times[jobs])]
-            print(
-                f"-j {jobs}: median {median:.1f} s, {args.files / median:.1f} files/s, "
-                f"speed-up vs -j {base}: x{statistics.median(ratios):.2f}"
-            )
+            for name in runs if r % 2 == 0 else reversed(list(runs)):
+                times[name].append(wall(runs[name]))
+        med = {name: statistics.median(t) for name, t in times.items()}
+
+        def ratio(a: str, b: str) -> float:
+            return statistics.median(x / y for x, y in zip(times[a], times[b]))
+
+        print(f"termcheck -j 1: {med['j1']:.1f} s, {args.files / med['j1']:.1f} documents/s")
+        print(f"termcheck -j 2: {med['j2']:.1f} s, {args.files / med['j2']:.1f} documents/s, speed-up x{ratio('j1', 'j2'):.2f} (target >= 1.7)")
+        print(
+            f"PDFs only: termcheck -j 2 {med['j2-pdf']:.1f} s, bare pypdfium2 in 2 processes {med['bare-pdf']:.1f} s, "
+            f"ratio x{ratio('j2-pdf', 'bare-pdf'):.2f} (target <= 1.5)"
+        )
 
 
 if __name__ == "__main__":
