@@ -106,7 +106,7 @@ def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
 def check(
     ctx: typer.Context,
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts or folders to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, csv, jsonl, sarif, junit or github."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, html, csv, jsonl, sarif, junit or github."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
     questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
     fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
@@ -120,6 +120,7 @@ def check(
     junit_output: Optional[str] = typer.Option(None, "--junit-output", help="Also write a JUnit XML report to this file."),
     csv_output: Optional[str] = typer.Option(None, "--csv-output", help="Also write a CSV report to this file."),
     markdown_output: Optional[str] = typer.Option(None, "--markdown-output", help="Also write a Markdown report to this file."),
+    html_output: Optional[str] = typer.Option(None, "--html-output", help="Also write an HTML report to this file."),
     password: Optional[str] = _PASSWORD,
     layout: bool = _LAYOUT,
     max_size: float = _MAX_SIZE,
@@ -138,8 +139,8 @@ def check(
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
-    if fmt not in ("text", "json", "markdown", "csv", "jsonl", "sarif", "junit", "github"):
-        raise UsageError(f"--format must be text, json, markdown, csv, jsonl, sarif, junit or github, not {fmt!r}")
+    if fmt not in ("text", "json", "markdown", "html", "csv", "jsonl", "sarif", "junit", "github"):
+        raise UsageError(f"--format must be text, json, markdown, html, csv, jsonl, sarif, junit or github, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
     if color not in ("auto", "always", "never"):
@@ -217,7 +218,7 @@ def check(
         print_report(report, make_console(color=color))
     else:
         write_output(RENDERERS[kind](report, RenderOptions(color="never" if output else color)), output)
-    extra = {"json": json_output, "sarif": sarif_output, "junit": junit_output, "csv": csv_output, "markdown": markdown_output}
+    extra = {"json": json_output, "sarif": sarif_output, "junit": junit_output, "csv": csv_output, "markdown": markdown_output, "html": html_output}
     for extra_fmt, extra_path in extra.items():
         if extra_path:
             write_output(RENDERERS[extra_fmt](report, RenderOptions(color="never")), extra_path)

@@ -34,6 +34,12 @@ def _markdown(report: Report, options: RenderOptions) -> str:
     return render_markdown(report)
 
 
+def _html(report: Report, options: RenderOptions) -> str:
+    from termcheck.render.html import render_html
+
+    return render_html(report)
+
+
 def _csv(report: Report, options: RenderOptions) -> str:
     from termcheck.render.tabular import render_csv
 
@@ -72,6 +78,6 @@ def _questions(report: Report, options: RenderOptions) -> str:
 
 Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
-    "text": _text, "json": _json, "markdown": _markdown, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit, "github": _github,
+    "text": _text, "json": _json, "markdown": _markdown, "html": _html, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit, "github": _github,
     "questions": _questions,
 }
