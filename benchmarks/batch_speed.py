@@ -29,27 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from extract_speed import WORDS, make_pdf  # noqa: E402 - the same generated contract pages
 
-BARE = """
-import multiprocessing, sys
-from pathlib import Path
-
-def extract(path):
-    import pypdfium2 as pdfium
-    pdf = pdfium.PdfDocument(path)
-    n = 0
-    for i in range(len(pdf)):
-        page = pdf[i]
-        tp = page.get_textpage()
-        n += len(tp.get_text_range())
-        tp.close(); page.close()
-    pdf.close()
-    return n
-
-if __name__ == "__main__":
-    paths = sorted(str(p) for p in Path(sys.argv[1]).glob("*.pdf"))
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        sys.stdout.write(str(sum(pool.map(extract, paths, chunksize=8))))
-"""
+BARE = Path(__file__).with_name("bare_pdfium.py")
 
 
 def make_docx(path: Path, pages: int, start: int) -> None:
@@ -100,14 +80,12 @@ def main() -> None:
         build_folder(folder, args.files)
         pdfs = len(list(folder.glob("*.pdf")))
         print(f"{args.files} ten-page contracts ({pdfs} PDF, {args.files - pdfs} DOCX) generated in {time.perf_counter() - started:.0f} s")
-        bare = Path(tmp) / "bare.py"
-        bare.write_text(BARE)
         out = ["-f", "jsonl", "-o", str(Path(tmp) / "out.jsonl"), "--no-progress"]
         runs = {
             "j1": [str(script), str(folder), "-j", "1", *out],
             "j2": [str(script), str(folder), "-j", "2", *out],
             "j2-pdf": [str(script), str(folder), "-j", "2", "--include", "*.pdf", *out],
-            "bare-pdf": [sys.executable, str(bare), str(folder)],
+            "bare-pdf": [sys.executable, str(BARE), "--processes", "2", *sorted(str(p) for p in folder.glob("*.pdf"))],
         }
         times: dict[str, list[float]] = {name: [] for name in runs}
         for r in range(args.rounds):

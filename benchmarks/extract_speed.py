@@ -20,17 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = """
-import sys, pypdfium2 as pdfium
-pdf = pdfium.PdfDocument(sys.argv[1])
-n = 0
-for i in range(len(pdf)):
-    page = pdf[i]
-    tp = page.get_textpage()
-    n += len(tp.get_text_range())
-    tp.close(); page.close()
-sys.stdout.write(str(n))
-"""
+BARE = Path(__file__).with_name("bare_pdfium.py")
 
 WORDS = (
     "The Performer grants the Company a non-exclusive licence to use the Recordings for a term of two (2) "
@@ -73,15 +63,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=11)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        bare = Path(tmp) / "bare.py"
-        bare.write_text(BARE)
         print(f"{'pages':>6} {'termcheck (s)':>14} {'bare pdfium (s)':>16} {'ratio':>7}")
         for pages in args.pages:
             pdf = Path(tmp) / f"c{pages}.pdf"
             make_pdf(pdf, pages)
             script = Path(sys.executable).parent / "termcheck"  # what a user runs (no runpy)
             tool = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "termcheck"]), "extract", str(pdf)]
-            floor = [sys.executable, str(bare), str(pdf)]
+            floor = [sys.executable, str(BARE), str(pdf)]
             wall(tool), wall(floor)  # warm the file cache
             t_tool, t_floor, ratios = [], [], []
             for r in range(args.rounds):

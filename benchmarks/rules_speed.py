@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bare_pdfium import bare_extract  # noqa: E402
 from extract_speed import make_pdf  # noqa: E402
 
 
@@ -52,22 +53,6 @@ def make_pdf_from_corpus(path: Path, pages: int) -> bool:
         c.showPage()
     c.save()
     return True
-
-
-def bare_extract(path: str) -> int:
-    """What a bare pypdfium2 loop costs: open, text of every page."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(path)
-    n = 0
-    for i in range(len(pdf)):
-        page = pdf[i]
-        tp = page.get_textpage()
-        n += len(tp.get_text_range())
-        tp.close()
-        page.close()
-    pdf.close()
-    return n
 
 
 def main() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,4 +84,4 @@ def test_action_verdict_step_exits_with_the_recorded_code():
 
 def test_action_installs_from_its_own_checkout():
     install = action_step("Install termcheck")
-    assert '"$GITHUB_ACTION_PATH"' in install["run"] and shutil.which("bash")
+    assert '"$GITHUB_ACTION_PATH"' in install["run"]

@@ -133,14 +133,13 @@ def check(
     """Check contracts and print the decision checklist (the default command)."""
     from termcheck.engine import check as run_check
     from termcheck.extract import extract_path
-    from termcheck.render import RENDERERS, RenderOptions
-    from termcheck.batch import default_jobs
     from termcheck.progress import progress_bar
+    from termcheck.render import FORMATS, RENDERERS, RenderOptions
     from termcheck.report import DocumentReport, Report
     from termcheck.rules.loader import load_rules
 
-    if fmt not in ("text", "json", "markdown", "html", "csv", "jsonl", "sarif", "junit", "github"):
-        raise UsageError(f"--format must be text, json, markdown, html, csv, jsonl, sarif, junit or github, not {fmt!r}")
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be {', '.join(FORMATS[:-1])} or {FORMATS[-1]}, not {fmt!r}")
     if fail_on not in FAIL_ON:
         raise UsageError(f"--fail-on must be fail, warn or never, not {fail_on!r}")
     if color not in ("auto", "always", "never"):
@@ -163,19 +162,22 @@ def check(
         files = expand(paths, include, exclude)
         if not files:
             raise UsageError("no PDF, DOCX, TXT or MD files found in " + ", ".join(paths))
-    parallel_jobs = jobs if jobs > 0 else default_jobs()
-    use_pool = parallel_jobs > 1 and len(files) > 1 and "-" not in files
+    workers = 1  # stdin or a single file: no pool
+    if len(files) > 1 and "-" not in files:
+        from termcheck.batch import default_jobs
+
+        workers = min(jobs or default_jobs(), len(files))
 
     def reports() -> Iterator[DocumentReport]:
         """Each file's report in the order given: from worker processes, or one by one here."""
-        if use_pool:
+        if workers > 1:
             from termcheck.batch import Job, check_files
 
             load()
             reader = _early_reader(ctx)
             if reader is not None:
                 reader.discard()  # the workers read their own PDFs
-            yield from check_files(files, Job(loaded[0], limits, password, layout), min(parallel_jobs, len(files)))
+            yield from check_files(files, Job(loaded[0], limits, password, layout), workers)
             return
         for path in files:
             try:

@@ -319,15 +319,10 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit]) -> tuple[Union
         return _years_value(doc, hits)
     if kind == "days":
         return _days_value(doc, hits)
-    if kind == "money":
+    if kind in ("money", "percent"):
+        find = find_money if kind == "money" else find_percentages
         for h in hits:
-            found = find_money(doc.text[h.sentence[0]:h.sentence[1]])
-            if found:
-                return found[0][0], h, []
-        return None, None, []
-    if kind == "percent":
-        for h in hits:
-            found = find_percentages(doc.text[h.sentence[0]:h.sentence[1]])
+            found = find(doc.text[h.sentence[0]:h.sentence[1]])
             if found:
                 return found[0][0], h, []
         return None, None, []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -22,62 +23,27 @@ def _text(report: Report, options: RenderOptions) -> str:
     return render_console(report, color=options.color if options.color == "always" else "never", width=options.width)
 
 
-def _json(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.json_report import render_json
+def _lazy(module: str, function: str) -> Callable[[Report, RenderOptions], str]:
+    """A renderer that imports its module on first use (start-up loads only the format asked for)."""
 
-    return render_json(report)
+    def render(report: Report, options: RenderOptions) -> str:
+        return getattr(importlib.import_module(module), function)(report)
 
-
-def _markdown(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.markdown import render_markdown
-
-    return render_markdown(report)
-
-
-def _html(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.html import render_html
-
-    return render_html(report)
-
-
-def _csv(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.tabular import render_csv
-
-    return render_csv(report)
-
-
-def _jsonl(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.tabular import render_jsonl
-
-    return render_jsonl(report)
-
-
-def _sarif(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.sarif import render_sarif
-
-    return render_sarif(report)
-
-
-def _junit(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.junit import render_junit
-
-    return render_junit(report)
-
-
-def _github(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.github import render_github
-
-    return render_github(report)
-
-
-def _questions(report: Report, options: RenderOptions) -> str:
-    from termcheck.render.questions import render_questions
-
-    return render_questions(report)
+    return render
 
 
 Renderer = Callable[[Report, RenderOptions], str]
 RENDERERS: dict[str, Renderer] = {
-    "text": _text, "json": _json, "markdown": _markdown, "html": _html, "csv": _csv, "jsonl": _jsonl, "sarif": _sarif, "junit": _junit, "github": _github,
-    "questions": _questions,
+    "text": _text,
+    "json": _lazy("termcheck.render.json_report", "render_json"),
+    "markdown": _lazy("termcheck.render.markdown", "render_markdown"),
+    "html": _lazy("termcheck.render.html", "render_html"),
+    "csv": _lazy("termcheck.render.tabular", "render_csv"),
+    "jsonl": _lazy("termcheck.render.tabular", "render_jsonl"),
+    "sarif": _lazy("termcheck.render.sarif", "render_sarif"),
+    "junit": _lazy("termcheck.render.junit", "render_junit"),
+    "github": _lazy("termcheck.render.github", "render_github"),
+    "questions": _lazy("termcheck.render.questions", "render_questions"),
 }
+# What --format accepts: every renderer but the questions, which have their own flag.
+FORMATS = tuple(name for name in RENDERERS if name != "questions")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from termcheck.models import Location
-from termcheck.report import CheckResult, DocumentReport, Finding
+from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
 SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–"}
 VERDICTS = {"fail": "Do not sign yet", "warn": "Ask first", "pass": "No red flags found", "error": "Could not be checked"}
@@ -55,3 +57,17 @@ def summary_line(counts: dict[str, int]) -> str:
         f"{counts['documents']} documents: {counts['failed']} do not sign yet, {counts['warned']} ask first, "
         f"{counts['passed']} no red flags found, {counts['errors']} could not be read"
     )
+
+
+def check_tally(report: Report) -> dict[str, tuple[str, Counter[str]]]:
+    """For each check, in checklist order: its title and how many readable documents have each status."""
+    tally: dict[str, tuple[str, Counter[str]]] = {}
+    for doc in report.documents:
+        for c in doc.checks:
+            tally.setdefault(c.id, (c.title, Counter()))[1][c.status] += 1
+    return tally
+
+
+def failing_checks(doc: DocumentReport) -> list[str]:
+    """The ids of a document's checks that fail."""
+    return [c.id for c in doc.checks if c.status == "fail"]

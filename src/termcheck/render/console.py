@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, facts, summary_line, value_text, verdict_line, where
+from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, check_tally, facts, failing_checks, summary_line, value_text, verdict_line, where
 from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
 STYLES = {"pass": "green", "fail": "bold red", "warn": "yellow", "unknown": "cyan", "not-applicable": "dim"}
@@ -94,20 +94,17 @@ def summary_tables(report: Report) -> list:
     """For several documents: how many fail, warn and pass each check, and each document's verdict."""
     from rich.table import Table
 
-    docs = [d for d in report.documents if d.error is None]
     by_check = Table(title="Checks across the documents", title_justify="left", show_lines=False)
     for col, justify in (("check", "left"), ("fail", "right"), ("warn", "right"), ("unknown", "right"), ("pass", "right")):
         by_check.add_column(col, justify=justify)  # type: ignore[arg-type]
-    order = [c.id for c in docs[0].checks] if docs else []
-    for cid in order:
-        statuses = [next((c.status for c in d.checks if c.id == cid), None) for d in docs]
-        by_check.add_row(cid, *(str(statuses.count(s)) for s in ("fail", "warn", "unknown", "pass")))
+    for cid, (_, counts) in check_tally(report).items():
+        by_check.add_row(cid, *(str(counts[s]) for s in ("fail", "warn", "unknown", "pass")))
     by_doc = Table(title="Documents", title_justify="left")
     by_doc.add_column("document", overflow="fold")
     by_doc.add_column("verdict")
     by_doc.add_column("failing checks")
     for d in report.documents:
-        failing = ", ".join(c.id for c in d.checks if c.status == "fail")
+        failing = ", ".join(failing_checks(d))
         verdict = "error: " + d.error.code.value if d.error is not None else d.verdict
         by_doc.add_row(Text(d.path), Text(verdict, style=STYLES.get(d.verdict, "bold red")), Text(failing))
     return [by_check, by_doc]

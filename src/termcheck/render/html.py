@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from html import escape
 
-from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, VERDICTS, facts, summary_line, value_text, verdict_line, where
+from termcheck.render.common import (
+    DISCLAIMER,
+    NEEDS_ANSWER,
+    SYMBOLS,
+    VERDICTS,
+    check_tally,
+    facts,
+    failing_checks,
+    summary_line,
+    value_text,
+    verdict_line,
+    where,
+)
 from termcheck.report import DocumentReport, Report
 
 # The policy forbids every fetch: the page works from a file, offline, and a quote cannot load anything.
@@ -42,14 +54,8 @@ document.querySelectorAll("table.sortable th").forEach(function (th, col) {
 
 
 def check_counts(report: Report) -> list[tuple[str, str, int, int]]:
-    """(check id, title, documents failing, documents warning) for every check, most failures first."""
-    counts: dict[str, list] = {}
-    for doc in report.documents:
-        for c in doc.checks:
-            row = counts.setdefault(c.id, [c.title, 0, 0])
-            row[1] += c.status == "fail"
-            row[2] += c.status in ("warn", "unknown")
-    rows = [(cid, title, fails, warns) for cid, (title, fails, warns) in counts.items()]
+    """(check id, title, documents failing, documents to ask about) for every check, most failures first."""
+    rows = [(cid, title, n["fail"], n["warn"] + n["unknown"]) for cid, (title, n) in check_tally(report).items()]
     return sorted(rows, key=lambda r: (-r[2], -r[3], r[0]))
 
 
@@ -77,7 +83,7 @@ def documents_table(report: Report) -> str:
     rows = []
     for i, doc in enumerate(report.documents):
         verdict = "error" if doc.error is not None else doc.verdict
-        fails = [c.id for c in doc.checks if c.status == "fail"]
+        fails = failing_checks(doc)
         warns = sum(c.status in ("warn", "unknown") for c in doc.checks)
         rows.append(
             f'<tr><td><a href="#doc-{i}">{escape(doc.path)}</a></td>'
