@@ -23,7 +23,9 @@ def needs_corpus() -> pytest.MarkDecorator:
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `python -m termcheck ARGS` and capture its output."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    # A developer's own TERMCHECK_CONFIG must not leak into the tests.
+    inherited = {k: v for k, v in os.environ.items() if k != "TERMCHECK_CONFIG"}
+    full_env = {**inherited, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "termcheck", *args],
         input=stdin,

@@ -14,6 +14,7 @@ from termcheck.errors import ExitCode, InputError, UsageError
 from termcheck.limits import Limits
 
 if TYPE_CHECKING:
+    from termcheck.config import Config
     from termcheck.extract.guard import Reader
     from termcheck.report import Report
 
@@ -91,9 +92,42 @@ def exit_code_for(report: "Report", fail_on: str) -> int:
     if any(d.error is not None for d in report.documents):
         return ExitCode.INPUT
     bad = FAIL_ON[fail_on]
-    if any(c.status in bad for d in report.documents for c in d.checks):
+    if any(c.open_status in bad for d in report.documents for c in d.checks):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+# Check options a config file can set too: the flag (when given) wins over the file.
+_FLAG_SETTINGS = {
+    "fmt": "format", "output": "output", "fail_on": "fail_on", "jobs": "jobs", "include": "include", "exclude": "exclude",
+    "select": "select", "ignore": "ignore", "jurisdiction": "jurisdiction", "baseline": "baseline",
+    "ignore_file": "ignore_file", "rules": "rules",
+}
+
+
+def resolved_config(ctx: typer.Context, config_file: Optional[str], isolated: bool) -> "Config":
+    """The config file's settings with every flag given on the command line put over them."""
+    from termcheck.config import load_config
+
+    config = load_config(config_file, isolated)
+    for param, key in _FLAG_SETTINGS.items():
+        source = ctx.get_parameter_source(param)
+        if source is None or source.name not in ("COMMANDLINE", "ENVIRONMENT"):
+            continue
+        value = ctx.params[param]
+        if key == "rules":  # packs add up: the config's, then the command line's
+            value = config.settings.rules + list(value)
+        config.override(key, list(value) if isinstance(value, (list, tuple)) else value)
+    return config
+
+
+def problem_lines_of(report: "Report") -> List[str]:
+    """Warnings about the acceptance files: expired entries, entries that accepted nothing."""
+    if not report.acceptance:
+        return []
+    from termcheck.accept import problem_lines
+
+    return problem_lines(report.acceptance)
 
 
 def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
@@ -111,6 +145,15 @@ def check(
     questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
     fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
+    select: List[str] = typer.Option([], "--select", help="Report only these checks (id, glob such as 'acme.*', or group:ID); repeatable."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Do not report these checks (id, glob or group:ID); repeatable."),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Your jurisdiction (e.g. France): a contract under another law is flagged."),
+    config_file: Optional[str] = typer.Option(None, "--config", "-c", help="Read settings from this file (default: the nearest termcheck.yaml or pyproject.toml)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Read no config file: built-in defaults and flags only."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record every finding of this run in a baseline file (exit 0 unless a file is unreadable)."),
+    ignore_file: Optional[str] = typer.Option(None, "--ignore-file", help="Reviewed acceptances with reasons (default: .termcheckignore.yaml)."),
+    no_accept: bool = typer.Option(False, "--no-accept", help="Apply no baseline and no ignore file: report everything."),
     color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR is honoured)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document."),
     include: List[str] = typer.Option([], "--include", help="In folders, check only files matching this pattern (.gitignore syntax); repeatable."),
@@ -135,9 +178,13 @@ def check(
     from termcheck.extract import extract_path
     from termcheck.progress import progress_bar
     from termcheck.render import FORMATS, RENDERERS, RenderOptions
+    from termcheck.plan import RunPlan
     from termcheck.report import DocumentReport, Report
-    from termcheck.rules.loader import load_rules
 
+    config = resolved_config(ctx, config_file, isolated)
+    settings = config.settings
+    fmt, output, fail_on, jobs = settings.format, settings.output, settings.fail_on, settings.jobs
+    include, exclude = settings.include, settings.exclude
     if fmt not in FORMATS:
         raise UsageError(f"--format must be {', '.join(FORMATS[:-1])} or {FORMATS[-1]}, not {fmt!r}")
     if fail_on not in FAIL_ON:
@@ -146,13 +193,13 @@ def check(
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
     if jobs < 0:
         raise UsageError(f"--jobs must be 0 (one per core) or more, not {jobs}")
-    # The built-in rules load while the first PDF is read in its child process; user packs are
-    # checked first, so that a bad pack stops the run before any file is read.
-    loaded: list = [load_rules(rules)] if rules else []
-
-    def load() -> None:
-        if not loaded:
-            loaded.append(load_rules(rules))
+    plan = RunPlan(config, no_accept)
+    # The built-in rules load while the first PDF is read in its child process; user packs, a
+    # selection and acceptance files are checked first, so that a mistake stops the run before any
+    # file is read.
+    if plan.needs_rules_first:
+        plan.load()
+    load = plan.load
 
     limits = limits_from(max_size, max_pages, timeout, max_memory)
     files = paths
@@ -177,13 +224,14 @@ def check(
             reader = _early_reader(ctx)
             if reader is not None:
                 reader.discard()  # the workers read their own PDFs
-            yield from check_files(files, Job(loaded[0], limits, password, layout), workers)
+            for doc in check_files(files, Job(plan.ruleset, limits, password, layout), workers):
+                yield plan.finish(doc)
             return
         for path in files:
             try:
                 doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
                 load()
-                yield run_check(doc, loaded[0])
+                yield plan.finish(run_check(doc, plan.ruleset))
             except InputError as exc:
                 yield DocumentReport(path=path, error=exc)
 
@@ -205,7 +253,9 @@ def check(
     finally:
         if stream is not sys.stdout:
             stream.close()
-    report = Report(docs, tool_version=__version__)
+    report = Report(docs, tool_version=__version__, acceptance=plan.acceptance_report())
+    for line in problem_lines_of(report):
+        sys.stderr.write(f"termcheck: warning: {line}\n")
     kind = "questions" if questions else fmt
     if kind == "jsonl":
         pass  # already written, document by document
@@ -230,6 +280,13 @@ def check(
         # The job summary is the file GitHub names in the environment for exactly this.
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as fh:
             fh.write(render_markdown(report))
+    if write_baseline:
+        from termcheck.accept import write_baseline as write_baseline_file
+
+        count = write_baseline_file(write_baseline, docs, __version__)
+        sys.stderr.write(f"termcheck: wrote {write_baseline}: {count} finding{'s' if count != 1 else ''} accepted from now on\n")
+        # Writing a baseline accepts what was found: only an unreadable file still fails the run.
+        raise typer.Exit(ExitCode.INPUT if any(d.error is not None for d in docs) else ExitCode.OK)
     raise typer.Exit(exit_code_for(report, fail_on))
 
 
@@ -273,6 +330,38 @@ def extract(
         out = "\n".join(extract_text(d, width) for d in docs)
     write_output(out, output)
     raise typer.Exit(ExitCode.INPUT if failed else ExitCode.OK)
+
+
+config_app = typer.Typer(help="Show the settings a run would use.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show(
+    config_file: Optional[str] = typer.Option(None, "--config", "-c", help="Read settings from this file instead of the nearest one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Read no config file."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Print every setting, its value and where it came from (a file and line, or the default)."""
+    import json
+
+    from termcheck.config import load_config, settings_table
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {fmt!r}")
+    config = load_config(config_file, isolated)
+    rows = settings_table(config)
+    if fmt == "json":
+        data = {"config_file": str(config.path) if config.path else None, "settings": {k: {"value": v, "source": src} for k, v, src in rows}}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    head = f"config file: {config.path}" if config.path else "config file: none (" + ("--isolated" if isolated else "no termcheck.yaml, .termcheck.yaml or [tool.termcheck] found from here up") + ")"
+    width = max(len(k) for k, _, _ in rows)
+    lines = [head, ""]
+    for key, value, source in rows:
+        lines.append(f"{key:<{width}}  {json.dumps(value, ensure_ascii=False):<40}  # {source}")
+    lines += ["", "Flags given to 'termcheck check' replace these values ('--rules' packs are added)."]
+    typer.echo("\n".join(lines))
 
 
 rules_app = typer.Typer(help="List, explain, test and validate rule packs.", no_args_is_help=True)

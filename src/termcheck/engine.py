@@ -365,7 +365,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
         ):
             if rule.escalate["to"] == "fail" or res.status == "warn":
                 res.status = rule.escalate["to"]
-                res.notes.append("raised because " + ", ".join(o for o in rule.escalate["when"] if results.get(o) and results[o].status in ("warn", "fail")) + " also flag")
+                others = [o for o in rule.escalate["when"] if results.get(o) and results[o].status in ("warn", "fail")]
+                res.notes.append("raised because " + ", ".join(others) + (" also flags" if len(others) == 1 else " also flag"))
     checks = [results[r.id] for r in ruleset.rules]
     groups = []
     for gid, title in GROUP_TITLES.items():
@@ -375,7 +376,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     law = results.get("governing-law")
     return DocumentReport(
         path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages, language=doc.language,
-        jurisdiction=law.value if law and isinstance(law.value, str) else None, notes=list(doc.notes),
+        jurisdiction=law.value if law and isinstance(law.value, str) else None,
+        jurisdiction_source="contract" if law and isinstance(law.value, str) else None, notes=list(doc.notes),
         checks=checks, groups=groups,
     )
 

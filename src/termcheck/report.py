@@ -35,6 +35,17 @@ class Finding:
     highlight: tuple[int, int] = (0, 0)  # the matched words, as offsets in quote
 
 
+@dataclass(frozen=True)
+class Acceptance:
+    """Why a check's findings are accepted: a baseline entry or a reviewed ignore entry."""
+
+    source: str  # baseline | ignore-file
+    file: str  # the baseline or ignore file, with the entry's line for an ignore file
+    reason: str = ""
+    expires: Optional[str] = None
+    approved_by: Optional[str] = None
+
+
 @dataclass
 class CheckResult:
     """One check's status on one document."""
@@ -51,6 +62,12 @@ class CheckResult:
     question: str = ""
     references: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    accepted: Optional[Acceptance] = None  # set: known and accepted, so it counts toward no verdict or exit code
+
+    @property
+    def open_status(self) -> str:
+        """The status that counts toward verdicts and exit codes: 'pass' once accepted."""
+        return "pass" if self.accepted is not None and self.status in ("fail", "warn", "unknown") else self.status
 
 
 @dataclass
@@ -73,6 +90,7 @@ class DocumentReport:
     pages: Optional[int] = None
     language: Optional[str] = None
     jurisdiction: Optional[str] = None
+    jurisdiction_source: Optional[str] = None  # contract | config | command line
     notes: list[str] = field(default_factory=list)
     checks: list[CheckResult] = field(default_factory=list)
     groups: list[GroupResult] = field(default_factory=list)
@@ -83,7 +101,7 @@ class DocumentReport:
         """fail | warn | pass | error."""
         if self.error is not None:
             return "error"
-        statuses = [c.status for c in self.checks]
+        statuses = [c.open_status for c in self.checks]
         if "fail" in statuses:
             return "fail"
         if "warn" in statuses or "unknown" in statuses:
@@ -94,6 +112,15 @@ class DocumentReport:
         """The result of one check, by id."""
         return next((c for c in self.checks if c.id == check_id), None)
 
+    def regroup(self) -> None:
+        """Recompute the checklist items from the checks (after checks were dropped, re-rated or accepted)."""
+        groups = []
+        for g in self.groups:
+            members = [c for c in self.checks if c.group == g.id]
+            if members:
+                groups.append(GroupResult(g.id, g.title, worst([c.open_status for c in members]), [c.id for c in members]))
+        self.groups = groups
+
 
 @dataclass
 class Report:
@@ -101,6 +128,7 @@ class Report:
 
     documents: list[DocumentReport]
     tool_version: str = ""
+    acceptance: Optional[dict[str, Any]] = None  # baseline and ignore file used, their expired and unused entries
 
     def summary(self) -> dict[str, Any]:
         """Counts of documents by verdict."""
@@ -111,4 +139,5 @@ class Report:
             "warned": verdicts.count("warn"),
             "passed": verdicts.count("pass"),
             "errors": verdicts.count("error"),
+            "accepted": sum(1 for d in self.documents for c in d.checks if c.accepted is not None),
         }

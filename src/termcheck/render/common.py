@@ -7,13 +7,27 @@ from collections import Counter
 from termcheck.models import Location
 from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
-SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–"}
+SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–", "accepted": "~"}
 VERDICTS = {"fail": "Do not sign yet", "warn": "Ask first", "pass": "No red flags found", "error": "Could not be checked"}
 DISCLAIMER = (
     "termcheck is not legal advice: it never says a contract is safe, it says what to ask. "
     "Have a lawyer or your union check the contract."
 )
 NEEDS_ANSWER = ("fail", "warn", "unknown")
+
+
+def shown_status(c: CheckResult) -> str:
+    """The status a report shows: 'accepted' for a known finding a baseline or ignore entry accepts."""
+    return "accepted" if c.accepted is not None and c.status in NEEDS_ANSWER else c.status
+
+
+def accepted_text(c: CheckResult) -> str:
+    """'accepted: Buy-out template (.termcheckignore.yaml:4, until 2026-12-31)' for an accepted check."""
+    a = c.accepted
+    if a is None:
+        return ""
+    extra = [a.file] + ([f"until {a.expires}"] if a.expires else []) + ([f"approved by {a.approved_by}"] if a.approved_by else [])
+    return f"accepted ({c.status}): {a.reason} ({', '.join(extra)})"
 
 
 def where(f: Finding) -> str:
@@ -56,6 +70,7 @@ def summary_line(counts: dict[str, int]) -> str:
     return (
         f"{counts['documents']} documents: {counts['failed']} do not sign yet, {counts['warned']} ask first, "
         f"{counts['passed']} no red flags found, {counts['errors']} could not be read"
+        + (f"; {counts['accepted']} accepted findings not counted" if counts.get("accepted") else "")
     )
 
 
@@ -64,10 +79,10 @@ def check_tally(report: Report) -> dict[str, tuple[str, Counter[str]]]:
     tally: dict[str, tuple[str, Counter[str]]] = {}
     for doc in report.documents:
         for c in doc.checks:
-            tally.setdefault(c.id, (c.title, Counter()))[1][c.status] += 1
+            tally.setdefault(c.id, (c.title, Counter()))[1][shown_status(c)] += 1
     return tally
 
 
 def failing_checks(doc: DocumentReport) -> list[str]:
     """The ids of a document's checks that fail."""
-    return [c.id for c in doc.checks if c.status == "fail"]
+    return [c.id for c in doc.checks if shown_status(c) == "fail"]

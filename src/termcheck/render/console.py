@@ -13,10 +13,23 @@ from rich.padding import Padding
 from rich.panel import Panel
 from rich.text import Text
 
-from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, check_tally, facts, failing_checks, summary_line, value_text, verdict_line, where
+from termcheck.render.common import (
+    DISCLAIMER,
+    NEEDS_ANSWER,
+    SYMBOLS,
+    accepted_text,
+    check_tally,
+    facts,
+    failing_checks,
+    shown_status,
+    summary_line,
+    value_text,
+    verdict_line,
+    where,
+)
 from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
-STYLES = {"pass": "green", "fail": "bold red", "warn": "yellow", "unknown": "cyan", "not-applicable": "dim"}
+STYLES = {"pass": "green", "fail": "bold red", "warn": "yellow", "unknown": "cyan", "not-applicable": "dim", "accepted": "dim"}
 VERDICT_STYLES = {"fail": "bold white on red", "warn": "bold black on yellow", "pass": "bold white on green", "error": "bold white on red"}
 MAX_FINDINGS = 3
 
@@ -33,13 +46,17 @@ def _quote(f: Finding) -> Text:
 def _check(c: CheckResult) -> list:
     """A check's line and, when it needs an answer, its evidence, why and what to ask."""
     line = Text("  ")
-    line.append(SYMBOLS[c.status], style=STYLES[c.status])
+    shown = shown_status(c)
+    line.append(SYMBOLS[shown], style=STYLES[shown])
     line.append("  " + c.title)
     value = value_text(c)
     if value:
         line.append(f"  [{value}]", style="bold")
     line.append(f"  ({c.id})", style="dim")
     out: list = [line]
+    if shown == "accepted":
+        out.append(Padding(Text(accepted_text(c), style="dim"), (0, 0, 0, 6), expand=False))
+        return out
     if c.status not in NEEDS_ANSWER:
         return out
     body: list = []
@@ -51,8 +68,8 @@ def _check(c: CheckResult) -> list:
         body.append(Padding(_quote(f), (0, 0, 0, 2), expand=False))
     if len(c.findings) > MAX_FINDINGS:
         body.append(Text(f"... and {len(c.findings) - MAX_FINDINGS} more", style="dim"))
-    if not c.findings and c.notes:
-        body.append(Text(c.notes[0][0].upper() + c.notes[0][1:] + ".", style="dim"))
+    for note in c.notes:
+        body.append(Text(note[0].upper() + note[1:] + ".", style="dim"))
     why = Text()
     why.append("Why it matters: ", style="bold")
     why.append(c.explanation)
@@ -95,10 +112,13 @@ def summary_tables(report: Report) -> list:
     from rich.table import Table
 
     by_check = Table(title="Checks across the documents", title_justify="left", show_lines=False)
-    for col, justify in (("check", "left"), ("fail", "right"), ("warn", "right"), ("unknown", "right"), ("pass", "right")):
-        by_check.add_column(col, justify=justify)  # type: ignore[arg-type]
-    for cid, (_, counts) in check_tally(report).items():
-        by_check.add_row(cid, *(str(counts[s]) for s in ("fail", "warn", "unknown", "pass")))
+    tally = check_tally(report)
+    columns = ["fail", "warn", "unknown", "pass"] + (["accepted"] if any(n["accepted"] for _, n in tally.values()) else [])
+    by_check.add_column("check")
+    for col in columns:
+        by_check.add_column(col, justify="right")
+    for cid, (_, counts) in tally.items():
+        by_check.add_row(cid, *(str(counts[s]) for s in columns))
     by_doc = Table(title="Documents", title_justify="left")
     by_doc.add_column("document", overflow="fold")
     by_doc.add_column("verdict")

@@ -27,7 +27,7 @@ def render_github(report: Report) -> str:
                          + escape_data(f"{doc.error.message} [{doc.error.code.value}]; {doc.error.hint}"))
             continue
         for c in doc.checks:
-            if c.status not in _LEVEL:
+            if c.status not in _LEVEL or c.accepted is not None:
                 continue
             f = c.findings[0] if c.findings else None
             props = [f"file={escape_property(doc.path)}"]

@@ -11,7 +11,9 @@ from termcheck.render.common import (
     VERDICTS,
     check_tally,
     facts,
+    accepted_text,
     failing_checks,
+    shown_status,
     summary_line,
     value_text,
     verdict_line,
@@ -26,7 +28,7 @@ _STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#1b1b1b}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3em .6em;border-bottom:1px solid #ddd;vertical-align:top}
 th{cursor:pointer;user-select:none;background:#f4f4f4}th[aria-sort]::after{content:" \\2195";color:#888}
-.fail{color:#b00020}.warn,.unknown{color:#8a5a00}.pass{color:#1e6b2e}.error{color:#b00020}
+.fail{color:#b00020}.warn,.unknown{color:#8a5a00}.pass{color:#1e6b2e}.error{color:#b00020}.accepted{color:#666}
 blockquote{margin:.3em 0 .6em 1.5em;padding-left:.8em;border-left:3px solid #ccc;color:#333}
 section{border-top:2px solid #eee;margin-top:2em}.muted{color:#666;font-size:.9em}
 svg text{font:13px system-ui,sans-serif}
@@ -84,7 +86,7 @@ def documents_table(report: Report) -> str:
     for i, doc in enumerate(report.documents):
         verdict = "error" if doc.error is not None else doc.verdict
         fails = failing_checks(doc)
-        warns = sum(c.status in ("warn", "unknown") for c in doc.checks)
+        warns = sum(shown_status(c) in ("warn", "unknown") for c in doc.checks)
         rows.append(
             f'<tr><td><a href="#doc-{i}">{escape(doc.path)}</a></td>'
             f'<td class="{verdict}" data-sort="{order[verdict]}">{escape(VERDICTS[verdict])}</td>'
@@ -111,9 +113,12 @@ def document_html(doc: DocumentReport, index: int) -> str:
         for cid in g.checks:
             c = checks[cid]
             value = value_text(c)
-            out.append(f'<li><span class="{c.status}">{SYMBOLS[c.status]} {escape(c.title)}</span>' + (f" ({escape(value)})" if value else ""))
-            out.append(f' <code class="muted">{escape(c.id)}: {escape(c.status)}</code>')
-            if c.status in NEEDS_ANSWER:
+            shown = shown_status(c)
+            out.append(f'<li><span class="{shown}">{SYMBOLS[shown]} {escape(c.title)}</span>' + (f" ({escape(value)})" if value else ""))
+            out.append(f' <code class="muted">{escape(c.id)}: {escape(shown)}</code>')
+            if shown == "accepted":
+                out.append(f'<div class="muted">{escape(accepted_text(c))}</div>')
+            elif c.status in NEEDS_ANSWER:
                 for f in c.findings[:3]:
                     out.append(f"<div>{escape(where(f))}: {escape(f.message)}</div><blockquote>{escape(f.quote)}</blockquote>")
                 out.append(f"<div><em>Ask:</em> {escape(c.question)}</div>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from termcheck.render.common import where
+from termcheck.render.common import accepted_text, where
 from termcheck.report import CheckResult, Report
 
 # XML 1.0 cannot carry most control characters, whatever the escaping.
@@ -28,7 +28,7 @@ def _detail(c: CheckResult) -> str:
 def render_junit(report: Report) -> str:
     """The JUnit XML text of a run: a failing check is a failure; warn and unknown are noted in system-out."""
     suites = ET.Element("testsuites", name="termcheck")
-    total = failures = errors = 0
+    total = failures = errors = 0  # an accepted check is a skipped test case
     for doc in report.documents:
         suite = ET.SubElement(suites, "testsuite", name=xml_text(doc.path))
         if doc.error is not None:
@@ -43,7 +43,9 @@ def render_junit(report: Report) -> str:
         n_fail = 0
         for c in doc.checks:
             case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=f"{c.id}: {xml_text(c.title)}")
-            if c.status == "fail":
+            if c.accepted is not None and c.status in ("fail", "warn", "unknown"):
+                ET.SubElement(case, "skipped", message=xml_text(accepted_text(c)))
+            elif c.status == "fail":
                 n_fail += 1
                 failure = ET.SubElement(case, "failure", type="fail", message=xml_text(c.findings[0].message if c.findings else c.title))
                 failure.text = _detail(c)

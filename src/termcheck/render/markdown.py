@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, facts, summary_line, value_text, verdict_line, where
+from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, accepted_text, facts, shown_status, summary_line, value_text, verdict_line, where
 from termcheck.report import DocumentReport, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -30,8 +30,11 @@ def document_markdown(doc: DocumentReport) -> str:
         for cid in g.checks:
             c = checks[cid]
             value = value_text(c)
-            lines.append(f"- {SYMBOLS[c.status]} **{escape(c.title)}**" + (f" ({escape(value)})" if value else "") + f" — `{c.id}`: {c.status}")
-            if c.status in NEEDS_ANSWER:
+            shown = shown_status(c)
+            lines.append(f"- {SYMBOLS[shown]} **{escape(c.title)}**" + (f" ({escape(value)})" if value else "") + f" — `{c.id}`: {shown}")
+            if shown == "accepted":
+                lines.append(f"  - *{escape(accepted_text(c))}*")
+            elif c.status in NEEDS_ANSWER:
                 for f in c.findings[:3]:
                     lines.append(f"  - {escape(where(f))}: {escape(f.message)}")
                     lines.append(f"    > {escape(f.quote)}")

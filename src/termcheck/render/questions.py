@@ -11,7 +11,8 @@ _ORDER = {"fail": 0, "warn": 1, "unknown": 2}
 def document_questions(doc: DocumentReport) -> list[str]:
     """Numbered questions for one document, failing checks first, each quoting its clause."""
     out = []
-    checks = sorted((c for c in doc.checks if c.status in NEEDS_ANSWER), key=lambda c: _ORDER[c.status])
+    # An accepted finding was already asked about, or knowingly taken: it is not asked again.
+    checks = sorted((c for c in doc.checks if c.status in NEEDS_ANSWER and c.accepted is None), key=lambda c: _ORDER[c.status])
     for n, c in enumerate(checks, start=1):
         if c.findings:
             f = c.findings[0]

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
+from termcheck.accept import check_fingerprints, fingerprint
 from termcheck.render.common import where
 from termcheck.report import CheckResult, DocumentReport, Report
 
 LEVELS = {"fail": "error", "warn": "warning", "unknown": "note"}
 FINGERPRINT = "termcheck/v1"
-
-
-def fingerprint(check_id: str, quote: str) -> str:
-    """Stable across page and line moves: the check and the words of the clause."""
-    return hashlib.sha256(f"{check_id}\n{' '.join(quote.lower().split())}".encode("utf-8")).hexdigest()
 
 
 def _rule(c: CheckResult) -> dict[str, Any]:
@@ -44,17 +39,21 @@ def _results(doc: DocumentReport, rule_index: dict[str, int]) -> list[dict[str, 
                     location["physicalLocation"]["region"] = {"startLine": f.line, "snippet": {"text": f.quote}}
                 props.update({"page": f.page, "paragraph": f.paragraph, "line": f.line, "section": f.section, "quote": f.quote, "where": where(f)})
             message = f.message if f is not None else f"{c.title}: {c.notes[0] if c.notes else c.status}"
-            out.append(
-                {
-                    "ruleId": c.id,
-                    "ruleIndex": rule_index[c.id],
-                    "level": LEVELS[c.status],
-                    "message": {"text": f"{message}. Ask in writing: {c.question}"},
-                    "locations": [location],
-                    "partialFingerprints": {FINGERPRINT: fingerprint(c.id, f.quote if f is not None else c.id)},
-                    "properties": props,
-                }
-            )
+            # The same fingerprint as baselines use; GitHub would otherwise hash lines a PDF does not have.
+            fp = fingerprint(c.id, f.quote) if f is not None else check_fingerprints(doc, c)[0]
+            result: dict[str, Any] = {
+                "ruleId": c.id,
+                "ruleIndex": rule_index[c.id],
+                "level": LEVELS[c.status],
+                "message": {"text": f"{message}. Ask in writing: {c.question}"},
+                "locations": [location],
+                "partialFingerprints": {FINGERPRINT: fp, "primaryLocationLineHash": f"{fp}:1"},
+                "properties": props,
+            }
+            if c.accepted is not None:
+                a = c.accepted
+                result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f"{a.reason} ({a.file})"}]
+            out.append(result)
     return out
 
 

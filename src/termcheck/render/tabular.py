@@ -6,12 +6,12 @@ import csv
 import io
 import json
 
-from termcheck.render.common import where
+from termcheck.render.common import accepted_text, where
 from termcheck.render.json_report import document_data
 from termcheck.report import DocumentReport, Report
 
 CSV_COLUMNS = [
-    "path", "verdict", "check", "group", "kind", "status", "value", "location", "quote", "error",
+    "path", "verdict", "check", "group", "kind", "status", "value", "location", "quote", "error", "accepted",
 ]
 
 
@@ -27,6 +27,7 @@ def csv_rows(doc: DocumentReport) -> list[dict[str, str]]:
                 "path": doc.path, "verdict": doc.verdict, "check": c.id, "group": c.group, "kind": c.kind,
                 "status": c.status, "value": "" if c.value is None else str(c.value),
                 "location": where(f) if f else "", "quote": f.quote if f else "", "error": "",
+                "accepted": accepted_text(c),
             }
         )
     return rows
