@@ -100,3 +100,11 @@ def test_dates():
 )
 def test_jurisdictions(text, place):
     assert find_jurisdiction(text)[0] == place
+
+
+@given(st.text(alphabet="abcdefghij klmnop0123456789-()\n", max_size=300))
+def test_a_duration_is_read_whatever_text_comes_before_it(prefix):
+    # Only the text just before a unit is searched for its number; what precedes it must not matter.
+    text = prefix + " for a term of thirty-six (36) months"
+    found = find_durations(text)
+    assert found and found[-1].years == 3 and text[found[-1].start:found[-1].end] == "thirty-six (36) months"

@@ -254,14 +254,26 @@ def _years_until(doc: Document, sentence: str) -> Optional[float]:
     return round((ends[0] - starts[0]).days / 365.25, 2)
 
 
-def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optional[Hit], list[str]]:
+class SentenceDurations(dict):
+    """Sentence span -> the durations in it, found once per document however many rules ask."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, span: tuple[int, int]) -> list:
+        found = self[span] = find_durations(self.doc.text[span[0]:span[1]])
+        return found
+
+
+def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Optional[float], Optional[Hit], list[str]]:
     """The longest duration stated in the hits' sentences (or up to an end date), the hit it came from, conflicts noted."""
     best: Optional[float] = None
     best_hit = None
     notes = []
     for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
-        durations = find_durations(sentence)
+        durations = durations_in[h.sentence]
         if not durations:
             years = _years_until(doc, sentence)
             if years is not None and (best is None or years > best):
@@ -276,14 +288,14 @@ def _years_value(doc: Document, hits: list[Hit]) -> tuple[Optional[float], Optio
     return best, best_hit, notes
 
 
-def _days_value(doc: Document, hits: list[Hit]) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
     """The longest day window (or 'vague') stated in the hits' sentences."""
     best: Union[float, str, None] = None
     best_hit = None
     notes = []
     for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
-        durations = [d for d in find_durations(sentence) if d.days <= 3650]
+        durations = [d for d in durations_in[h.sentence] if d.days <= 3650]
         if durations:
             d = max(durations, key=lambda d: d.days)
             if d.conflict:
@@ -312,13 +324,13 @@ def _status_for_value(value: Union[float, str, None], q: dict) -> str:
     return "fail"
 
 
-def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit]) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
     """The value a rule's quantity names, from its hits."""
     kind = rule.quantity["kind"] if rule.quantity else None
     if kind == "years":
-        return _years_value(doc, hits)
+        return _years_value(doc, hits, durations)
     if kind == "days":
-        return _days_value(doc, hits)
+        return _days_value(doc, hits, durations)
     if kind in ("money", "percent"):
         find = find_money if kind == "money" else find_percentages
         for h in hits:
@@ -340,9 +352,10 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     all_hits = collect_hits(doc, ruleset, parallel=parallel)
     results: dict[str, CheckResult] = {}
     values: dict[str, tuple[Union[float, str, None], Optional[Hit], list[str]]] = {}
+    durations = SentenceDurations(doc)
     for rule in ruleset.rules:
         if rule.quantity:
-            values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")])
+            values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations)
     finite_term = any(
         isinstance(values[r.id][0], float) for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )

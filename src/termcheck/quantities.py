@@ -87,10 +87,10 @@ def _to_float(digits: str) -> float:
     return float(digits.replace(",", "."))
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in text, written in digits, words, or both ('three (3)')."""
+def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[Number]:
+    """Every number in text (or in text[start:end], offsets still in text), in digits, words, or both ('three (3)')."""
     out = []
-    for m in NUMBER_RE.finditer(text):
+    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
         if m.group("digits"):
             out.append(Number(_to_float(m.group("digits")), m.start(), m.end()))
             continue
@@ -141,14 +141,23 @@ def _unit_kind(unit: str) -> str:
     return "d"
 
 
+# How far before a unit its number may start: "one hundred and twenty-five thousand (125,000)" is 46 characters.
+_NUMBER_REACH = 64
+
+
 def find_durations(text: str) -> list[Duration]:
     """Durations: 'three (3) years', '36 months', 'a two-year term', « deux (2) ans », 'within one month'."""
     out: list[Duration] = []
     units = list(_UNIT_RE.finditer(text))
     if not units:
         return out
-    numbers = find_numbers(text)
     for m in units:
+        # Only the number right before the unit counts, so only the text just before it is read
+        # (from a word start, so that 'thirty-six' is not read as 'six').
+        window = floor = max(0, m.start() - _NUMBER_REACH)
+        while window > max(0, floor - 40) and not text[window - 1].isspace():
+            window -= 1
+        numbers = find_numbers(text, window, m.start())
         before = [n for n in numbers if n.end <= m.start() and not text[n.end:m.start()].strip(" -()")]
         if not before:
             continue
