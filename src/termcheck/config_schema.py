@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+# A list setting may be written as one string: `select: ai-use` means `select: [ai-use]`.
+StrList = Annotated[list[str], BeforeValidator(lambda v: [v] if isinstance(v, str) else v)]
 
 
 class Threshold(BaseModel):
@@ -28,25 +31,20 @@ class SettingsModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    rules: list[str] = []
-    select: list[str] = []
-    ignore: list[str] = []
+    rules: StrList = []
+    select: StrList = []
+    ignore: StrList = []
     severity: dict[str, Literal["fail", "warn"]] = {}
     thresholds: dict[str, Union[float, Threshold]] = {}
     jurisdiction: Optional[str] = None
     format: str = "text"
     output: Optional[str] = None
     fail_on: Literal["fail", "warn", "never"] = "fail"
-    include: list[str] = []
-    exclude: list[str] = []
+    include: StrList = []
+    exclude: StrList = []
     jobs: int = Field(default=0, ge=0)
     baseline: Optional[str] = None
     ignore_file: Optional[str] = None
-
-    @field_validator("rules", "select", "ignore", "include", "exclude", mode="before")
-    @classmethod
-    def _one_or_many(cls, v: Any) -> Any:
-        return [v] if isinstance(v, str) else v
 
     @field_validator("format")
     @classmethod
@@ -74,15 +72,10 @@ class IgnoreEntryModel(BaseModel):
 
     check: Optional[str] = None
     fingerprint: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{16}$")
-    paths: list[str] = []
+    paths: StrList = []
     reason: str = Field(min_length=3)
     expires: Optional[date] = None
     approved_by: Optional[str] = None
-
-    @field_validator("paths", mode="before")
-    @classmethod
-    def _one_or_many(cls, v: Any) -> Any:
-        return [v] if isinstance(v, str) else v
 
     @field_validator("reason")
     @classmethod
