@@ -4,6 +4,7 @@ Run on demand (not in the test suite; needs the test extras for reportlab):
 
     python benchmarks/batch_speed.py                       # 1,000 files, 3 rounds
     python benchmarks/batch_speed.py --files 200 --rounds 5
+    python benchmarks/batch_speed.py --text ../shared/corpus/cuad   # real contract text, laid out
 
 The folder is built in a temporary directory: half ten-page PDFs (reportlab, as in extract_speed.py),
 half DOCX of the same length (python-docx), each made from its own stretch of contract words. Each
@@ -47,10 +48,66 @@ def make_docx(path: Path, pages: int, start: int) -> None:
     document.save(str(path))
 
 
-def build_folder(folder: Path, count: int) -> None:
-    """count files, PDF and DOCX alternating; every file is generated, none is a copy."""
+LINES_PER_PAGE = 45
+
+
+def text_lines(source: Path) -> list[str]:
+    """Every .txt contract under source, wrapped to 90-character lines, one after the other."""
+    import textwrap
+
+    lines: list[str] = []
+    for path in sorted(source.rglob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+            if paragraph.strip():
+                lines += textwrap.wrap(" ".join(paragraph.split()), 90) + [""]
+    return lines
+
+
+def make_text_pdf(path: Path, lines: list[str]) -> None:
+    """A PDF of the given lines, 45 to a page, with a running footer."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    pages = (len(lines) + LINES_PER_PAGE - 1) // LINES_PER_PAGE
+    for p in range(pages):
+        for k, line in enumerate(lines[p * LINES_PER_PAGE:(p + 1) * LINES_PER_PAGE]):
+            c.drawString(50, 790 - k * 16, line)
+        c.drawString(270, 30, f"Page {p + 1} of {pages}")
+        c.showPage()
+    c.save()
+
+
+def make_text_docx(path: Path, lines: list[str]) -> None:
+    """A DOCX of the given lines, a paragraph per blank-separated run."""
+    import docx
+
+    document = docx.Document()
+    paragraph: list[str] = []
+    for line in lines + [""]:
+        if line:
+            paragraph.append(line)
+        elif paragraph:
+            document.add_paragraph(" ".join(paragraph))
+            paragraph = []
+    document.save(str(path))
+
+
+def build_folder(folder: Path, count: int, source: Path | None = None) -> None:
+    """count files, PDF and DOCX alternating; every file is generated, none is a copy.
+
+    Without source, every page repeats a sentence dense with licence, term and deletion wording (the
+    rules' worst case); with source, each file is ten pages of the real contract text found there,
+    starting at a different place.
+    """
+    lines = text_lines(source) if source else []
+    if source and len(lines) < 10 * LINES_PER_PAGE:
+        sys.exit(f"{source}: not enough .txt contract text for a ten-page file")
     for i in range(count):
-        if i % 2 == 0:
+        if source:
+            start = (i * 977) % (len(lines) - 10 * LINES_PER_PAGE)
+            chunk = lines[start:start + 10 * LINES_PER_PAGE]
+            (make_text_pdf if i % 2 == 0 else make_text_docx)(folder / f"{i:05d}.{'pdf' if i % 2 == 0 else 'docx'}", chunk)
+        elif i % 2 == 0:
             make_pdf(folder / f"{i:05d}.pdf", 10)
         else:
             make_docx(folder / f"{i:05d}.docx", 10, start=i * 37)
@@ -71,15 +128,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--text", type=Path, help="lay out real contract text from this folder's .txt files (e.g. ../shared/corpus/cuad)")
     args = parser.parse_args()
     script = Path(sys.executable).parent / "termcheck"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "contracts"
         folder.mkdir()
         started = time.perf_counter()
-        build_folder(folder, args.files)
+        build_folder(folder, args.files, args.text)
         pdfs = len(list(folder.glob("*.pdf")))
-        print(f"{args.files} ten-page contracts ({pdfs} PDF, {args.files - pdfs} DOCX) generated in {time.perf_counter() - started:.0f} s")
+        kind = f"text from {args.text}" if args.text else "dense licence wording"
+        print(f"{args.files} ten-page contracts ({pdfs} PDF, {args.files - pdfs} DOCX; {kind}) generated in {time.perf_counter() - started:.0f} s")
         out = ["-f", "jsonl", "-o", str(Path(tmp) / "out.jsonl"), "--no-progress"]
         runs = {
             "j1": [str(script), str(folder), "-j", "1", *out],

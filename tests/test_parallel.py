@@ -47,7 +47,7 @@ def test_pool_gives_the_same_reports_in_the_same_order_as_one_by_one(tmp_path):
     assert errors == {"damaged.pdf": ErrorCode.CORRUPT, "empty.txt": ErrorCode.NO_TEXT}
 
 
-def hang_on_the_second(path):
+def hang_on_the_second(path, job):
     """Stand-in for a worker that never answers for one file."""
     if path.endswith("2.txt"):
         time.sleep(60)
@@ -127,3 +127,48 @@ def test_ctrl_c_stops_the_workers_and_exits_130(tmp_path):
     assert left == []
     lines = out.read_text().splitlines()
     assert 0 < len(lines) < 3 * 118 and all(json.loads(line)["path"].startswith(str(folder)) for line in lines)
+
+
+def crash_or_spin(path, job):
+    """Stand-in for files that abort their worker (as pdfium does on a failed allocation) or spin."""
+    import os
+
+    if path.endswith("abort.txt"):
+        os.abort()
+    if path.endswith("spin.txt"):
+        while True:
+            pass
+    return batch.DocumentReport(path=path, error=InputError(ErrorCode.CORRUPT, f"stand-in {os.getpid()}"))
+
+
+def test_a_worker_that_aborts_or_spins_costs_only_its_file(tmp_path, monkeypatch):
+    names = ["1.txt", "abort.txt", "2.txt", "spin.txt", "3.txt", "4.txt", "5.txt"]
+    paths = [str(tmp_path / n) for n in names]
+    monkeypatch.setattr(batch, "_work", crash_or_spin)
+    monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)  # and workers are replaced every two files
+    started = time.monotonic()
+    reports = list(batch.check_files(paths, batch.Job(load_ruleset(), Limits(seconds=1)), jobs=2))
+    assert time.monotonic() - started < 30
+    assert [d.path for d in reports] == paths
+    codes = {n: d.error.code for n, d in zip(names, reports)}
+    assert codes["abort.txt"] is ErrorCode.TOO_LARGE
+    # The spinning file is stopped by its CPU budget (SIGXCPU) or, failing that, by the wall clock.
+    assert codes["spin.txt"] is ErrorCode.TIMEOUT
+    assert all(codes[n] is ErrorCode.CORRUPT for n in names if n not in ("abort.txt", "spin.txt"))
+    pids = {d.error.message.split()[-1] for d in reports if d.error.message.startswith("stand-in")}
+    assert len(pids) >= 3  # recycled workers are new processes
+
+
+def test_a_decompression_bomb_in_a_folder_is_contained_by_its_worker(tmp_path):
+    from test_extract_pdf import _flate_bomb
+
+    root = tmp_path / "folder"
+    root.mkdir()
+    (root / "a-bomb.pdf").write_bytes(_flate_bomb(600))
+    for name in ("b.pdf", "c.txt"):
+        shutil.copy(EXAMPLES / f"model-release.{name.split('.')[1]}", root / name)
+    proc = run_cli(str(root), "-j", "2", "-f", "json", "--max-memory", "300")
+    documents = json.loads(proc.stdout)["documents"]
+    assert proc.returncode == 3
+    assert documents[0]["error"]["code"] in ("too-large", "no-text")
+    assert [d["verdict"] for d in documents[1:]] == ["fail", "fail"]

@@ -17,3 +17,6 @@ class Limits:
     max_part_bytes: int = 64 * 1024 * 1024
     max_ratio: int = 200
     max_members: int = 10_000
+    # Read PDFs in a forked child under these limits. False where the calling process is itself the
+    # bounded one (a batch worker), which saves a fork per file.
+    isolate: bool = True

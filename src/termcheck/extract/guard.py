@@ -28,6 +28,31 @@ def _set_child_limits(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
+def _outcome(func: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """('ok', func(*args)), or ('error', code, message, hint) for what a malformed file makes a reader raise."""
+    try:
+        return ("ok", func(*args))
+    except InputError as exc:
+        return ("error", exc.code.value, exc.message, exc.hint)
+    except MemoryError:
+        return ("error", ErrorCode.TOO_LARGE.value, "the file needs more memory than the limit allows", "")
+    except Exception as exc:  # a library failed on a malformed file; the type name carries no contract text
+        return ("error", ErrorCode.CORRUPT.value, f"the file could not be parsed ({type(exc).__name__})", "")
+
+
+def _result(payload: tuple[Any, ...]) -> Any:
+    """The value of an outcome, or its InputError raised."""
+    if payload[0] == "ok":
+        return payload[1]
+    _, code, message, hint = payload
+    raise InputError(ErrorCode(code), message, hint)
+
+
+def run_contained(func: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """Call func(*args) in this process (already bounded, e.g. a batch worker), errors mapped as in a child."""
+    return _result(_outcome(func, args))
+
+
 def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, write_fd: int) -> None:
     """Body of the child: run func, send ('ok', result) or ('error', code, message, hint), exit."""
     status = 0
@@ -36,14 +61,7 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, writ
 
         faulthandler.disable()  # an abort in pdfium must not dump the parent's frames to stderr
         _set_child_limits(limits)
-        try:
-            payload: tuple[Any, ...] = ("ok", func(*args))
-        except InputError as exc:
-            payload = ("error", exc.code.value, exc.message, exc.hint)
-        except MemoryError:
-            payload = ("error", ErrorCode.TOO_LARGE.value, "the file needs more memory than the limit allows", "")
-        except Exception as exc:  # a library failed on a malformed file; the type name carries no contract text
-            payload = ("error", ErrorCode.CORRUPT.value, f"the file could not be parsed ({type(exc).__name__})", "")
+        payload = _outcome(func, args)
         _write_all(write_fd, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:
         status = 1
@@ -138,10 +156,10 @@ def run_guarded(
     meanwhile, if given, runs in the parent while the child works (on a second core). reader, if
     given, is a child forked earlier that takes the job instead of a new fork.
     """
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or not limits.isolate:
         if meanwhile:
             meanwhile()
-        return func(*args)
+        return run_contained(func, args)
     if reader is not None:
         pid, read_fd = reader.send(func, args, limits)
     else:
@@ -188,8 +206,4 @@ def run_guarded(
             "the reader was stopped: the file needs more memory than the limit (a decompression bomb?)",
             "if the file is genuine, raise --max-memory",
         )
-    payload = pickle.loads(b"".join(chunks))
-    if payload[0] == "ok":
-        return payload[1]
-    _, code, message, hint = payload
-    raise InputError(ErrorCode(code), message, hint)
+    return _result(pickle.loads(b"".join(chunks)))
