@@ -270,6 +270,7 @@ def test_renderers_show_accepted_checks(accepted_run):
     cases = {c.get("name").split(":")[0]: c for c in junit.iter("testcase")}
     assert cases["perpetual-license"].find("skipped") is not None and cases["perpetual-license"].find("failure") is None
     assert cases["usage-scope"].find("failure") is not None
+    assert junit.find("testsuite").get("skipped") == "2"
 
     sarif = json.loads(accepted_run("-f", "sarif").stdout)
     results = sarif["runs"][0]["results"]

@@ -40,10 +40,11 @@ def render_junit(report: Report) -> str:
             suite.set("errors", "1")
             total, errors = total + 1, errors + 1
             continue
-        n_fail = 0
+        n_fail = n_skipped = 0
         for c in doc.checks:
             case = ET.SubElement(suite, "testcase", classname=xml_text(doc.path), name=f"{c.id}: {xml_text(c.title)}")
             if c.accepted is not None and c.status in ("fail", "warn", "unknown"):
+                n_skipped += 1
                 ET.SubElement(case, "skipped", message=xml_text(accepted_text(c)))
             elif c.status == "fail":
                 n_fail += 1
@@ -55,6 +56,7 @@ def render_junit(report: Report) -> str:
         suite.set("tests", str(len(doc.checks)))
         suite.set("failures", str(n_fail))
         suite.set("errors", "0")
+        suite.set("skipped", str(n_skipped))
         total, failures = total + len(doc.checks), failures + n_fail
     suites.set("tests", str(total))
     suites.set("failures", str(failures))
