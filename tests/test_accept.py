@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import EXAMPLES, ROOT, SHARED, run_cli
 from termcheck.accept import clause_words, fingerprint
 
 SCHEMA = json.loads((ROOT / "src" / "termcheck" / "schemas" / "report-v1.schema.json").read_text())
@@ -277,6 +277,11 @@ def test_renderers_show_accepted_checks(accepted_run):
     suppressed = {r["ruleId"] for r in results if r.get("suppressions")}
     assert suppressed == {"perpetual-license", "sublicensing"}
     assert all(r["partialFingerprints"]["primaryLocationLineHash"].endswith(":1") for r in results)
+    official = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if official.exists():
+        import jsonschema
+
+        jsonschema.Draft4Validator(json.loads(official.read_text(encoding="utf-8"))).validate(sarif)
 
     github = accepted_run("-f", "github").stdout.decode()
     assert "perpetual-license" not in github and "usage-scope" in github

@@ -61,12 +61,12 @@ def limits_from(max_size_mb: float, max_pages: int, timeout: float, max_memory_m
     )
 
 
-_MAX_SIZE = typer.Option(100.0, "--max-size", help="Largest input file, in MB.")
-_MAX_PAGES = typer.Option(2000, "--max-pages", help="Most pages read from one PDF.")
-_TIMEOUT = typer.Option(60.0, "--timeout", help="Seconds allowed to read one file.")
-_MAX_MEMORY = typer.Option(1536, "--max-memory", help="Memory allowed to the PDF reader, in MB.")
-_PASSWORD = typer.Option(None, "--password", help="Password of an encrypted PDF.")
-_LAYOUT = typer.Option(False, "--layout", help="Layout-aware PDF reading with pdfplumber (columns, tables); slower.")
+_MAX_SIZE = typer.Option(100.0, "--max-size", help="Largest input file, in MB.", rich_help_panel="Files and limits")
+_MAX_PAGES = typer.Option(2000, "--max-pages", help="Most pages read from one PDF.", rich_help_panel="Files and limits")
+_TIMEOUT = typer.Option(60.0, "--timeout", help="Seconds allowed to read one file (in a folder run: to read and check it).", rich_help_panel="Files and limits")
+_MAX_MEMORY = typer.Option(1536, "--max-memory", help="Memory allowed to the PDF reader, in MB.", rich_help_panel="Files and limits")
+_PASSWORD = typer.Option(None, "--password", help="Password of an encrypted PDF.", rich_help_panel="Files and limits")
+_LAYOUT = typer.Option(False, "--layout", help="Layout-aware PDF reading with pdfplumber (columns, tables); slower.", rich_help_panel="Files and limits")
 
 
 def write_output(text: str, output: Optional[str]) -> None:
@@ -140,38 +140,38 @@ def _early_reader(ctx: typer.Context) -> Optional["Reader"]:
 def check(
     ctx: typer.Context,
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Contracts or folders to check (PDF, DOCX, TXT, MD); '-' reads stdin."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, html, csv, jsonl, sarif, junit or github."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist."),
-    fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never."),
-    rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable."),
-    select: List[str] = typer.Option([], "--select", help="Report only these checks (id, glob such as 'acme.*', or group:ID); repeatable."),
-    ignore: List[str] = typer.Option([], "--ignore", help="Do not report these checks (id, glob or group:ID); repeatable."),
-    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Your jurisdiction (e.g. France): a contract under another law is flagged."),
-    config_file: Optional[str] = typer.Option(None, "--config", "-c", help="Read settings from this file (default: the nearest termcheck.yaml or pyproject.toml)."),
-    isolated: bool = typer.Option(False, "--isolated", help="Read no config file: built-in defaults and flags only."),
-    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file."),
-    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record every finding of this run in a baseline file (exit 0 unless a file is unreadable)."),
-    ignore_file: Optional[str] = typer.Option(None, "--ignore-file", help="Reviewed acceptances with reasons (default: .termcheckignore.yaml)."),
-    no_accept: bool = typer.Option(False, "--no-accept", help="Apply no baseline and no ignore file: report everything."),
-    color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR is honoured)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document."),
-    include: List[str] = typer.Option([], "--include", help="In folders, check only files matching this pattern (.gitignore syntax); repeatable."),
-    exclude: List[str] = typer.Option([], "--exclude", help="In folders, skip files matching this pattern (.gitignore syntax); repeatable."),
-    json_output: Optional[str] = typer.Option(None, "--json-output", help="Also write the JSON report to this file."),
-    sarif_output: Optional[str] = typer.Option(None, "--sarif-output", help="Also write a SARIF report to this file."),
-    junit_output: Optional[str] = typer.Option(None, "--junit-output", help="Also write a JUnit XML report to this file."),
-    csv_output: Optional[str] = typer.Option(None, "--csv-output", help="Also write a CSV report to this file."),
-    markdown_output: Optional[str] = typer.Option(None, "--markdown-output", help="Also write a Markdown report to this file."),
-    html_output: Optional[str] = typer.Option(None, "--html-output", help="Also write an HTML report to this file."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, markdown, html, csv, jsonl, sarif, junit or github.", rich_help_panel="Output"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout.", rich_help_panel="Output"),
+    questions: bool = typer.Option(False, "--questions", help="Print the written questions to send instead of the checklist.", rich_help_panel="Output"),
+    fail_on: str = typer.Option("fail", "--fail-on", help="Exit 1 when a check is at or above: fail, warn or never.", rich_help_panel="Checks and settings"),
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable.", rich_help_panel="Checks and settings"),
+    select: List[str] = typer.Option([], "--select", help="Report only these checks (id, glob such as 'acme.*', or group:ID); repeatable.", rich_help_panel="Checks and settings"),
+    ignore: List[str] = typer.Option([], "--ignore", help="Do not report these checks (id, glob or group:ID); repeatable.", rich_help_panel="Checks and settings"),
+    jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Your jurisdiction (e.g. France): a contract under another law is flagged.", rich_help_panel="Checks and settings"),
+    config_file: Optional[str] = typer.Option(None, "--config", "-c", help="Read settings from this file (default: the nearest termcheck.yaml or pyproject.toml).", rich_help_panel="Checks and settings"),
+    isolated: bool = typer.Option(False, "--isolated", help="Read no config file: built-in defaults and flags only.", rich_help_panel="Checks and settings"),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Accept the findings recorded in this baseline file.", rich_help_panel="Accepting known findings"),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record every finding of this run in a baseline file (exit 0 unless a file is unreadable).", rich_help_panel="Accepting known findings"),
+    ignore_file: Optional[str] = typer.Option(None, "--ignore-file", help="Reviewed acceptances with reasons (default: .termcheckignore.yaml).", rich_help_panel="Accepting known findings"),
+    no_accept: bool = typer.Option(False, "--no-accept", help="Apply no baseline and no ignore file: report everything.", rich_help_panel="Accepting known findings"),
+    color: str = typer.Option("auto", "--color", help="auto, always or never (NO_COLOR is honoured).", rich_help_panel="Output"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: only the verdict of each document.", rich_help_panel="Output"),
+    include: List[str] = typer.Option([], "--include", help="In folders, check only files matching this pattern (.gitignore syntax); repeatable.", rich_help_panel="Files and limits"),
+    exclude: List[str] = typer.Option([], "--exclude", help="In folders, skip files matching this pattern (.gitignore syntax); repeatable.", rich_help_panel="Files and limits"),
+    json_output: Optional[str] = typer.Option(None, "--json-output", help="Also write the JSON report to this file.", rich_help_panel="Output"),
+    sarif_output: Optional[str] = typer.Option(None, "--sarif-output", help="Also write a SARIF report to this file.", rich_help_panel="Output"),
+    junit_output: Optional[str] = typer.Option(None, "--junit-output", help="Also write a JUnit XML report to this file.", rich_help_panel="Output"),
+    csv_output: Optional[str] = typer.Option(None, "--csv-output", help="Also write a CSV report to this file.", rich_help_panel="Output"),
+    markdown_output: Optional[str] = typer.Option(None, "--markdown-output", help="Also write a Markdown report to this file.", rich_help_panel="Output"),
+    html_output: Optional[str] = typer.Option(None, "--html-output", help="Also write an HTML report to this file.", rich_help_panel="Output"),
     password: Optional[str] = _PASSWORD,
     layout: bool = _LAYOUT,
     max_size: float = _MAX_SIZE,
     max_pages: int = _MAX_PAGES,
     timeout: float = _TIMEOUT,
     max_memory: int = _MAX_MEMORY,
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files; 0 = one per core, 1 = none."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="A progress bar on stderr when it is a terminal and there are several files."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files; 0 = one per core, 1 = none.", rich_help_panel="Files and limits"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="A progress bar on stderr when it is a terminal and there are several files.", rich_help_panel="Output"),
 ) -> None:
     """Check contracts and print the decision checklist (the default command)."""
     from termcheck.engine import check as run_check
