@@ -177,7 +177,9 @@ ignores:
 def test_the_ignore_file_accepts_with_reasons_and_reports_expired_and_unused_entries(tmp_path):
     root = folder(tmp_path, "voice-buyout-release.txt", "model-release.txt")
     (root / ".termcheckignore.yaml").write_text(IGNORES)
-    proc = run_cli(".", "-f", "json", "--isolated", cwd=root)
+    (root / "termcheck.yaml").write_text("fail_on: fail\n")  # the nearest config: no stray one above
+    assert report(run_cli(".", "-f", "json", "--isolated", cwd=root))["acceptance"] is None  # --isolated finds none
+    proc = run_cli(".", "-f", "json", cwd=root)
     data = report(proc)
     docs = {d["path"]: {c["id"]: c for c in d["checks"]} for d in data["documents"]}
     accepted = docs["voice-buyout-release.txt"]["perpetual-license"]["accepted"]
@@ -226,8 +228,8 @@ def test_a_bad_ignore_file_names_file_line_and_field(tmp_path, content, message)
 def test_no_accept_reports_everything(tmp_path):
     root = folder(tmp_path, "voice-buyout-release.txt")
     run_cli(".", "-q", "--isolated", "--write-baseline", "base.json", cwd=root)
-    (root / ".termcheckignore.yaml").write_text(IGNORES)
-    proc = run_cli(".", "-f", "json", "--isolated", "--baseline", "base.json", "--no-accept", cwd=root)
+    (root / "x.yaml").write_text(IGNORES)
+    proc = run_cli(".", "-f", "json", "--isolated", "--baseline", "base.json", "--ignore-file", "x.yaml", "--no-accept", cwd=root)
     data = report(proc)
     assert proc.returncode == 1 and data["acceptance"] is None and data["summary"]["accepted"] == 0
 
@@ -257,7 +259,7 @@ def accepted_run(tmp_path):
         "ignores:\n  - check: perpetual-license\n    reason: Priced in <b>per</b> agreement\n"
         "  - check: sublicensing\n    reason: Resale agreed\n"
     )
-    return lambda *args: run_cli(".", "--isolated", *args, cwd=root)
+    return lambda *args: run_cli(".", "--isolated", "--ignore-file", ".termcheckignore.yaml", *args, cwd=root)
 
 
 def test_renderers_show_accepted_checks(accepted_run):

@@ -229,5 +229,8 @@ def test_config_show_prints_each_value_and_its_source(tmp_path):
     assert lines["format"].endswith("# default")
     data = json.loads(run_cli("config", "show", "-f", "json", cwd=sub).stdout)
     assert data["settings"]["fail_on"]["value"] == "warn" and data["settings"]["jobs"] == {"value": 0, "source": "default"}
+    (sub / ".termcheckignore.yaml").write_text("ignores: []\n")
+    found = json.loads(run_cli("config", "show", "-f", "json", cwd=sub).stdout)["settings"]["ignore_file"]
+    assert found == {"value": ".termcheckignore.yaml", "source": "found (.termcheckignore.yaml is looked for)"}
     isolated = run_cli("config", "show", "--isolated", cwd=sub).stdout.decode()
     assert "config file: none (--isolated)" in isolated

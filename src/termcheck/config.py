@@ -48,6 +48,7 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     sources: dict[str, str] = field(default_factory=dict)
     path: Optional[Path] = None
+    isolated: bool = False  # --isolated: no config file, and no ignore file unless one is named
 
     def source(self, key: str) -> str:
         """Where a setting's value came from: a file and line, 'command line' or 'default'."""
@@ -155,7 +156,7 @@ def read_config(path: Path) -> Config:
 def load_config(explicit: Optional[str] = None, isolated: bool = False, cwd: Optional[Path] = None) -> Config:
     """The settings for this run: --config FILE, else $TERMCHECK_CONFIG, else the nearest config file."""
     if isolated:
-        return Config()
+        return Config(isolated=True)
     chosen = explicit or os.environ.get(ENV_CONFIG)
     if chosen:
         path = Path(chosen)
@@ -173,6 +174,8 @@ def ignore_file_path(config: Config, cwd: Optional[Path] = None) -> Optional[str
     """The ignore file to apply: the configured one, else .termcheckignore.yaml beside the config or here."""
     if config.settings.ignore_file:
         return config.settings.ignore_file
+    if config.isolated:
+        return None
     for folder in ([config.path.parent] if config.path else []) + [cwd or Path.cwd()]:
         candidate = folder / DEFAULT_IGNORE_FILE
         if candidate.is_file():
@@ -183,4 +186,8 @@ def ignore_file_path(config: Config, cwd: Optional[Path] = None) -> Optional[str
 def settings_table(config: Config) -> list[tuple[str, Any, str]]:
     """Every setting, its resolved value and where it came from, in the order of the Settings model."""
     values = asdict(config.settings)
-    return [(f.name, values[f.name], config.source(f.name)) for f in fields(Settings)]
+    rows = [(f.name, values[f.name], config.source(f.name)) for f in fields(Settings)]
+    found = None if config.settings.ignore_file else ignore_file_path(config)
+    if found:  # not configured, but a run would use it
+        rows = [(k, found, f"found ({DEFAULT_IGNORE_FILE} is looked for)") if k == "ignore_file" else (k, v, src) for k, v, src in rows]
+    return rows
