@@ -205,7 +205,11 @@ def check_files(paths: list[str], job: Job, jobs: int) -> Iterator[DocumentRepor
                             continue
                     elif slot.process.sentinel not in ready and time.monotonic() < slot.deadline:
                         continue
-                    timed_out = slot.process.is_alive()
+                    # A closed pipe or a ready sentinel is a death: wait for its real exit status (a
+                    # dying process can still look alive for a moment); otherwise the time is up.
+                    timed_out = slot.conn not in ready and slot.process.sentinel not in ready
+                    if not timed_out:
+                        slot.process.join(5)
                     stop(slot)
                     finished[slot.index] = _lost(paths[slot.index], slot.process.exitcode, timed_out, allowed)
                     slots[i] = give_work(spawn())

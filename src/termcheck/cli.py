@@ -193,7 +193,7 @@ def check(
         raise UsageError(f"--color must be auto, always or never, not {color!r}")
     if jobs < 0:
         raise UsageError(f"--jobs must be 0 (one per core) or more, not {jobs}")
-    plan = RunPlan(config, no_accept)
+    plan = RunPlan(config, no_accept, writing_baseline=bool(write_baseline))
     # The built-in rules load while the first PDF is read in its child process; user packs, a
     # selection and acceptance files are checked first, so that a mistake stops the run before any
     # file is read.

@@ -12,11 +12,15 @@ from termcheck.rules.model import RuleSet
 class RunPlan:
     """Loads the rules once (when first needed) and finishes every document report the same way."""
 
-    def __init__(self, config: Config, no_accept: bool = False) -> None:
+    def __init__(self, config: Config, no_accept: bool = False, writing_baseline: bool = False) -> None:
+        import os
+
         self.config = config
         settings = config.settings
         self.ignore_path = None if no_accept else ignore_file_path(config)
         self.baseline_path = None if no_accept else settings.baseline
+        if writing_baseline and self.baseline_path and not os.path.exists(self.baseline_path):
+            self.baseline_path = None  # the first --write-baseline of a configured baseline: nothing to read yet
         self._ruleset: Optional[RuleSet] = None
         self.policy: Any = None
         self.acceptor: Any = None

@@ -51,12 +51,15 @@ def verdict_line(doc: DocumentReport) -> str:
     """'Do not sign yet: 4 items fail' and the like, counting the checklist's items."""
     fails = sum(1 for g in doc.groups if g.status == "fail")
     asks = sum(1 for g in doc.groups if g.status in ("warn", "unknown"))
+    accepted = sum(1 for c in doc.checks if shown_status(c) == "accepted")
+    # Accepted findings were reviewed, not cleared: the verdict never hides that they are there.
+    known = f" ({accepted} accepted check{'s' if accepted != 1 else ''} not counted)" if accepted else ""
     verdict = VERDICTS[doc.verdict]
     if doc.verdict == "fail":
-        return f"{verdict}: {fails} item{'s' if fails != 1 else ''} fail" + (f", {asks} to ask about" if asks else "")
+        return f"{verdict}: {fails} item{'s' if fails != 1 else ''} fail" + (f", {asks} to ask about" if asks else "") + known
     if doc.verdict == "warn":
-        return f"{verdict}: {asks} item{'s' if asks != 1 else ''} need{'s' if asks == 1 else ''} a written answer"
-    return verdict
+        return f"{verdict}: {asks} item{'s' if asks != 1 else ''} need{'s' if asks == 1 else ''} a written answer" + known
+    return ("No new red flags found" if accepted else verdict) + known
 
 
 def facts(doc: DocumentReport) -> str:
@@ -70,7 +73,7 @@ def summary_line(counts: dict[str, int]) -> str:
     return (
         f"{counts['documents']} documents: {counts['failed']} do not sign yet, {counts['warned']} ask first, "
         f"{counts['passed']} no red flags found, {counts['errors']} could not be read"
-        + (f"; {counts['accepted']} accepted findings not counted" if counts.get("accepted") else "")
+        + (f"; {counts['accepted']} accepted checks not counted" if counts.get("accepted") else "")
     )
 
 
