@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import termcheck.normalize as normalize_module
 from termcheck.normalize import normalize
 
 PIECES = [
@@ -67,3 +70,21 @@ def test_normalize_never_fails_and_is_idempotent(text):
     once, _ = normalize(text)
     twice, _ = normalize(once)
     assert twice == once
+
+
+_UNGUARDED = re.compile(re.sub(r"^\s*\(\?=.*$", "", normalize_module._REPAIRS.pattern, count=1, flags=re.M), re.VERBOSE)
+
+
+@given(st.text(alphabet="ab é-\n\r\t\u00a0\u00ad\u2019\ufffe\u0301 ", max_size=60))
+@example("jurisdic -\ntion")
+@example("a  b \n c\u00a0 d - e")
+def test_the_fast_path_guard_changes_nothing(text):
+    # The lookahead only lets the regex skip characters faster; without it every repair is the same.
+    fast = normalize_module._one_pass(text)[0]
+    original = normalize_module._REPAIRS
+    try:
+        normalize_module._REPAIRS = _UNGUARDED
+        slow = normalize_module._one_pass(text)[0]
+    finally:
+        normalize_module._REPAIRS = original
+    assert fast == slow

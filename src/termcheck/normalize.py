@@ -14,7 +14,8 @@ from typing import Optional
 _REPAIRS = re.compile(
     r"""
     # Most characters need no repair: this guard lets the engine skip them 4x faster.
-    (?=[\t\n\r\ \x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff-]|[A-Za-z][\u0300-\u036f])
+    # A lone space between words (the commonest character after letters) needs nothing either.
+    (?=[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff-]|\ [\ \t\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000-]|[A-Za-z][\u0300-\u036f])
     (?:
     (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
   | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:\r?\n[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
