@@ -234,3 +234,19 @@ def test_config_show_prints_each_value_and_its_source(tmp_path):
     assert found == {"value": ".termcheckignore.yaml", "source": "found (.termcheckignore.yaml is looked for)"}
     isolated = run_cli("config", "show", "--isolated", cwd=sub).stdout.decode()
     assert "config file: none (--isolated)" in isolated
+
+
+def test_include_and_exclude_from_config_and_the_flags_win(tmp_path):
+    root = tmp_path / "contracts"
+    (root / "drafts").mkdir(parents=True)
+    for name in ("a.txt", "b.pdf", "drafts/c.txt"):
+        src = EXAMPLES / f"model-release.{name.rsplit('.', 1)[1]}"
+        (root / name).write_bytes(src.read_bytes())
+    (tmp_path / "termcheck.yaml").write_text("exclude: [drafts/]\ninclude: ['*.txt', '*.pdf']\njobs: 1\n")
+    def listed(*flags: str) -> list[str]:
+        out = run_cli("contracts", "-q", *flags, cwd=tmp_path).stdout.decode().splitlines()
+        return [line.split(":")[0] for line in out if line.startswith("contracts/")]
+
+    assert listed() == ["contracts/a.txt", "contracts/b.pdf"]
+    assert listed("--include", "*.pdf") == ["contracts/b.pdf"]
+    assert listed("--exclude", "b.pdf") == ["contracts/a.txt", "contracts/drafts/c.txt"]
