@@ -250,3 +250,30 @@ def test_include_and_exclude_from_config_and_the_flags_win(tmp_path):
     assert listed() == ["contracts/a.txt", "contracts/b.pdf"]
     assert listed("--include", "*.pdf") == ["contracts/b.pdf"]
     assert listed("--exclude", "b.pdf") == ["contracts/a.txt", "contracts/drafts/c.txt"]
+
+
+def test_config_init_writes_a_valid_commented_template(tmp_path):
+    assert run_cli("config", "init", cwd=tmp_path).returncode == 0
+    assert read_config(tmp_path / "termcheck.yaml").settings == load_config(isolated=True).settings  # all commented
+    again = run_cli("config", "init", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr.decode()
+    assert run_cli("config", "init", "--force", cwd=tmp_path).returncode == 0
+    # Every commented line, uncommented, is a valid setting.
+    text = (tmp_path / "termcheck.yaml").read_text()
+    lines = [line[2:] for line in text.splitlines() if line.startswith("# ") and ":" in line and not line.startswith("# termcheck") and not line.startswith("# Uncomment")]
+    (tmp_path / "full.yaml").write_text("\n".join(lines) + "\n")
+    settings = read_config(tmp_path / "full.yaml").settings
+    assert settings.thresholds["license-term"] == {"pass_max": 3.0, "warn_max": 10.0} and settings.jurisdiction == "France"
+
+
+def test_config_init_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "templates"\n')
+    assert run_cli("config", "init", "--pyproject", cwd=tmp_path).returncode == 0
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+    assert read_config(tmp_path / "pyproject.toml").settings.fail_on == "fail"
+    text = (tmp_path / "pyproject.toml").read_text()
+    uncommented = "\n".join(line[2:] if line.startswith("# ") and "=" in line else line for line in text.splitlines())
+    (tmp_path / "pyproject.toml").write_text(uncommented + "\n")
+    settings = read_config(tmp_path / "pyproject.toml").settings
+    assert settings.severity == {"ai-use": "fail", "buyout": "warn"} and settings.jobs == 0
+    assert run_cli("config", "init", "--pyproject", cwd=tmp_path).returncode == 2

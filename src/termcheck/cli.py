@@ -364,6 +364,32 @@ def config_show(
     typer.echo("\n".join(lines))
 
 
+@config_app.command("init")
+def config_init(
+    pyproject: bool = typer.Option(False, "--pyproject", help="Add a [tool.termcheck] table to ./pyproject.toml instead."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing termcheck.yaml."),
+) -> None:
+    """Write a termcheck.yaml here (or a [tool.termcheck] table) with every setting commented."""
+    from pathlib import Path
+
+    from termcheck.config_template import PYPROJECT_TEMPLATE, YAML_TEMPLATE
+
+    if pyproject:
+        target = Path("pyproject.toml")
+        text = target.read_text(encoding="utf-8") if target.exists() else ""
+        if "[tool.termcheck]" in text:
+            raise UsageError("pyproject.toml already has a [tool.termcheck] table")
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(PYPROJECT_TEMPLATE)
+        typer.echo(f"added [tool.termcheck] to {target}")
+        return
+    target = Path("termcheck.yaml")
+    if target.exists() and not force:
+        raise UsageError("termcheck.yaml already exists (--force replaces it)")
+    target.write_text(YAML_TEMPLATE, encoding="utf-8")
+    typer.echo(f"wrote {target}")
+
+
 rules_app = typer.Typer(help="List, explain, test and validate rule packs.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
