@@ -224,14 +224,14 @@ def check(
             reader = _early_reader(ctx)
             if reader is not None:
                 reader.discard()  # the workers read their own PDFs
-            for doc in check_files(files, Job(plan.ruleset, limits, password, layout), workers):
-                yield plan.finish(doc)
+            for report in check_files(files, Job(plan.ruleset, limits, password, layout), workers):
+                yield plan.finish(report)
             return
         for path in files:
             try:
-                doc = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
+                document = extract_path(path, limits, password=password, layout=layout, meanwhile=load, reader=_early_reader(ctx))
                 load()
-                yield plan.finish(run_check(doc, plan.ruleset))
+                yield plan.finish(run_check(document, plan.ruleset))
             except InputError as exc:
                 yield DocumentReport(path=path, error=exc)
 

@@ -340,9 +340,9 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
         return None, None, []
     if kind == "jurisdiction":
         for h in sorted(hits, key=lambda h: (h.trigger, h.start)):
-            found = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])
-            if found:
-                return found[0], h, []
+            place = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])
+            if place:
+                return place[0], h, []
         return None, None, []
     return None, None, []
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from termcheck.config import CLI_SOURCE, Config, ignore_file_path
 from termcheck.report import DocumentReport
 from termcheck.rules.model import RuleSet
+
+if TYPE_CHECKING:
+    from termcheck.accept import Acceptor
+    from termcheck.policy import Policy
 
 
 class RunPlan:
@@ -22,8 +26,8 @@ class RunPlan:
         if writing_baseline and self.baseline_path and not os.path.exists(self.baseline_path):
             self.baseline_path = None  # the first --write-baseline of a configured baseline: nothing to read yet
         self._ruleset: Optional[RuleSet] = None
-        self.policy: Any = None
-        self.acceptor: Any = None
+        self.policy: Optional["Policy"] = None  # set by load(), with the rules
+        self.acceptor: Optional["Acceptor"] = None
 
     @property
     def needs_rules_first(self) -> bool:
@@ -50,7 +54,7 @@ class RunPlan:
             self.acceptor = self._acceptor(ruleset)
         self._ruleset = ruleset
 
-    def _acceptor(self, ruleset: RuleSet) -> Any:
+    def _acceptor(self, ruleset: RuleSet) -> "Acceptor":
         from termcheck.accept import Acceptor, read_baseline, read_ignore_file
         from termcheck.errors import UsageError
         from termcheck.policy import match_checks
@@ -77,6 +81,7 @@ class RunPlan:
         from termcheck.policy import apply_policy
 
         self.load()
+        assert self.policy is not None
         doc = apply_policy(doc, self.policy)
         return self.acceptor.apply(doc) if self.acceptor is not None else doc
 

@@ -339,7 +339,8 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     """The place a governing-law sentence names: 'the laws of the State of New York' -> 'New York'."""
     for m in _LAWS_OF.finditer(text):
         rest = text[m.end():]
-        rest = rest[_PREFIX.match(rest).end():]
+        prefix = _PREFIX.match(rest)
+        rest = rest[prefix.end():] if prefix else rest
         low = rest.lower()
         if low.startswith(("that state", "such state", "said state", "the said state", "this state")) or text[m.start():m.end() + 8].lower().endswith("thereof"):
             back = list(_BACKREF.finditer(text[:m.start()]))

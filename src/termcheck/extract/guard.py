@@ -71,7 +71,7 @@ def _child(func: Callable[..., Any], args: tuple[Any, ...], limits: Limits, writ
 
 def _read_all(fd: int) -> bytes:
     """Everything a pipe holds until its writer closes it."""
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = os.read(fd, 1 << 20)
         if not chunk:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Optional
 
 from termcheck.accept import check_fingerprints, fingerprint
 from termcheck.render.common import where
-from termcheck.report import CheckResult, DocumentReport, Report
+from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
 LEVELS = {"fail": "error", "warn": "warning", "unknown": "note"}
 FINGERPRINT = "termcheck/v1"
@@ -30,7 +30,7 @@ def _results(doc: DocumentReport, rule_index: dict[str, int]) -> list[dict[str, 
     for c in doc.checks:
         if c.status not in LEVELS:
             continue
-        findings = c.findings[:1] if c.kind == "threshold" else c.findings
+        findings: list[Optional[Finding]] = list(c.findings[:1] if c.kind == "threshold" else c.findings)
         for f in findings or [None]:
             location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": doc.path}}}
             props: dict[str, Any] = {"status": c.status, "value": c.value}

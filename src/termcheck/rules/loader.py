@@ -147,9 +147,11 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                     cues = set()
                     break
                 cues |= c
+        pattern = _compile(t["phrases"], lexicon, user)
+        assert pattern is not None  # the schema requires at least one phrase
         triggers.append(
             CompiledTrigger(
-                pattern=_compile(t["phrases"], lexicon, user),
+                pattern=pattern,
                 effect=effect,
                 requires=_compile(t["requires"], lexicon, user),
                 near=_compile(t["near"], lexicon, user),
@@ -179,8 +181,8 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
 def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builtin: bool = True) -> RuleSet:
     """Load the built-in packs and any user packs; raise RulePackError listing every bad rule."""
     packs: list[tuple[Path, bool]] = [(p, False) for p in builtin_pack_paths()] if builtin else []
-    for path in extra:
-        packs.extend((p, True) for p in pack_paths(path))
+    for given in extra:
+        packs.extend((p, True) for p in pack_paths(given))
     problems: list[str] = []
     lexicon: dict[str, list[str]] = {}
     parsed = []

@@ -117,7 +117,8 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
     grants = list(_GRANT_VERB.finditer(pre))
     if grants:
         after = pre[grants[-1].end():]
-        after = after[_FILLERS.match(after).end():]
+        fillers = _FILLERS.match(after)
+        after = after[fillers.end():] if fillers else after
         word = re.match(r"[\w'’-]+(?:\s+actor)?", after)
         if word:
             return "performer" if _PERFORMER.match(word.group()) else "counterparty"
