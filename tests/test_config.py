@@ -277,3 +277,16 @@ def test_config_init_pyproject(tmp_path):
     settings = read_config(tmp_path / "pyproject.toml").settings
     assert settings.severity == {"ai-use": "fail", "buyout": "warn"} and settings.jobs == 0
     assert run_cli("config", "init", "--pyproject", cwd=tmp_path).returncode == 2
+
+
+def test_the_threshold_flag_wins_over_the_config(tmp_path):
+    contract = tmp_path / "term.txt"
+    contract.write_text("1. The Performer grants the Company a licence to use the Recordings for a term of two (2) years.\n")
+    (tmp_path / "termcheck.yaml").write_text("thresholds: {license-term: 1}\nselect: [license-term]\n")
+    assert checks(run_cli(str(contract), "-f", "json", cwd=tmp_path))["license-term"]["status"] == "warn"
+    assert checks(run_cli(str(contract), "-f", "json", "--threshold", "license-term=2", cwd=tmp_path))["license-term"]["status"] == "pass"
+    assert checks(run_cli(str(contract), "-f", "json", "--threshold", "license-term=1:1.5", cwd=tmp_path))["license-term"]["status"] == "fail"
+    for bad in ("license-term", "license-term=x", "license-term=5:2", "=3", "license-term=1:2:3"):
+        proc = run_cli(str(contract), "--threshold", bad, cwd=tmp_path)
+        assert proc.returncode == 2 and "--threshold" in proc.stderr.decode(), bad
+    assert run_cli(str(contract), "--threshold", "payment=3", cwd=tmp_path).returncode == 2

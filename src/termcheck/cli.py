@@ -101,7 +101,7 @@ def exit_code_for(report: "Report", fail_on: str) -> int:
 _FLAG_SETTINGS = {
     "fmt": "format", "output": "output", "fail_on": "fail_on", "jobs": "jobs", "include": "include", "exclude": "exclude",
     "select": "select", "ignore": "ignore", "jurisdiction": "jurisdiction", "baseline": "baseline",
-    "ignore_file": "ignore_file", "rules": "rules",
+    "ignore_file": "ignore_file", "rules": "rules", "threshold": "thresholds",
 }
 
 
@@ -117,8 +117,29 @@ def resolved_config(ctx: typer.Context, config_file: Optional[str], isolated: bo
         value = ctx.params[param]
         if key == "rules":  # packs add up: the config's, then the command line's
             value = config.settings.rules + list(value)
+        elif key == "thresholds":  # per check: the flag's limits replace the config's
+            value = {**config.settings.thresholds, **parse_thresholds(value)}
         config.override(key, list(value) if isinstance(value, (list, tuple)) else value)
     return config
+
+
+def parse_thresholds(values: List[str]) -> dict:
+    """'license-term=2:5' -> {'license-term': {'pass_max': 2.0, 'warn_max': 5.0}} (warn_max optional)."""
+    out = {}
+    for value in values:
+        check_id, _, limits = value.partition("=")
+        parts = limits.split(":")
+        try:
+            numbers = [float(p) if p else None for p in parts]
+        except ValueError:
+            numbers = []
+        if not check_id or not 1 <= len(numbers) <= 2 or numbers[0] is None or any(n is not None and n < 0 for n in numbers):
+            raise UsageError(f"--threshold must be ID=PASS_MAX[:WARN_MAX] with numbers of 0 or more, not {value!r}")
+        pass_max, warn_max = numbers[0], numbers[1] if len(numbers) == 2 else None
+        if warn_max is not None and warn_max < pass_max:
+            raise UsageError(f"--threshold {value!r}: WARN_MAX must not be below PASS_MAX")
+        out[check_id] = {"pass_max": pass_max, "warn_max": warn_max}
+    return out
 
 
 def problem_lines_of(report: "Report") -> List[str]:
@@ -147,6 +168,7 @@ def check(
     rules: List[str] = typer.Option([], "--rules", help="An extra rule pack (YAML file or folder); repeatable.", rich_help_panel="Checks and settings"),
     select: List[str] = typer.Option([], "--select", help="Report only these checks (id, glob such as 'acme.*', or group:ID); repeatable.", rich_help_panel="Checks and settings"),
     ignore: List[str] = typer.Option([], "--ignore", help="Do not report these checks (id, glob or group:ID); repeatable.", rich_help_panel="Checks and settings"),
+    threshold: List[str] = typer.Option([], "--threshold", help="New limits for a threshold check: ID=PASS_MAX[:WARN_MAX], e.g. license-term=2:5; repeatable.", rich_help_panel="Checks and settings"),
     jurisdiction: Optional[str] = typer.Option(None, "--jurisdiction", help="Your jurisdiction (e.g. France): a contract under another law is flagged.", rich_help_panel="Checks and settings"),
     config_file: Optional[str] = typer.Option(None, "--config", "-c", help="Read settings from this file (default: the nearest termcheck.yaml or pyproject.toml).", rich_help_panel="Checks and settings"),
     isolated: bool = typer.Option(False, "--isolated", help="Read no config file: built-in defaults and flags only.", rich_help_panel="Checks and settings"),
