@@ -126,40 +126,31 @@ def read_ignore_file(path: str) -> list[IgnoreEntry]:
     import yaml
     from pydantic import ValidationError
 
+    from termcheck import yamlfile
     from termcheck.config_schema import IgnoreFileModel
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read the ignore file: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not valid YAML: {exc}") from None
-    lines = _entry_lines(node)
+        data, node = yamlfile.parse(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the ignore file: {getattr(exc, 'strerror', None) or exc}") from None
+    except yaml.YAMLError as exc:
+        line, problem = yamlfile.error_text(exc)
+        raise UsageError(f"{path}{f':{line}' if line else ''}: not valid YAML: {problem}") from None
+    lines = yamlfile.item_lines(node, "ignores")
     try:
-        model = IgnoreFileModel(**(data or {})) if isinstance(data or {}, dict) else IgnoreFileModel(ignores=data)
-    except (ValidationError, TypeError) as exc:
+        model = IgnoreFileModel.model_validate(data or {})
+    except ValidationError as exc:
         problems = []
-        for err in getattr(exc, "errors", lambda: [{"loc": (), "msg": str(exc)}])():
-            loc = list(err["loc"])
-            line = lines[loc[1]] if len(loc) > 1 and loc[0] == "ignores" and isinstance(loc[1], int) and loc[1] < len(lines) else 1
-            problems.append(f"{path}:{line}: {'.'.join(str(x) for x in loc) or '(file)'}: {err['msg']}")
+        for err in exc.errors():
+            loc = err["loc"]
+            item = loc[1] if len(loc) > 1 and loc[0] == "ignores" else None
+            where = lines[item] if isinstance(item, int) and item < len(lines) else 1
+            problems.append(f"{path}:{where}: {'.'.join(str(x) for x in loc) or '(file)'}: {err['msg']}")
         raise UsageError("invalid ignore file:\n" + "\n".join(problems)) from None
     return [
         IgnoreEntry(lines[i] if i < len(lines) else 1, e.reason, e.check, e.fingerprint, list(e.paths), e.expires, e.approved_by)
         for i, e in enumerate(model.ignores)
     ]
-
-
-def _entry_lines(node: Any) -> list[int]:
-    """The line of each item of the top-level 'ignores' list."""
-    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
-        return []
-    for key, value in node.value:
-        if getattr(key, "value", None) == "ignores" and isinstance(getattr(value, "value", None), list):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
 
 
 @dataclass

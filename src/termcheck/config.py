@@ -98,22 +98,20 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """A YAML config's mapping and the line of each top-level key."""
     import yaml
 
+    from termcheck import yamlfile
+
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, node = yamlfile.parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the config file: {exc}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise UsageError(f"{where}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        line, problem = yamlfile.error_text(exc)
+        raise UsageError(f"{path}{f':{line}' if line else ''}: not valid YAML: {problem}") from None
     if data is None:
         return {}, {}
-    if not isinstance(data, dict) or node is None or not hasattr(node, "value"):
+    if not isinstance(data, dict):
         raise UsageError(f"{path}:1: a config file must be a mapping of settings")
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")}
-    return data, lines
+    return data, yamlfile.key_lines(node)
 
 
 def read_config(path: Path) -> Config:

@@ -9,12 +9,11 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
+from termcheck import yamlfile
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
 from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
 RULE_DEFAULTS: dict[str, Any] = {
@@ -53,36 +52,20 @@ def pack_paths(path: str) -> list[Path]:
     return [p]
 
 
-def _rule_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each item of the top-level 'rules' list."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(node, yaml.MappingNode):
-        return []
-    for key, value in node.value:
-        if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
-    return []
-
-
 def _read_pack(path: Path) -> tuple[dict[str, Any], list[int], list[str]]:
     """Parse one pack file: its data, the line of each rule, and any problems."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_Loader)
+        data, node = yamlfile.parse(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [], [f"{path}: cannot read: {exc.__class__.__name__}"]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        return {}, [], [f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}"]
+        line, problem = yamlfile.error_text(exc)
+        return {}, [], [f"{path}{f':{line}' if line else ''}: not valid YAML: {problem}"]
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return {}, [], [f"{path}:1: a rule pack is a mapping with 'rules' (and optionally 'lexicon')"]
-    return data, _rule_lines(text), []
+    return data, yamlfile.item_lines(node, "rules"), []
 
 
 def _validate(path: Path, data: dict[str, Any], lines: list[int]) -> list[str]:
