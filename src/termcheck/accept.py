@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import hashlib
 import json
 import os
@@ -12,10 +13,9 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from termcheck.errors import UsageError
-from termcheck.report import Acceptance, CheckResult, DocumentReport
+from termcheck.report import NEEDS_ANSWER, Acceptance, CheckResult, DocumentReport
 
 BASELINE_SCHEMA_VERSION = 1
-NEEDS_ANSWER = ("fail", "warn", "unknown")
 # A clause's own number is not part of its words: renumbering "2.1" to "3.1" keeps the fingerprint.
 _LABEL = re.compile(
     r"^(?:(?:§|section|article|clause)\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.|\([a-z0-9]{1,4}\))\s+", re.IGNORECASE
@@ -169,22 +169,22 @@ class Acceptor:
     def __post_init__(self) -> None:
         self._by_fp = {e.fingerprint: e for e in self.baseline}
         self._base = Path(self.ignore_path).parent if self.ignore_path else Path.cwd()
+        self._live = [(i, e) for i, e in enumerate(self.ignores) if e.expires is None or e.expires >= self.today]
+        self._specs: dict[int, Any] = {}
+        if any(e.paths for e in self.ignores):
+            import pathspec
+
+            self._specs = {i: pathspec.GitIgnoreSpec.from_lines(e.paths) for i, e in enumerate(self.ignores) if e.paths}
 
     @property
     def active(self) -> bool:
         """Whether there is anything to accept."""
         return bool(self.baseline or self.ignores)
 
-    def _live(self) -> list[tuple[int, IgnoreEntry]]:
-        return [(i, e) for i, e in enumerate(self.ignores) if e.expires is None or e.expires >= self.today]
-
-    def _covers_path(self, entry: IgnoreEntry, path: str) -> bool:
-        if not entry.paths:
-            return True
-        import pathspec
-
-        rel = Path(os.path.relpath(os.path.abspath(path), self._base)).as_posix()
-        return pathspec.GitIgnoreSpec.from_lines(entry.paths).match_file(rel)
+    def _covers_path(self, index: int, path: str) -> bool:
+        """Whether ignore entry `index` applies to this file (an entry without paths applies to all)."""
+        spec = self._specs.get(index)
+        return spec is None or spec.match_file(Path(os.path.relpath(os.path.abspath(path), self._base)).as_posix())
 
     def _ignore_acceptance(self, entry: IgnoreEntry) -> Acceptance:
         return Acceptance(
@@ -197,23 +197,16 @@ class Acceptor:
         if doc.error is not None or not self.active:
             return doc
         self.checked.add(document_key(doc.path))
-        import fnmatch
-
-        live = self._live()
+        here = [(i, e) for i, e in self._live if self._covers_path(i, doc.path)]
         for c in doc.checks:
             if c.status not in NEEDS_ANSWER:
                 continue
-            for i, e in live:
-                if e.fingerprint is None and e.check and fnmatch.fnmatchcase(c.id, e.check) and self._covers_path(e, doc.path):
-                    c.accepted = self._ignore_acceptance(e)
-                    self.used_ignores.add(i)
-                    break
-            if c.accepted is not None:
+            whole = next(((i, e) for i, e in here if e.fingerprint is None and e.check and fnmatch.fnmatchcase(c.id, e.check)), None)
+            if whole is not None:
+                c.accepted = self._ignore_acceptance(whole[1])
+                self.used_ignores.add(whole[0])
                 continue
-            by_ignore: dict[str, tuple[int, IgnoreEntry]] = {
-                e.fingerprint: (i, e) for i, e in live
-                if e.fingerprint and (e.check is None or fnmatch.fnmatchcase(c.id, e.check)) and self._covers_path(e, doc.path)
-            }
+            by_ignore = {e.fingerprint: (i, e) for i, e in here if e.fingerprint and (e.check is None or fnmatch.fnmatchcase(c.id, e.check))}
             fps = check_fingerprints(doc, c)
             # An entry that still matches a clause is in use, even when a new clause keeps the check open.
             reviewed = [by_ignore[fp] for fp in fps if fp in by_ignore]
@@ -235,7 +228,7 @@ class Acceptor:
             item = {"file": self.ignore_path, "line": e.line, "check": e.check, "fingerprint": e.fingerprint, "reason": e.reason}
             if e.expires is not None and e.expires < self.today:
                 expired.append({**item, "expires": e.expires.isoformat()})
-            elif i not in self.used_ignores and (not e.paths or any(self._covers_path(e, p) for p in self.checked)):
+            elif i not in self.used_ignores and any(self._covers_path(i, p) for p in self.checked):
                 unused.append(item)
         for b in self.baseline:
             # A partial run (pre-commit on changed files) says nothing about the files it did not read.

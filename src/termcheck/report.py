@@ -8,6 +8,8 @@ from typing import Any, Optional, Union
 from termcheck.errors import InputError
 
 STATUS_ORDER = {"not-applicable": 0, "pass": 1, "unknown": 2, "warn": 3, "fail": 4}
+# The statuses that need a written answer (and that a baseline or an ignore entry can accept).
+NEEDS_ANSWER = ("fail", "warn", "unknown")
 
 
 def worst(statuses: list[str]) -> str:
@@ -62,12 +64,14 @@ class CheckResult:
     question: str = ""
     references: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    accepted: Optional[Acceptance] = None  # set: known and accepted, so it counts toward no verdict or exit code
+    # Set (only on a status that needs an answer) when the finding is known and accepted: it then
+    # counts toward no verdict, checklist item or exit code.
+    accepted: Optional[Acceptance] = None
 
     @property
     def open_status(self) -> str:
         """The status that counts toward verdicts and exit codes: 'pass' once accepted."""
-        return "pass" if self.accepted is not None and self.status in ("fail", "warn", "unknown") else self.status
+        return "pass" if self.accepted is not None else self.status
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from termcheck.models import Location
-from termcheck.report import CheckResult, DocumentReport, Finding, Report
+from termcheck.report import NEEDS_ANSWER, CheckResult, DocumentReport, Finding, Report  # noqa: F401 - NEEDS_ANSWER for the renderers
 
 SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–", "accepted": "~"}
 VERDICTS = {"fail": "Do not sign yet", "warn": "Ask first", "pass": "No red flags found", "error": "Could not be checked"}
@@ -13,12 +13,11 @@ DISCLAIMER = (
     "termcheck is not legal advice: it never says a contract is safe, it says what to ask. "
     "Have a lawyer or your union check the contract."
 )
-NEEDS_ANSWER = ("fail", "warn", "unknown")
 
 
 def shown_status(c: CheckResult) -> str:
     """The status a report shows: 'accepted' for a known finding a baseline or ignore entry accepts."""
-    return "accepted" if c.accepted is not None and c.status in NEEDS_ANSWER else c.status
+    return "accepted" if c.accepted is not None else c.status
 
 
 def accepted_text(c: CheckResult) -> str:
