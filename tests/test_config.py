@@ -289,3 +289,14 @@ def test_the_threshold_flag_wins_over_the_config(tmp_path):
         proc = run_cli(str(contract), "--threshold", bad, cwd=tmp_path)
         assert proc.returncode == 2 and "--threshold" in proc.stderr.decode(), bad
     assert run_cli(str(contract), "--threshold", "payment=3", cwd=tmp_path).returncode == 2
+
+
+def test_the_settings_and_their_schema_name_the_same_keys_and_defaults():
+    # config.Settings keeps start-up free of pydantic; config_schema.SettingsModel validates files.
+    from dataclasses import asdict, fields
+
+    from termcheck.config import Settings
+    from termcheck.config_schema import SettingsModel
+
+    assert [f.name for f in fields(Settings)] == list(SettingsModel.model_fields)
+    assert asdict(Settings()) == SettingsModel().plain()
