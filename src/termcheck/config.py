@@ -48,7 +48,6 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     sources: dict[str, str] = field(default_factory=dict)
     path: Optional[Path] = None
-    isolated: bool = False  # --isolated: no config file, and no ignore file unless one is named
 
     def source(self, key: str) -> str:
         """Where a setting's value came from: a file and line, 'command line' or 'default'."""
@@ -152,40 +151,33 @@ def read_config(path: Path) -> Config:
 
 
 def load_config(explicit: Optional[str] = None, isolated: bool = False, cwd: Optional[Path] = None) -> Config:
-    """The settings for this run: --config FILE, else $TERMCHECK_CONFIG, else the nearest config file."""
+    """The settings for this run: --config FILE, else $TERMCHECK_CONFIG, else the nearest config file.
+
+    Without a configured ignore file, a .termcheckignore.yaml beside the config file or in the working
+    folder is used (not with --isolated).
+    """
     if isolated:
-        return Config(isolated=True)
+        return Config()
     chosen = explicit or os.environ.get(ENV_CONFIG)
     if chosen:
         path = Path(chosen)
         if not path.is_file():
             origin = "--config" if explicit else ENV_CONFIG
             raise UsageError(f"{chosen}: no such config file (from {origin})")
-        return read_config(path)
-    found = find_config((cwd or Path.cwd()).resolve())
-    if found is not None:
-        found = Path(shown_path(found))
-    return read_config(found) if found is not None else Config()
-
-
-def ignore_file_path(config: Config, cwd: Optional[Path] = None) -> Optional[str]:
-    """The ignore file to apply: the configured one, else .termcheckignore.yaml beside the config or here."""
-    if config.settings.ignore_file:
-        return config.settings.ignore_file
-    if config.isolated:
-        return None
-    for folder in ([config.path.parent] if config.path else []) + [cwd or Path.cwd()]:
-        candidate = folder / DEFAULT_IGNORE_FILE
-        if candidate.is_file():
-            return shown_path(candidate)
-    return None
+        config = read_config(path)
+    else:
+        found = find_config((cwd or Path.cwd()).resolve())
+        config = read_config(Path(shown_path(found))) if found is not None else Config()
+    if not config.settings.ignore_file:
+        for folder in ([config.path.parent] if config.path else []) + [cwd or Path.cwd()]:
+            if (folder / DEFAULT_IGNORE_FILE).is_file():
+                config.settings.ignore_file = shown_path(folder / DEFAULT_IGNORE_FILE)
+                config.sources["ignore_file"] = f"found ({DEFAULT_IGNORE_FILE} is looked for)"
+                break
+    return config
 
 
 def settings_table(config: Config) -> list[tuple[str, Any, str]]:
     """Every setting, its resolved value and where it came from, in the order of the Settings model."""
     values = asdict(config.settings)
-    rows = [(f.name, values[f.name], config.source(f.name)) for f in fields(Settings)]
-    found = None if config.settings.ignore_file else ignore_file_path(config)
-    if found:  # not configured, but a run would use it
-        rows = [(k, found, f"found ({DEFAULT_IGNORE_FILE} is looked for)") if k == "ignore_file" else (k, v, src) for k, v, src in rows]
-    return rows
+    return [(f.name, values[f.name], config.source(f.name)) for f in fields(Settings)]

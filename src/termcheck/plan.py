@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Optional
 
-from termcheck.config import CLI_SOURCE, Config, ignore_file_path
+from termcheck.config import Config
 from termcheck.report import DocumentReport
 from termcheck.rules.model import RuleSet
 
@@ -21,7 +21,7 @@ class RunPlan:
 
         self.config = config
         settings = config.settings
-        self.ignore_path = None if no_accept else ignore_file_path(config)
+        self.ignore_path = None if no_accept else settings.ignore_file
         self.baseline_path = None if no_accept else settings.baseline
         if writing_baseline and self.baseline_path and not os.path.exists(self.baseline_path):
             self.baseline_path = None  # the first --write-baseline of a configured baseline: nothing to read yet
@@ -44,12 +44,7 @@ class RunPlan:
 
         s = self.config.settings
         ruleset = configure_rules(load_rules(s.rules), s.thresholds, s.severity)
-        source = self.config.source("jurisdiction")
-        from_cli = source == CLI_SOURCE
-        self.policy = Policy.build(
-            ruleset, s.select, s.ignore, s.severity, s.jurisdiction,
-            "command line" if from_cli else "config", "--jurisdiction" if from_cli else source,
-        )
+        self.policy = Policy.build(ruleset, s.select, s.ignore, s.severity, s.jurisdiction, self.config.source("jurisdiction"))
         if self.ignore_path or self.baseline_path:
             self.acceptor = self._acceptor(ruleset)
         self._ruleset = ruleset

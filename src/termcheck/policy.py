@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
+from termcheck.config import CLI_SOURCE
 from termcheck.errors import UsageError
 from termcheck.report import DocumentReport
 from termcheck.rules.model import RuleSet
@@ -67,12 +68,18 @@ class Policy:
     keep: Optional[frozenset[str]] = None  # None: every check
     severity: Mapping[str, str] = field(default_factory=dict)  # check id -> configured severity ("warn": never fails)
     jurisdiction: Optional[str] = None
-    jurisdiction_source: Optional[str] = None  # config | command line
-    jurisdiction_origin: str = ""  # for notes: '--jurisdiction' or 'termcheck.yaml:7'
+    jurisdiction_origin: str = ""  # where it was set: 'command line' or 'termcheck.yaml:7'
+
+    @property
+    def jurisdiction_source(self) -> Optional[str]:
+        """'command line' or 'config' (the JSON report's jurisdiction_source), None without a jurisdiction."""
+        if not self.jurisdiction:
+            return None
+        return CLI_SOURCE if self.jurisdiction_origin == CLI_SOURCE else "config"
 
     @classmethod
     def build(cls, ruleset: RuleSet, select: list[str], ignore: list[str], severity: Mapping[str, str],
-              jurisdiction: Optional[str] = None, jurisdiction_source: Optional[str] = None, jurisdiction_origin: str = "") -> "Policy":
+              jurisdiction: Optional[str] = None, jurisdiction_origin: str = "") -> "Policy":
         """A policy from configured names, each checked against the loaded rules."""
         keep = match_checks(select, ruleset, "select") if select else {r.id for r in ruleset.rules}
         keep -= match_checks(ignore, ruleset, "ignore")
@@ -80,7 +87,7 @@ class Policy:
         # statuses the engine grades on its own (escalations, threshold bands).
         levels = severity_levels(severity, ruleset)
         every = len(keep) == len(ruleset.rules)
-        return cls(None if every else frozenset(keep), levels, jurisdiction, jurisdiction_source if jurisdiction else None, jurisdiction_origin)
+        return cls(None if every else frozenset(keep), levels, jurisdiction, jurisdiction_origin)
 
     @property
     def changes_anything(self) -> bool:
@@ -122,7 +129,8 @@ def apply_policy(doc: DocumentReport, policy: Policy) -> DocumentReport:
 def _apply_jurisdiction(doc: DocumentReport, policy: Policy) -> None:
     """Where the contract's law is not the performer's, governing-law asks about it."""
     place = policy.jurisdiction or ""
-    origin = f" ({policy.jurisdiction_origin})" if policy.jurisdiction_origin else ""
+    where = policy.jurisdiction_origin
+    origin = f" ({'--jurisdiction' if where == CLI_SOURCE else where})" if where else ""
     law = doc.check("governing-law")
     if doc.jurisdiction is None:
         doc.jurisdiction, doc.jurisdiction_source = place, policy.jurisdiction_source
