@@ -124,21 +124,25 @@ def resolved_config(ctx: typer.Context, config_file: Optional[str], isolated: bo
 
 
 def parse_thresholds(values: List[str]) -> dict:
-    """'license-term=2:5' -> {'license-term': {'pass_max': 2.0, 'warn_max': 5.0}} (warn_max optional)."""
+    """'license-term=2:5' -> {'license-term': {'pass_max': 2.0, 'warn_max': 5.0}} (warn_max optional).
+
+    The limits are checked by the config file's own Threshold schema, so flag and file agree.
+    """
+    from pydantic import ValidationError
+
+    from termcheck.config_schema import Threshold
+
     out = {}
     for value in values:
         check_id, _, limits = value.partition("=")
         parts = limits.split(":")
         try:
-            numbers = [float(p) if p else None for p in parts]
-        except ValueError:
-            numbers = []
-        if not check_id or not 1 <= len(numbers) <= 2 or numbers[0] is None or any(n is not None and n < 0 for n in numbers):
-            raise UsageError(f"--threshold must be ID=PASS_MAX[:WARN_MAX] with numbers of 0 or more, not {value!r}")
-        pass_max, warn_max = numbers[0], numbers[1] if len(numbers) == 2 else None
-        if warn_max is not None and warn_max < pass_max:
-            raise UsageError(f"--threshold {value!r}: WARN_MAX must not be below PASS_MAX")
-        out[check_id] = {"pass_max": pass_max, "warn_max": warn_max}
+            if not check_id or not parts[0] or len(parts) > 2:
+                raise ValueError
+            limit = Threshold(pass_max=float(parts[0]), warn_max=float(parts[1]) if len(parts) == 2 and parts[1] else None)
+        except (ValueError, ValidationError):
+            raise UsageError(f"--threshold must be ID=PASS_MAX[:WARN_MAX], numbers of 0 or more with WARN_MAX not below PASS_MAX, not {value!r}") from None
+        out[check_id] = limit.model_dump()
     return out
 
 
