@@ -85,6 +85,39 @@ def test_cli_jobs_keeps_order_errors_and_exit_code(tmp_path, jobs):
     assert sum(d["error"] is None for d in documents) == len(documents) - 2
 
 
+@pytest.mark.parametrize(("jobs", "expected"), [("1", 1), ("2", 2), ("9", 3)])
+def test_many_files_go_to_bounded_workers_even_with_one_job(tmp_path, monkeypatch, jobs, expected):
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    for i in range(3):
+        shutil.copy(EXAMPLES / "model-release.txt", tmp_path / f"{i}.txt")
+    asked = []
+    real = batch.check_files
+
+    def recording(paths, job, workers):
+        asked.append(workers)
+        return real(paths, job, workers)
+
+    monkeypatch.setattr(batch, "check_files", recording)
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "-j", jobs, "-q", "--isolated"])
+    assert result.exit_code == 1, result.output
+    # -j 1 is one bounded worker (no fork per PDF); never more workers than files.
+    assert asked == [expected]
+    assert result.output.count("model-release") == 0 and result.output.count(".txt: ") == 3
+
+
+def test_one_file_is_checked_without_workers(monkeypatch):
+    from typer.testing import CliRunner
+
+    from termcheck.cli import app
+
+    monkeypatch.setattr(batch, "check_files", lambda *a: pytest.fail("a single file needs no worker"))
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "model-release.txt"), "-q", "--isolated"])
+    assert result.exit_code == 1 and "model-release.txt: " in result.output
+
+
 def test_cli_rejects_negative_jobs():
     proc = run_cli(str(EXAMPLES / "model-release.txt"), "-j", "-1")
     assert proc.returncode == 2 and b"--jobs" in proc.stderr

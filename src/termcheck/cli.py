@@ -196,7 +196,7 @@ def check(
     max_pages: int = _MAX_PAGES,
     timeout: float = _TIMEOUT,
     max_memory: int = _MAX_MEMORY,
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files; 0 = one per core, 1 = none.", rich_help_panel="Files and limits"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for many files (0 = one per core).", rich_help_panel="Files and limits"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="A progress bar on stderr when it is a terminal and there are several files.", rich_help_panel="Output"),
 ) -> None:
     """Check contracts and print the decision checklist (the default command)."""
@@ -235,7 +235,7 @@ def check(
         files = expand(paths, include, exclude)
         if not files:
             raise UsageError("no PDF, DOCX, TXT or MD files found in " + ", ".join(paths))
-    workers = 1  # stdin or a single file: no pool
+    workers = 0  # stdin or a single file: checked here, its PDF read in a guarded child
     if len(files) > 1 and "-" not in files:
         from termcheck.batch import default_jobs
 
@@ -243,7 +243,7 @@ def check(
 
     def reports() -> Iterator[DocumentReport]:
         """Each file's report in the order given: from worker processes, or one by one here."""
-        if workers > 1:
+        if workers:
             from termcheck.batch import Job, check_files
 
             load()

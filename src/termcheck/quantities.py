@@ -33,10 +33,12 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+_TOKEN_SPLIT = re.compile(r"[\s-]+")
+
 
 def words_to_number(text: str) -> Optional[int]:
     """'thirty-six' -> 36, 'quatre-vingt-dix' -> 90, 'vingt et un' -> 21, 'one hundred' -> 100; None if not a number."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower().strip()) if t]
+    tokens = [t for t in _TOKEN_SPLIT.split(text.lower().strip()) if t]
     if len(tokens) > 1 and tokens[0] in ("a", "an"):
         tokens = tokens[1:]  # "a two-year term" is two years
     if not tokens:
@@ -165,7 +167,7 @@ def find_durations(text: str) -> list[Duration]:
         unit = m.group("unit")
         number_text = text[n.start:n.end].lower()
         if unit.lower() in ("an", "ans") and not re.search(r"\d", number_text) and not any(
-            w in _UNITS_FR for w in re.split(r"[\s-]+", number_text)
+            w in _UNITS_FR for w in _TOKEN_SPLIT.split(number_text)
         ):
             continue  # English "(a) an exclusive licence" is not « un an »
         kind = _unit_kind(unit)
