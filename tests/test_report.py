@@ -111,3 +111,13 @@ def test_an_internal_error_is_one_line_without_contract_text():
     assert proc.returncode == 4
     assert err.strip().count("\n") == 0 and "internal error (RuntimeError)" in err
     assert "SECRET" not in err and "Performer" not in err and proc.stdout == b""
+
+
+@pytest.mark.parametrize(
+    ("title", "running"),
+    [("Resale, sublicensing or transfer", "resale, sublicensing or transfer"), ("AI training, datasets", "AI training, datasets"), ("", "")],
+)
+def test_a_title_runs_on_in_a_sentence_but_an_acronym_keeps_its_capitals(title, running):
+    from termcheck.wording import lower_first
+
+    assert lower_first(title) == running

@@ -14,6 +14,7 @@ from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, 
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
 from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
+from termcheck.wording import lower_first
 
 _LEAD_IN = re.compile(r"(?::|\bas\s+follows|\bincluding|\bthe\s+following)\s*$", re.IGNORECASE)
 _ITEM_LABEL = re.compile(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
@@ -216,7 +217,7 @@ def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
     if hit.effect == "flag" and hit.negated:
         return f"'{words}' is mentioned, as a prohibition: check what it covers and that it binds anyone the rights pass to"
     base = hit.message or {
-        "flag": f"'{words}': {rule.title[0].lower() + rule.title[1:]}",
+        "flag": f"'{words}': {lower_first(rule.title)}",
         "protects": f"'{words}' is negated here, which protects you",
         "grant": f"'{words}' gives you this protection",
         "weaken": f"'{words}' is here but weakened by its conditions",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from termcheck.render.common import NEEDS_ANSWER, where
 from termcheck.report import DocumentReport, Report
+from termcheck.wording import lower_first
 
 _ORDER = {"fail": 0, "warn": 1, "unknown": 2}
 
@@ -18,7 +19,7 @@ def document_questions(doc: DocumentReport) -> list[str]:
             f = c.findings[0]
             about = f'About {where(f)}, which says: "{f.quote}"'
         else:
-            about = f"The contract does not say: {c.title[0].lower() + c.title[1:]}."
+            about = f"The contract does not say: {lower_first(c.title)}."
         out.append(f"{n}. {about}\n   {c.question}")
     return out
 
