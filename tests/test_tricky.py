@@ -1,4 +1,4 @@
-"""Clauses that trip naive checkers, in the format the project's scorer reads ('tricky' cases)."""
+"""Clauses that trip naive checkers: the scorer's 'tricky' cases, and one-sentence cases for every check."""
 
 from __future__ import annotations
 
@@ -21,3 +21,17 @@ def test_tricky_case(case):
     check_id, positive = CHECK[case["check"]]
     status = check_text(case["text"], rules=RULES).check(check_id).status
     assert (status in positive) == case["expected"], f"{check_id} is {status}"
+
+
+CHECK_CASES = yaml.safe_load((Path(__file__).parent / "check_cases.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CHECK_CASES, ids=[f"{c['check']}-{i}" for i, c in enumerate(CHECK_CASES)])
+def test_check_case(case):
+    result = check_text(case["text"], rules=RULES).check(case["check"])
+    if "status" in case:
+        assert result.status == case["status"], f"{case['check']} is {result.status}"
+    elif isinstance(case["value"], str):
+        assert case["value"].lower() in str(result.value).lower(), f"{case['check']} reads {result.value!r}"
+    else:
+        assert isinstance(result.value, float) and result.value == pytest.approx(case["value"], abs=0.05), f"{case['check']} reads {result.value!r}"

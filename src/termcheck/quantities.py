@@ -112,11 +112,11 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[N
 
 
 _UNIT = (
-    r"(?P<unit>years?|yrs?|months?|weeks?|days?|calendar\s+days?|business\s+days?|working\s+days?"
-    r"|ans?|années?|mois|semaines?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
+    r"(?P<unit>years?|yrs?|months?|weeks?|days?|hours?|hrs?|calendar\s+days?|business\s+days?|working\s+days?"
+    r"|ans?|années?|mois|semaines?|heures?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
 )
 _UNIT_RE = re.compile(rf"\b{_UNIT}\b", re.IGNORECASE)
-_YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "d": 1 / 365}
+_YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "d": 1 / 365, "h": 1 / (24 * 365)}
 
 
 @dataclass
@@ -140,6 +140,8 @@ def _unit_kind(unit: str) -> str:
         return "m"
     if u.startswith(("w", "sem")):
         return "w"
+    if u.startswith(("h", "heure")):
+        return "h"
     return "d"
 
 
@@ -173,7 +175,7 @@ def find_durations(text: str) -> list[Duration]:
         kind = _unit_kind(unit)
         value = n.value
         business = bool(re.search(r"business|working|ouvrés|ouvrables", unit, re.IGNORECASE))
-        days = value * {"y": 365, "m": 30, "w": 7, "d": 1}[kind] * (7 / 5 if business else 1)
+        days = value * {"y": 365, "m": 30, "w": 7, "d": 1, "h": 1 / 24}[kind] * (7 / 5 if business else 1)
         out.append(Duration(value * _YEAR_FACTOR[kind], days, text[n.start:m.end()], n.start, m.end(), business, n.conflict))
     return out
 
