@@ -96,6 +96,40 @@ def test_a_lead_in_completes_its_items_and_the_items_complete_the_lead_in():
 
 
 @pytest.mark.parametrize(
+    "lead_in, item, check_id, expected",
+    [
+        ("1.2 The Company shall not:", "(a) sublicense the Recordings to any third party;", "sublicensing", "pass"),
+        ("The Company agrees not to, without the Performer's written consent:", "- sell or license the Recordings to others", "sublicensing", "pass"),
+        ("Under no circumstances may the Studio:", "(a) sublicense the Performance;", "sublicensing", "pass"),
+        ("La Société s'interdit de :", "a) concéder des sous-licences sur les enregistrements à des tiers ;", "sublicensing", "pass"),
+        ("The Company shall not be required to:", "(a) delete the Recordings at the Performer's request;", "deletion", "fail"),
+        # A lead-in that permits, or says 'not' somewhere else, leaves its items as they are.
+        ("1.1 The Company may:", "(a) sublicense the Recordings to any third party;", "sublicensing", "fail"),
+        ("The Company, which is not an agent of the Performer, may:", "(a) sublicense the Recordings to its customers;", "sublicensing", "fail"),
+        ("The Company may, but is not obliged to:", "(a) delete the Recordings at the Performer's request;", "deletion", "fail"),
+    ],
+)
+def test_a_prohibiting_lead_in_negates_its_items(lead_in, item, check_id, expected):
+    assert status(f"{lead_in}\n{item}\n", check_id) == expected
+
+
+def test_an_faq_printed_with_the_contract_grants_nothing():
+    text = (
+        "1. The Company may use the Recordings in the audiobook \"The Long Field\" for two (2) years.\n\n"
+        "Frequently asked questions (not part of the Agreement)\n"
+        "Q: Can the company use my voice forever? A: No. Many contracts grant rights in perpetuity, but this one does not.\n"
+        "Q: Can it be resold? A: Some vendors may sublicense recordings to any third party.\n"
+    )
+    report = check_text(text, rules=RULES)
+    assert report.check("perpetual-license").status == "pass"
+    assert report.check("sublicensing").status == "pass"
+    from termcheck.extract import extract_bytes
+
+    doc = extract_bytes("c.txt", text.encode())
+    assert [s.zone for s in doc.segments][1:] == ["explanatory", "explanatory", "explanatory"]
+
+
+@pytest.mark.parametrize(
     "text, check_id, expected",
     [
         ("Nothing in this Agreement shall be construed as a waiver of the Performer's moral rights.", "moral-rights-waiver", "pass"),

@@ -11,7 +11,7 @@ from typing import Callable, Optional, Union
 from termcheck.models import Document
 from termcheck.quantities import find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
-from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
+from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, negates_items
 from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.wording import lower_first
@@ -70,7 +70,8 @@ class ClauseContexts:
                 parts.append(lower[segs[j].start:segs[j].end])
             if seg.headings:
                 parts.append(seg.headings[-1].lower())
-            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts))
+            lead_negated = i in self.lead_of and negates_items(parts[0].rstrip())
+            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated)
         return self._cache[i]
 
 

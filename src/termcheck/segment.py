@@ -30,6 +30,13 @@ _SIGNATURE_LINE = re.compile(
 )
 _OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
+# Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
+_EXPLANATORY_HEADING = re.compile(
+    r"^(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
+    r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative)\b"
+    r"|\((?:not\s+part\s+of\s+th(?:e|is)\s+(?:agreement|contract|release)|non\s+contractuel(?:le)?)\)",
+    re.IGNORECASE,
+)
 _TOC_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
 _DEFINITION = re.compile(
@@ -148,6 +155,8 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             state.mode = "toc"
         elif _SIGNATURE_START.match(body):
             state.mode = "signature"
+        elif _EXPLANATORY_HEADING.search(body):
+            state.mode = "explanatory"  # until an annex or the signatures: its questions may be headings
         elif _ANNEX_HEADING.match(body) or state.mode in ("recital", "toc", "signature"):
             if not (state.mode == "toc" and _TOC_ENTRY.search(body)):
                 state.mode = None
@@ -169,6 +178,11 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             state.mode = None
         else:
             return "signature"
+    if state.mode == "explanatory":
+        return "explanatory"
+    if len(body) < 100 and _EXPLANATORY_HEADING.search(body) and not _OPERATIVE_VERB.search(body):
+        state.mode = "explanatory"  # a title in sentence case: "Frequently asked questions (not part of the Agreement)"
+        return "explanatory"
     if _RECITAL_START.match(body):
         state.mode = "recital"
         return "recital"

@@ -38,6 +38,16 @@ _POST_NEG = re.compile(
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
 )
 _PREFIX_NEG = re.compile(r"\b(?:non|not|un)[-\s]?$")
+# A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
+_NEGATED_LEAD_IN = re.compile(
+    r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
+    r"|\b(?:cannot|can['’]t|won['’]t|shan['’]t|doesn['’]t|don['’]t|never)\b"
+    r"|\b(?:is|are|be)\s+(?:strictly\s+)?(?:prohibited|forbidden)\s+from\b|\brefrain\s+from\b"
+    r"|\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\b|\bs['’]interdit\b|\bs['’]engage\s+à\s+ne\s+pas\b)"
+    # ... with no new verb after it: "The Company, which is not an agent, may:" permits.
+    r"(?:(?!\b(?:may|shall|will|can|must|pourra|pourront|peut|peuvent|doit)\b)[^.;:!?]){0,60}:\s*$"
+    r"|\b(?:under\s+no\s+circumstances?|in\s+no\s+event|neither\s+party|no\s+party)\s+(?:may|shall|will|can)\b[^.;:!?]{0,60}:\s*$"
+)
 
 PERFORMER_WORDS = (
     r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
@@ -145,6 +155,12 @@ class ClauseContext:
     index: int
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
+    lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
+
+
+def negates_items(lead_in: str) -> bool:
+    """True when a (lower-cased) lead-in forbids what its items go on to say: 'the company shall not:'."""
+    return _NEGATED_LEAD_IN.search(lead_in[-160:]) is not None
 
 
 def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
@@ -217,13 +233,15 @@ def match_clause(
                     continue
             negated_mention = False
             if trig.negation == "ignore" and effect == "flag":
-                negated_mention = is_negated(lower, s_start, a, b, [])
+                negated_mention = is_negated(lower, s_start, a, b, []) != clause.lead_negated
             if trig.negation != "ignore":
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
                 negated = prev if prev is not None else is_negated(lower, s_start, a, b, own)
                 negations.append((b, negated))
+                # "The Company shall not: (a) sublicense ...": the lead-in's prohibition covers the item.
+                negated = negated != clause.lead_negated
                 if negated:
                     if trig.negation == "skip":
                         continue

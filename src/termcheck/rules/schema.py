@@ -9,7 +9,7 @@ from termcheck.rules.schema_groups import GROUP_TITLES
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 GROUPS = GROUP_TITLES
-ZONES = {"operative", "definition", "recital", "heading", "signature", "table", "toc", "running"}
+ZONES = {"operative", "definition", "recital", "heading", "signature", "table", "toc", "running", "explanatory"}
 _ID = re.compile(r"^(?:[a-z0-9][a-z0-9-]*\.)?[a-z0-9][a-z0-9-]*$")
 
 
