@@ -161,3 +161,17 @@ def test_a_long_contract_gets_the_same_hits_with_a_second_core(monkeypatch):
     parallel, sequential = collect_hits(doc, RULES, parallel=True), collect_hits(doc, RULES, parallel=False)
     assert parallel == sequential and sum(len(h) for h in parallel.values()) > 100
     assert forks == [1]  # the parallel run did use the second core
+
+
+def test_a_statutory_notice_quotes_the_law_and_grants_nothing():
+    text = (
+        "1. Grant. The Performer grants the Company a licence to use the Recordings in the Campaign for two (2) years.\n\n"
+        "2. Statutory notice. Under California Labor Code section 927, a provision that allows the creation of a digital "
+        "replica of a performer's voice is unenforceable unless it describes the intended uses.\n"
+    )
+    assert status(text, "ai-use") == "pass"
+    from termcheck.extract import extract_bytes
+
+    assert [s.zone for s in extract_bytes("c.txt", text.encode()).segments] == ["operative", "explanatory"]
+    # The same words under an ordinary heading are contract text.
+    assert status(text.replace("Statutory notice", "Replicas"), "ai-use") == "warn"

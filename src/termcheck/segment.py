@@ -33,7 +33,9 @@ _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachm
 # Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
 _EXPLANATORY_HEADING = re.compile(
     r"^(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
-    r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative)\b"
+    r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative"
+    r"|statutory\s+(?:notice|statement|warning)s?|notices?\s+required\s+by\s+(?:law|statute)|summary\s+of\s+(?:the\s+)?law"
+    r"|notice\s+of\s+(?:your\s+)?(?:statutory\s+)?rights|rappel\s+(?:de\s+la\s+loi|des\s+textes|légal))\b"
     r"|\((?:not\s+part\s+of\s+th(?:e|is)\s+(?:agreement|contract|release)|non\s+contractuel(?:le)?)\)",
     re.IGNORECASE,
 )
@@ -228,17 +230,19 @@ def segment_document(doc: Document) -> Document:
         if zone == "operative":
             run_in = _RUN_IN_HEADING.match(body)
             run_in_title = None
-            if run_in and looks_like_heading(run_in.group("title")):
+            if run_in and _EXPLANATORY_HEADING.search(run_in.group("title")):
+                zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
+            elif run_in and looks_like_heading(run_in.group("title")):
                 # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
                 # without a number it names only its own paragraph.
                 run_in_title = run_in.group("title")
                 if label:
                     state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     run_in_title = None
-            d = _DEFINITION.match(body)
+            d = _DEFINITION.match(body) if zone == "operative" else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
-            elif state.in_definitions:
+            elif zone == "operative" and state.in_definitions:
                 dc = _DEF_BARE_COLON.match(body)
                 if dc:
                     zone, defines = "definition", dc.group("term").strip()
