@@ -79,3 +79,24 @@ def test_type_comes_from_bytes_not_suffix():
     assert extract_bytes("really-a-pdf.docx", pdf).format == "pdf"
     assert extract_bytes("really-a-docx.pdf", docx).format == "docx"
     assert extract_bytes("notes.pdf", b"The Performer grants the Company a licence.").format == "text"
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("t.md", "Intro paragraph.\n\n| Media | Territory | Term |\n|---|:---:|---|\n| Paid social | Worldwide | In perpetuity |\n\nAfter."),
+        ("t.txt", "Intro paragraph.\n\nMedia | Territory | Term\nPaid social | Worldwide | In perpetuity\n\nAfter."),
+    ],
+)
+def test_pipe_tables_become_one_table_row_per_line(name, text):
+    doc = extract_bytes(name, text.encode())
+    rows = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments if s.zone == "table"]
+    assert rows == [("table", "Media | Territory | Term"), ("table", "Paid social | Worldwide | In perpetuity")]
+    assert [doc.locate(s.start, s).line for s in doc.segments if s.zone == "table"] == ([3, 5] if name == "t.md" else [3, 4])
+
+
+@pytest.mark.parametrize("line", ["The fee is $100 | paid monthly.", "Name: ____ | Date: ____", "a|b|c", "|"])
+def test_text_with_a_stray_pipe_is_not_a_table(line):
+    from termcheck.extract.text import table_cells
+
+    assert table_cells(line) is None

@@ -175,3 +175,11 @@ def test_a_statutory_notice_quotes_the_law_and_grants_nothing():
     assert [s.zone for s in extract_bytes("c.txt", text.encode()).segments] == ["operative", "explanatory"]
     # The same words under an ordinary heading are contract text.
     assert status(text.replace("Statutory notice", "Replicas"), "ai-use") == "warn"
+
+
+def test_a_table_row_is_read_with_its_header_row_and_the_paragraph_before_the_table():
+    table = "Media | Territory | Term\nPaid social | Worldwide | In perpetuity\n"
+    assert status("4. Usage schedule.\n\n" + table, "perpetual-license") == "fail"
+    assert status("4. Usage schedule.\n\n" + table.replace("In perpetuity", "Two (2) years"), "perpetual-license") == "pass"
+    # Without a word of use or licence anywhere near, "in perpetuity" in a table is not a grant.
+    assert status("Equipment | Owner | Kept\nCamera | Studio | In perpetuity\n", "perpetual-license") == "pass"

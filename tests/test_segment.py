@@ -140,3 +140,16 @@ def test_segments_are_ordered_disjoint_and_cover_the_words(words):
             assert s.start <= a < b <= s.end
         covered.append(doc.text[s.start:s.end])
     assert "".join(doc.text.split()) == "".join("".join(covered).split())
+
+
+def test_a_run_in_title_names_its_own_clause_only():
+    text = (
+        "AGREEMENT\n\n1. Grant. The Performer grants a licence.\n\n(a) Scope of the grant is limited.\n\n"
+        "1.1 The licence is personal.\n\n2. Term. The licence lasts two years.\n\n3. The Company pays a fee.\n"
+    )
+    doc = extract_bytes("c.txt", text.encode())
+    paths = {s.section: s.headings for s in doc.segments if s.zone == "operative"}
+    assert paths["1"] == ("AGREEMENT", "Grant")
+    assert paths["1(a)"] == ("AGREEMENT", "Grant") and paths["1.1"] == ("AGREEMENT", "Grant")
+    assert paths["2"] == ("AGREEMENT", "Term")
+    assert paths["3"] == ("AGREEMENT",)  # not "Term": clause 3 has no title of its own

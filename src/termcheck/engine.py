@@ -39,8 +39,17 @@ class ClauseContexts:
         self.doc, self.lower = doc, lower
         self.lead_of: dict[int, int] = {}
         self.items_of: dict[int, list[int]] = {}
+        self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
         self._cache: dict[int, ClauseContext] = {}
         segs, text = doc.segments, doc.text
+        first_row = None
+        for i, seg in enumerate(segs):
+            if seg.zone != "table":
+                first_row = None
+            elif first_row is None:
+                first_row = i
+            else:
+                self.table_of[i] = [first_row] + ([first_row - 1] if first_row > 0 and segs[first_row - 1].zone in ("operative", "heading") else [])
         for i, seg in enumerate(segs):
             end = len(text[seg.start:seg.end].rstrip()) + seg.start
             if seg.zone not in ("operative", "definition") or not _LEAD_IN.search(text, max(seg.start, end - 40), end):
@@ -67,6 +76,8 @@ class ClauseContexts:
                 lead = segs[self.lead_of[i]]
                 parts.append(lower[lead.start:lead.end])
             for j in self.items_of.get(i, []):
+                parts.append(lower[segs[j].start:segs[j].end])
+            for j in self.table_of.get(i, []):
                 parts.append(lower[segs[j].start:segs[j].end])
             if seg.headings:
                 parts.append(seg.headings[-1].lower())

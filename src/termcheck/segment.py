@@ -105,6 +105,17 @@ class _State:
     headings: list[tuple[int, str]] = field(default_factory=list)  # (level, title)
     seen: dict[str, str] = field(default_factory=dict)  # last label of each kind (roman/letter choice)
     in_definitions: bool = False
+    run_in: Optional[tuple[int, str]] = None  # the heading a run-in title ("2. Term. The ...") pushed
+
+    def close_run_in(self, level: int) -> None:
+        """A clause numbered at this level ends the run-in heading of an earlier clause at the same level."""
+        if self.run_in is None:
+            return
+        if not self.headings or self.headings[-1] is not self.run_in:
+            self.run_in = None  # a later heading already replaced it
+        elif self.run_in[0] > level:
+            self.headings.pop()
+            self.run_in = None
 
     def section(self) -> Optional[str]:
         """'4.2(a)(iv)': the last numbered level and the lettered levels under it."""
@@ -219,6 +230,8 @@ def segment_document(doc: Document) -> Document:
             continue
         if label and block.kind not in ("running", "table"):
             state.push_label(label)
+            if not heading:
+                state.close_run_in(_heading_level(block, label, ""))
         elif heading and not label and block.kind != "running":
             state.sections.clear()
         zone = _zone_for_text(state, block, body, heading)
@@ -230,15 +243,17 @@ def segment_document(doc: Document) -> Document:
         if zone == "operative":
             run_in = _RUN_IN_HEADING.match(body)
             run_in_title = None
-            if run_in and _EXPLANATORY_HEADING.search(run_in.group("title")):
-                zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
-            elif run_in and looks_like_heading(run_in.group("title")):
+            explains = run_in is not None and _EXPLANATORY_HEADING.search(run_in.group("title")) is not None
+            if run_in and (explains or looks_like_heading(run_in.group("title"))):
                 # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
                 # without a number it names only its own paragraph.
                 run_in_title = run_in.group("title")
                 if label:
                     state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
+                    state.run_in = state.headings[-1]
                     run_in_title = None
+            if explains:
+                zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             d = _DEFINITION.match(body) if zone == "operative" else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
