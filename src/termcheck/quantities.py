@@ -275,7 +275,8 @@ _DEMONYMS = {
     "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "peruvian": "Peru", "taiwanese": "Taiwan",
     "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec", "français": "France", "française": "France",
     "belge": "Belgium", "suisse": "Switzerland", "anglais": "England", "luxembourgeois": "Luxembourg",
-    "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany",
+    "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany", "luxembourgeoise": "Luxembourg",
+    "canadienne": "Canada", "québécoise": "Quebec", "anglaise": "England", "allemande": "Germany",
 }
 _ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a.": "United States", "usa": "United States",
             "united states of america": "United States", "uk": "UK", "u.k.": "UK"}
@@ -302,7 +303,10 @@ _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
     r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))|[.,;:)]|\s+and\b|\s*$)"
 )
-_FR_LAW = re.compile(r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b")
+_FR_LAW = re.compile(
+    r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b"
+    r"|\blois?\s+(?P<fr_f>française|belge|suisse|luxembourgeoise|canadienne|québécoise|anglaise|allemande)s?\b"
+)
 
 
 def _place_words(rest: str) -> str:
@@ -365,5 +369,5 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         return _DEMONYMS.get(place.lower(), _DEMONYMS.get(first, place)), p.start("place"), p.end("place")
     f = _FR_LAW.search(text)
     if f:
-        return _DEMONYMS[f.group("fr")], f.start(), f.end()
+        return _DEMONYMS[f.group("fr") or f.group("fr_f")], f.start(), f.end()
     return None

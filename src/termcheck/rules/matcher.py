@@ -37,7 +37,8 @@ _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
 )
-_PREFIX_NEG = re.compile(r"\b(?:non|not|un)[-\s]?$")
+# "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
+_PREFIX_NEG = re.compile(r"\b(?:non|not)[-\s]?$|\bun-$")
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
 _NEGATED_LEAD_IN = re.compile(
     r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
