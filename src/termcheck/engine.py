@@ -255,13 +255,24 @@ def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
 _UNTIL = re.compile(r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE)
 
 
+_RANGE_FROM = re.compile(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
+
+
 def _years_until(doc: Document, sentence: str) -> Optional[float]:
-    """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028')."""
+    """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028').
+
+    A range counts too: 'from 1 January 2026 to 31 December 2027', « du 1er janvier 2026 au 31 décembre 2027 ».
+    """
+    dates = find_dates(sentence)
+    for (d1, s1, e1), (d2, s2, _) in zip(dates, dates[1:]):
+        if d2 > d1 and _RANGE_FROM.search(sentence[max(0, s1 - 16):s1]) and _RANGE_TO.match(sentence[e1:s2]):
+            return round((d2 - d1).days / 365.25, 2)
     until = _UNTIL.search(sentence)
     if not until:
         return None
-    ends = [d for d, start, _ in find_dates(sentence) if start > until.start()]
-    starts = [d for d, start, _ in find_dates(sentence) if start < until.start()] or [d for d, _, _ in find_dates(doc.text[:5000])]
+    ends = [d for d, start, _ in dates if start > until.start()]
+    starts = [d for d, start, _ in dates if start < until.start()] or [d for d, _, _ in find_dates(doc.text[:5000])]
     if not ends or not starts or ends[0] <= starts[0]:
         return None
     return round((ends[0] - starts[0]).days / 365.25, 2)
