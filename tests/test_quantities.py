@@ -108,3 +108,14 @@ def test_a_duration_is_read_whatever_text_comes_before_it(prefix):
     text = prefix + " for a term of thirty-six (36) months"
     found = find_durations(text)
     assert found and found[-1].years == 3 and text[found[-1].start:found[-1].end] == "thirty-six (36) months"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("within 7 working days", 9.8), ("within 10 business days", 14.0), ("within 3 calendar days", 3.0),
+     ("sous 5 jours ouvrés", 7.0), ("within 2 weeks", 14.0), ("within 48 hours", 2.0), ("dans un délai de 72 heures", 3.0)],
+)
+def test_day_windows_in_every_unit(text, days):
+    from termcheck.quantities import find_durations
+
+    assert [round(d.days, 1) for d in find_durations(text)] == [days]

@@ -133,7 +133,10 @@ class Duration:
 
 
 def _unit_kind(unit: str) -> str:
+    """'y', 'm', 'w', 'd' or 'h' for a unit as written ('working days' is days, not weeks)."""
     u = unit.lower()
+    if "day" in u or u.startswith("jour"):
+        return "d"
     if u.startswith(("y", "an", "ann")):
         return "y"
     if u.startswith(("mo", "mois")):
