@@ -33,7 +33,9 @@ CASES = [
     ("The Company shall delete the Recordings no later than 30 days after the Performer's request.", "takedown-window", "pass"),
     ("No credit will be given to the Performer.", "attribution", "fail"),
     ("The Performer will be credited in the end titles.", "attribution", "pass"),
-    ("The Performer shall not be credited, unless the Performer asks.", "attribution", "fail"),
+    # Credit on the performer's request is "credit (or anonymity) if you choose it"; a bare refusal is not.
+    ("The Performer shall not be credited, unless the Performer asks.", "attribution", "pass"),
+    ("The Performer shall not be credited, unless the Company agrees.", "attribution", "fail"),
     ("La Société ne pourra en aucun cas concéder de sous-licence sur les enregistrements.", "sublicensing", "pass"),
     ("L'Artiste autorise la Société à exploiter sa voix à perpétuité.", "perpetual-license", "fail"),
     ("Le présent contrat n'est pas perpétuel.", "perpetual-license", "pass"),

@@ -23,7 +23,7 @@ RULE_DEFAULTS: dict[str, Any] = {
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "party": "any", "negation": None, "via_definitions": False,
-    "cancelled_by_term": False, "message": None, "value": None, "cues": [],
+    "cancelled_by_term": False, "settles": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass"}
 
@@ -142,6 +142,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 negation=negation,
                 via_definitions=t["via_definitions"],
                 cancelled_by_term=t["cancelled_by_term"],
+                settles=t["settles"],
                 message=t["message"],
                 value=t["value"],
                 cues=frozenset(cues),

@@ -247,7 +247,7 @@ def match_clause(
                     if trig.negation == "skip":
                         continue
                     effect = {"flag": "protects", "grant": "refuse"}.get(effect, effect)
-            if trig.effect in ("flag", "grant", "value") and (unless or group_cancelled):
+            if trig.effect in ("flag", "grant", "value") and (unless or group_cancelled) and not trig.settles:
                 continue
             if effect == "grant" and hollow:
                 effect = "refuse"
@@ -257,6 +257,9 @@ def match_clause(
                 Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
                     via, rule.triggers.index(trig), negated_mention)
             )
+        settled = [h for h in sentence_hits if h.effect == "grant" and rule.triggers[h.trigger].settles]
+        if settled:
+            sentence_hits = settled
         # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant.
         refusals = [(h.start, h.end) for h in sentence_hits if h.effect == "refuse"]
         hits.extend(

@@ -19,6 +19,10 @@ class CompiledTrigger:
     negation: str = "invert"
     via_definitions: bool = False
     cancelled_by_term: bool = False
+    # A grant of this trigger settles its sentence: the rule's other matches there are dropped, and the
+    # rule's `unless` does not cancel it ("credited, or anonymously if the Performer so requests" is the
+    # performer's choice, not a refusal, although "wish"/"request" alone cancel a bare "be credited").
+    settles: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause

@@ -46,6 +46,7 @@ class Trigger(_Strict):
     negation: Optional[Literal["invert", "skip", "ignore"]] = None
     via_definitions: bool = False
     cancelled_by_term: bool = False
+    settles: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: list[str] = []
