@@ -257,7 +257,7 @@ def match_clause(
                 Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
                     via, rule.triggers.index(trig), negated_mention)
             )
-        settled = [h for h in sentence_hits if h.effect == "grant" and rule.triggers[h.trigger].settles]
+        settled = [h for h in sentence_hits if h.effect in ("grant", "refuse") and rule.triggers[h.trigger].settles]
         if settled:
             sentence_hits = settled
         # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant.

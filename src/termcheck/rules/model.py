@@ -19,9 +19,9 @@ class CompiledTrigger:
     negation: str = "invert"
     via_definitions: bool = False
     cancelled_by_term: bool = False
-    # A grant of this trigger settles its sentence: the rule's other matches there are dropped, and the
-    # rule's `unless` does not cancel it ("credited, or anonymously if the Performer so requests" is the
-    # performer's choice, not a refusal, although "wish"/"request" alone cancel a bare "be credited").
+    # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
+    # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so
+    # requests" is the performer's choice; « renonce à être cité au générique » is a waiver of credit).
     settles: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
