@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
 from termcheck.models import Location
-from termcheck.report import NEEDS_ANSWER, CheckResult, DocumentReport, Finding, Report  # noqa: F401 - NEEDS_ANSWER for the renderers
+from termcheck.report import NEEDS_ANSWER, CheckResult, DocumentReport, Finding, GroupResult, Report  # noqa: F401 - NEEDS_ANSWER for the renderers
 
 SYMBOLS = {"pass": "✓", "fail": "✗", "warn": "!", "unknown": "?", "not-applicable": "–", "accepted": "~"}
 VERDICTS = {"fail": "Do not sign yet", "warn": "Ask first", "pass": "No red flags found", "error": "Could not be checked"}
+# How many findings a checklist quotes under one check (the rest are counted or left to JSON).
+MAX_FINDINGS = 3
 DISCLAIMER = (
     "termcheck is not legal advice: it never says a contract is safe, it says what to ask. "
     "Have a lawyer or your union check the contract."
 )
+
+
+def checklist(doc: DocumentReport) -> Iterator[tuple[GroupResult, list[CheckResult]]]:
+    """The checklist's items in order, each with its checks."""
+    checks = {c.id: c for c in doc.checks}
+    for g in doc.groups:
+        yield g, [checks[cid] for cid in g.checks]
 
 
 def shown_status(c: CheckResult) -> str:

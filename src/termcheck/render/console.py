@@ -16,9 +16,11 @@ from rich.text import Text
 from termcheck.render.common import (
     DISCLAIMER,
     NEEDS_ANSWER,
+    MAX_FINDINGS,
     SYMBOLS,
     accepted_text,
     check_tally,
+    checklist,
     facts,
     failing_checks,
     shown_status,
@@ -31,7 +33,6 @@ from termcheck.report import CheckResult, DocumentReport, Finding, Report
 
 STYLES = {"pass": "green", "fail": "bold red", "warn": "yellow", "unknown": "cyan", "not-applicable": "dim", "accepted": "dim"}
 VERDICT_STYLES = {"fail": "bold white on red", "warn": "bold black on yellow", "pass": "bold white on green", "error": "bold white on red"}
-MAX_FINDINGS = 3
 
 
 def _quote(f: Finding) -> Text:
@@ -94,14 +95,13 @@ def document_renderable(doc: DocumentReport) -> Group:
         if doc.error.hint:
             parts.append(Text(doc.error.hint))
         return Group(*parts)
-    checks = {c.id: c for c in doc.checks}
-    for g in doc.groups:
+    for g, checks in checklist(doc):
         title = Text("\n")
         title.append(SYMBOLS[g.status] + " ", style=STYLES[g.status])
         title.append(g.title, style="bold")
         parts.append(title)
-        for cid in g.checks:
-            parts.extend(_check(checks[cid]))
+        for c in checks:
+            parts.extend(_check(c))
     parts.append(Text(""))
     parts.append(Text(f" {verdict_line(doc)} ", style=VERDICT_STYLES[doc.verdict]))
     return Group(*parts)

@@ -6,12 +6,14 @@ from html import escape
 
 from termcheck.render.common import (
     DISCLAIMER,
+    MAX_FINDINGS,
     NEEDS_ANSWER,
     SYMBOLS,
     VERDICTS,
-    check_tally,
-    facts,
     accepted_text,
+    check_tally,
+    checklist,
+    facts,
     failing_checks,
     shown_status,
     summary_line,
@@ -107,11 +109,9 @@ def document_html(doc: DocumentReport, index: int) -> str:
         out.append(f'<p class="muted">{escape(facts(doc))}</p>')
     out += [f'<p class="muted">note: {escape(n)}</p>' for n in doc.notes]
     out.append(f'<p class="{doc.verdict}"><strong>{escape(verdict_line(doc))}</strong></p>')
-    checks = {c.id: c for c in doc.checks}
-    for g in doc.groups:
+    for g, checks in checklist(doc):
         out.append(f'<h3 class="{g.status}">{SYMBOLS[g.status]} {escape(g.title)}</h3><ul>')
-        for cid in g.checks:
-            c = checks[cid]
+        for c in checks:
             value = value_text(c)
             shown = shown_status(c)
             out.append(f'<li><span class="{shown}">{SYMBOLS[shown]} {escape(c.title)}</span>' + (f" ({escape(value)})" if value else ""))
@@ -119,7 +119,7 @@ def document_html(doc: DocumentReport, index: int) -> str:
             if shown == "accepted":
                 out.append(f'<div class="muted">{escape(accepted_text(c))}</div>')
             elif c.status in NEEDS_ANSWER:
-                for f in c.findings[:3]:
+                for f in c.findings[:MAX_FINDINGS]:
                     out.append(f"<div>{escape(where(f))}: {escape(f.message)}</div><blockquote>{escape(f.quote)}</blockquote>")
                 out.append(f"<div><em>Ask:</em> {escape(c.question)}</div>")
             out.append("</li>")

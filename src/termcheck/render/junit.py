@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from termcheck.render.common import accepted_text, where
+from termcheck.render.common import MAX_FINDINGS, accepted_text, where
 from termcheck.report import CheckResult, Report
 
 # XML 1.0 cannot carry most control characters, whatever the escaping.
@@ -18,7 +18,7 @@ def xml_text(text: str) -> str:
 
 
 def _detail(c: CheckResult) -> str:
-    lines = [f"{where(f)}: {f.message}\n  \"{f.quote}\"" for f in c.findings[:3]]
+    lines = [f"{where(f)}: {f.message}\n  \"{f.quote}\"" for f in c.findings[:MAX_FINDINGS]]
     if not c.findings and c.notes:
         lines.append(c.notes[0])
     lines.append(f"Ask in writing: {c.question}")

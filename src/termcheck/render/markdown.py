@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import re
 
-from termcheck.render.common import DISCLAIMER, NEEDS_ANSWER, SYMBOLS, accepted_text, facts, shown_status, summary_line, value_text, verdict_line, where
+from termcheck.render.common import (
+    DISCLAIMER,
+    MAX_FINDINGS,
+    NEEDS_ANSWER,
+    SYMBOLS,
+    accepted_text,
+    checklist,
+    facts,
+    shown_status,
+    summary_line,
+    value_text,
+    verdict_line,
+    where,
+)
 from termcheck.report import DocumentReport, Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -24,18 +37,16 @@ def document_markdown(doc: DocumentReport) -> str:
     lines += [f"> note: {escape(n)}" for n in doc.notes]
     lines += ["", f"**{verdict_line(doc)}**", "", "| | Checklist item | Status |", "|---|---|---|"]
     lines += [f"| {SYMBOLS[g.status]} | {escape(g.title)} | {g.status} |" for g in doc.groups]
-    checks = {c.id: c for c in doc.checks}
-    for g in doc.groups:
+    for g, checks in checklist(doc):
         lines += ["", f"### {SYMBOLS[g.status]} {escape(g.title)}", ""]
-        for cid in g.checks:
-            c = checks[cid]
+        for c in checks:
             value = value_text(c)
             shown = shown_status(c)
             lines.append(f"- {SYMBOLS[shown]} **{escape(c.title)}**" + (f" ({escape(value)})" if value else "") + f" — `{c.id}`: {shown}")
             if shown == "accepted":
                 lines.append(f"  - *{escape(accepted_text(c))}*")
             elif c.status in NEEDS_ANSWER:
-                for f in c.findings[:3]:
+                for f in c.findings[:MAX_FINDINGS]:
                     lines.append(f"  - {escape(where(f))}: {escape(f.message)}")
                     lines.append(f"    > {escape(f.quote)}")
                 lines.append(f"  - *Ask:* {escape(c.question)}")
