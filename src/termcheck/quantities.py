@@ -143,7 +143,7 @@ def _unit_kind(unit: str) -> str:
         return "m"
     if u.startswith(("w", "sem")):
         return "w"
-    if u.startswith(("h", "heure")):
+    if u.startswith("h"):  # hours, hrs, heures
         return "h"
     return "d"
 
