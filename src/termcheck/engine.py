@@ -71,17 +71,12 @@ class ClauseContexts:
         if i not in self._cache:
             segs, lower = self.doc.segments, self.lower
             seg = segs[i]
-            parts = []
-            if i in self.lead_of:
-                lead = segs[self.lead_of[i]]
-                parts.append(lower[lead.start:lead.end])
-            for j in self.items_of.get(i, []):
-                parts.append(lower[segs[j].start:segs[j].end])
-            for j in self.table_of.get(i, []):
-                parts.append(lower[segs[j].start:segs[j].end])
+            lead = [self.lead_of[i]] if i in self.lead_of else []
+            around = lead + self.items_of.get(i, []) + self.table_of.get(i, [])
+            parts = [lower[segs[j].start:segs[j].end] for j in around]
             if seg.headings:
                 parts.append(seg.headings[-1].lower())
-            lead_negated = i in self.lead_of and negates_items(parts[0].rstrip())
+            lead_negated = bool(lead) and negates_items(parts[0].rstrip())
             self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated)
         return self._cache[i]
 
