@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import Callable, Optional, Union
 
 from termcheck.models import Document
-from termcheck.quantities import find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
+from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, negates_items
 from termcheck.rules.model import CompiledRule, RuleSet
@@ -307,6 +307,20 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
     return best, best_hit, notes
 
 
+# "within 60 days of receiving your request", « à compter de la demande »: a window counted from the ask.
+_FROM_REQUEST = re.compile(
+    r"^\W*(?:(?:business|working|calendar|ouvrés|ouvrables)\W+)?(?:of|after|from|following|upon|on|of\s+receipt\s+of|à\s+compter\s+de|après|suivant|de)\b"
+    r"(?:\W+[\w'’]+){0,5}?\W+(?:requests?|notices?|notification|demands?|withdrawal|revocation|receipt|receiving|instructions?"
+    r"|demande|retrait|réception)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_window(sentence: str, d: Duration) -> bool:
+    """A deletion deadline, not a retention period: 'within 3 years' counts only when counted from a request."""
+    return d.days < 365 or (d.days <= 3650 and _FROM_REQUEST.match(sentence[d.end:d.end + 80]) is not None)
+
+
 def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
     """The longest day window (or 'vague') stated in the hits' sentences."""
     best: Union[float, str, None] = None
@@ -314,7 +328,7 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
     notes = []
     for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
-        durations = [d for d in durations_in[h.sentence] if d.days <= 3650]
+        durations = [d for d in durations_in[h.sentence] if _is_window(sentence, d)]
         if durations:
             d = max(durations, key=lambda d: d.days)
             if d.conflict:

@@ -286,11 +286,32 @@ _ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a."
 # "laws of", "Laws, other than its conflict rules, of", « droit du/de la », then the place.
 _LAWS_OF = re.compile(
     r"(?i:\b(?:laws?|droit|lois?|legislation|législation)\b)(?:,[^,.;]{0,80},)?\s+(?i:in\s+force\s+)?"
-    r"(?i:of|du|de\s+la|de\s+l['’]|des|de|in|applicable\s+in)\s+"
+    r"(?:(?i:de\s+l['’])\s*|(?i:of|du|de\s+la|des|de|in|applicable\s+in)\s+)"
 )
 _PREFIX = re.compile(
     r"^(?i:the\s+)?(?i:(?:internal|substantive|domestic)\s+(?:laws?\s+of\s+(?:the\s+)?)?)?"
     r"(?i:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people['’]s\s+republic|grand\s+duchy|canton|territory)\s+of\s+(?:the\s+)?)?"
+    r"(?i:(?:l['’]\s*)?(?:état|etat|province|république|canton|territoire)\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*))?"
+)
+# French names of places whose English name differs (the value is reported in English, as the
+# rest of the report is); longest first, so "Irlande du Nord" is not read as "Irlande".
+_FR_PLACES = {
+    "angleterre et du pays de galles": "England and Wales", "angleterre et pays de galles": "England and Wales",
+    "irlande du nord": "Northern Ireland", "caroline du nord": "North Carolina", "caroline du sud": "South Carolina",
+    "nouvelle-galles du sud": "New South Wales", "colombie-britannique": "British Columbia",
+    "royaume-uni": "UK", "états-unis d'amérique": "United States", "états-unis": "United States",
+    "etats-unis": "United States", "nouveau-mexique": "New Mexico", "pays-bas": "Netherlands",
+    "angleterre": "England", "écosse": "Scotland", "ecosse": "Scotland", "irlande": "Ireland", "californie": "California",
+    "floride": "Florida", "géorgie": "Georgia", "pennsylvanie": "Pennsylvania", "virginie": "Virginia",
+    "louisiane": "Louisiana", "allemagne": "Germany", "belgique": "Belgium", "suisse": "Switzerland",
+    "espagne": "Spain", "italie": "Italy", "autriche": "Austria", "suède": "Sweden", "danemark": "Denmark",
+    "norvège": "Norway", "pologne": "Poland", "grèce": "Greece", "japon": "Japan", "chine": "China", "inde": "India",
+    "mexique": "Mexico", "brésil": "Brazil", "singapour": "Singapore", "australie": "Australia",
+    "nouvelle-zélande": "New Zealand", "québec": "Quebec",
+}
+_FR_PLACE = re.compile(
+    r"(?i)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+").replace("'", "['’]")
+                          for k in sorted(_FR_PLACES, key=len, reverse=True)) + r")(?![\w-])"
 )
 _STOP = {
     "applicable", "without", "excluding", "exclusive", "shall", "will", "as", "in", "other", "regardless", "irrespective",
@@ -357,6 +378,10 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
             back = list(_BACKREF.finditer(text[:m.start()]))
             if back:
                 return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
+        fr = _FR_PLACE.match(rest)
+        if fr:
+            start = len(text) - len(rest)
+            return _FR_PLACES[re.sub(r"\s+", " ", fr.group().lower()).replace("’", "'")], start, start + len(fr.group())
         place = _place_words(rest)
         if place and place.lower() not in _NOT_PLACES and len(place) <= 60:
             start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()

@@ -33,6 +33,10 @@ _SCOPE_BREAK = re.compile(
     r"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){0,3}?(?:may|shall|will|can|must|agrees?|is|are|has|have|pourra|peut|doit|sera)\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
+_JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:may|shall|will|can|must|agrees?|is|are|was|were|be|has|have|grants?|pourra|peut|doit|sera|est|sont|accorde|cède)\b"
+)
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
@@ -110,9 +114,13 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
             chars[i - s_start] = " "
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
     pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
-    breaks = list(_SCOPE_BREAK.finditer(pre))
-    if breaks:
-        pre = pre[breaks[-1].end():]
+    cut = 0
+    for b in _SCOPE_BREAK.finditer(pre):
+        # "No image or recording will be sold": an "or" before any verb joins subjects, not clauses.
+        if _JOINS_SUBJECTS.match(b.group()) and not _CLAUSE_VERB.search(pre, cut, b.start()):
+            continue
+        cut = b.end()
+    pre = pre[cut:]
     words = pre.split()
     if words and _GLOBAL_NEG.match(" ".join(words[:4])):
         return True  # "Nothing in this Agreement shall be construed as a waiver of ..."
