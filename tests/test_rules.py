@@ -165,3 +165,39 @@ def test_builtin_rules_stay_fast_on_hostile_text(text):
     start = time.perf_counter()
     check_text(text, rules=BUILTIN)
     assert time.perf_counter() - start < 5.0
+
+
+def _pattern_strings(node):
+    """Every phrase string under the phrase-holding keys of a parsed pack (lexicon entries too)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("phrases", "unless", "hollowed_by", "weakened_by", "requires", "near", "unless_context") or (
+                key == "lexicon" and isinstance(value, dict)
+            ):
+                items = value.values() if isinstance(value, dict) else [value]
+                for item in items:
+                    for p in item if isinstance(item, list) else [item]:
+                        if isinstance(p, str) and not p.startswith("re:"):
+                            yield p
+            else:
+                yield from _pattern_strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _pattern_strings(item)
+
+
+def test_no_builtin_phrase_splits_a_multiword_alternative():
+    """Alternatives are single words: 'sees fit|see fit' is 'sees (fit|see) (fit)', a trap found twice in review."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    # Neighbours that share a word on purpose: "union scale", "scale rate".
+    allowed = {"union|guild|scale rate|rates|minimum|minimums|scale"}
+    suspicious = []
+    for path in builtin_pack_paths():
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            words = [set(t.strip("[]").split("|")) for t in phrase.lower().split()]
+            if phrase not in allowed and any(len(a | b) > 1 and a & b for a, b in zip(words, words[1:])):
+                suspicious.append(f"{path.name}: {phrase}")
+    assert not suspicious

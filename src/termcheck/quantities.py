@@ -324,7 +324,7 @@ _NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "l
                "contract", "patent", "copyright", "trademark", "competition", "antitrust", "employment", "tax", "securities"}
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
+    r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
     r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))|[.,;:)]|\s+and\b|\s*$)"
 )
 _FR_LAW = re.compile(
@@ -394,7 +394,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").lower() not in ("applicable", "governing", "the"):
         place = p.group("place")
         first = place.split()[0].lower()
-        return _DEMONYMS.get(place.lower(), _DEMONYMS.get(first, place)), p.start("place"), p.end("place")
+        return _DEMONYMS.get(place.lower(), _DEMONYMS.get(first, _FR_PLACES.get(place.lower(), place))), p.start("place"), p.end("place")
     f = _FR_LAW.search(text)
     if f:
         return _DEMONYMS[f.group("fr") or f.group("fr_f")], f.start(), f.end()
