@@ -35,3 +35,13 @@ def test_check_case(case):
         assert case["value"].lower() in str(result.value).lower(), f"{case['check']} reads {result.value!r}"
     else:
         assert isinstance(result.value, float) and result.value == pytest.approx(case["value"], abs=0.05), f"{case['check']} reads {result.value!r}"
+
+
+DOCUMENT_CASES = yaml.safe_load((Path(__file__).parent / "document_cases.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", DOCUMENT_CASES, ids=lambda c: c["name"][:40])
+def test_document_case(case):
+    report = check_text(case["text"], rules=RULES)
+    got = {check: report.check(check).status for check in case["expect"]}
+    assert got == case["expect"]
