@@ -69,6 +69,16 @@ def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
     return "alpha" if core.islower() else "ALPHA"
 
 
+_RECITAL_START = re.compile(
+    r"^(?:(?:recitals?|background|preamble|pr[ée]ambule)\s*[:.–-]\s*)?(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE
+)
+
+
+def starts_recital(text: str) -> bool:
+    """True if text opens a recital: 'WHEREAS the Company ...', « Considérant que ... », 'Recitals: Whereas'."""
+    return _RECITAL_START.match(text) is not None
+
+
 def ends_sentence(text: str) -> bool:
     """True if text ends like a sentence or list item (., ;, !, ?, optionally closed by a quote)."""
     return bool(_SENTENCE_END.search(text.rstrip()))

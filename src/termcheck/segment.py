@@ -7,14 +7,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from termcheck.models import Block, Document, Segment
-from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label
+from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital
 
 _RECITAL_HEADING = re.compile(
     r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
     re.IGNORECASE,
-)
-_RECITAL_START = re.compile(
-    r"^(?:(?:recitals?|background|preamble|pr[ée]ambule)\s*[:.–-]\s*)?(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE
 )
 _RECITALS_END = re.compile(
     r"(?:now,?\s+therefore|agree[sd]?\s+as\s+follows|il\s+a\s+[ée]t[ée]\s+(?:arr[êe]t[ée]\s+et\s+)?convenu|ceci\s+(?:ayant\s+[ée]t[ée]\s+)?expos[ée]|it\s+is\s+(?:hereby\s+)?agreed)",
@@ -196,7 +193,7 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
     if len(body) < 100 and _EXPLANATORY_HEADING.search(body) and not _OPERATIVE_VERB.search(body):
         state.mode = "explanatory"  # a title in sentence case: "Frequently asked questions (not part of the Agreement)"
         return "explanatory"
-    if _RECITAL_START.match(body):
+    if starts_recital(body):
         state.mode = "recital"
         return "recital"
     if state.mode == "recital":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
-from termcheck.numbering import ends_sentence, looks_like_heading, match_label
+from termcheck.numbering import ends_sentence, looks_like_heading, match_label, starts_recital
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -59,7 +59,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         heading = looks_like_heading(text)
         if current:
             prev = current[-1].text.strip()
-            starts_clause = match_label(text) is not None
+            # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word.
+            starts_clause = match_label(text) is not None or (starts_recital(text) and text[:1].isupper())
             prev_done = ends_sentence(prev) or prev.endswith(":")
             short_prev = len(prev) < 0.8 * width
             continues = not ends_sentence(prev) and text[:1].islower() and not starts_clause
