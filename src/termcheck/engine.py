@@ -85,13 +85,18 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
     """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
     known or hereafter devised'), and where operative clauses use them."""
     carriers: dict[str, set[tuple[str, int]]] = {}
+    spans: dict[str, tuple[int, int]] = {}
     for seg in doc.segments:
         if seg.zone != "definition" or not seg.defines or len(seg.defines) < 3:
             continue
         for r in ruleset.rules:
+            # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries nothing.
+            if r.unless is not None and r.unless.search(lower, seg.start, seg.end):
+                continue
             for i, t in enumerate(r.triggers):
                 if t.via_definitions and t.pattern.search(lower, seg.start, seg.end):
                     carriers.setdefault(seg.defines.lower(), set()).add((r.id, i))
+                    spans.setdefault(seg.defines.lower(), (seg.start, seg.end))
     if not carriers:
         return DefinedTerms([], {})
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(carriers, key=len, reverse=True)) + r")(?![\w])")
@@ -101,7 +106,7 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
             uses.append((m.start(), m.group()))
-    return DefinedTerms(uses, {t: frozenset(keys) for t, keys in carriers.items()})
+    return DefinedTerms(uses, {t: frozenset(keys) for t, keys in carriers.items()}, spans)
 
 
 # Above this size a second core takes half the rules (a 300-page contract is ~1.1 million characters).
@@ -293,12 +298,16 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
     for h in _one_per_sentence(hits):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = durations_in[h.sentence]
+        rel = h.start - h.sentence[0]
+        if h.via_span:
+            # "during the Usage Period": the length is in the definition ("'Usage Period' means twelve months"),
+            # where the trigger matched, not in whatever else the sentence that uses the term counts.
+            durations, rel = durations_in[h.via_span], 0
         if not durations:
             years = _years_until(doc, sentence)
             if years is not None and (best is None or years > best):
                 best, best_hit = years, h
             continue
-        rel = h.start - h.sentence[0]
         d = min(durations, key=lambda d: abs(d.start - rel))
         if d.conflict:
             notes.append(d.conflict)

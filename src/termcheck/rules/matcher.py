@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from termcheck.models import Document, Segment
@@ -96,6 +96,7 @@ class Hit:
     via: Optional[str] = None  # the defined term the match came through
     trigger: int = 0  # index of the trigger in its rule (earlier triggers are stronger evidence)
     negated: bool = False  # a flag that counts even negated ("shall not train AI") was negated here
+    via_span: Optional[tuple[int, int]] = None  # the definition a match through a defined term stands for
 
 
 def _mask(text: str, pattern: "re.Pattern[str]") -> str:
@@ -115,11 +116,11 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
     pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
     cut = 0
-    for b in _SCOPE_BREAK.finditer(pre):
+    for brk in _SCOPE_BREAK.finditer(pre):
         # "No image or recording will be sold": an "or" before any verb joins subjects, not clauses.
-        if _JOINS_SUBJECTS.match(b.group()) and not _CLAUSE_VERB.search(pre, cut, b.start()):
+        if _JOINS_SUBJECTS.match(brk.group()) and not _CLAUSE_VERB.search(pre, cut, brk.start()):
             continue
-        cut = b.end()
+        cut = brk.end()
     pre = pre[cut:]
     words = pre.split()
     if words and _GLOBAL_NEG.match(" ".join(words[:4])):
@@ -154,6 +155,7 @@ class DefinedTerms:
 
     uses: list[tuple[int, str]]  # (offset in the text, lower-cased term), in text order
     carriers: dict[str, frozenset[tuple[str, int]]]  # term -> (rule id, trigger index)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> its definition's span in the text
 
 
 @dataclass
@@ -263,7 +265,7 @@ def match_clause(
                 effect = "weaken"
             sentence_hits.append(
                 Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
-                    via, rule.triggers.index(trig), negated_mention)
+                    via, rule.triggers.index(trig), negated_mention, definitions.spans.get(via) if via else None)
             )
         settled = [h for h in sentence_hits if h.effect in ("grant", "refuse") and rule.triggers[h.trigger].settles]
         if settled:
