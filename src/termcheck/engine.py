@@ -375,11 +375,15 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
         return _days_value(doc, hits, durations)
     if kind in ("money", "percent"):
         find = find_money if kind == "money" else find_percentages
+        blank: Optional[tuple[Union[float, str], Hit]] = None
         for h in hits:
-            found = find(doc.text[h.sentence[0]:h.sentence[1]])
-            if found:
-                return found[0][0], h, []
-        return None, None, []
+            for value, _, _ in find(doc.text[h.sentence[0]:h.sentence[1]]):
+                # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
+                if isinstance(value, str) and ("_" in value or "[" in value):
+                    blank = blank or (value, h)
+                    continue
+                return value, h, []
+        return (blank[0], blank[1], []) if blank else (None, None, [])
     if kind == "jurisdiction":
         for h in sorted(hits, key=lambda h: (h.trigger, h.start)):
             place = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])

@@ -257,7 +257,7 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
 _CURRENCY = r"(?:US\$|CA\$|AU\$|C\$|A\$|\$|€|£|euros?\b|dollars?\b|pounds?\b|USD|EUR|GBP|CAD|AUD|CHF)"
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 MONEY_RE = re.compile(
-    rf"(?:{_CURRENCY}\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\])|(?:{_AMOUNT}|\[[^\]]{{0,60}}\])\s?{_CURRENCY})",
+    rf"(?:{_CURRENCY}\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?{_CURRENCY})",
     re.IGNORECASE,
 )
 
