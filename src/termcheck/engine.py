@@ -90,13 +90,13 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
         if seg.zone != "definition" or not seg.defines or len(seg.defines) < 3:
             continue
         for r in ruleset.rules:
+            found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, seg.start, seg.end)]
             # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries nothing.
-            if r.unless is not None and r.unless.search(lower, seg.start, seg.end):
+            if not found or (r.unless is not None and r.unless.search(lower, seg.start, seg.end)):
                 continue
-            for i, t in enumerate(r.triggers):
-                if t.via_definitions and t.pattern.search(lower, seg.start, seg.end):
-                    carriers.setdefault(seg.defines.lower(), set()).add((r.id, i))
-                    spans.setdefault(seg.defines.lower(), (seg.start, seg.end))
+            for i in found:
+                carriers.setdefault(seg.defines.lower(), set()).add((r.id, i))
+            spans.setdefault(seg.defines.lower(), (seg.start, seg.end))
     if not carriers:
         return DefinedTerms([], {})
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(carriers, key=len, reverse=True)) + r")(?![\w])")
