@@ -415,9 +415,15 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     for rule in ruleset.rules:
         res = results[rule.id]
         waived = [w for w in rule.waived_by if results.get(w) is not None and results[w].status == "pass"]
-        if waived and res.status in ("warn", "fail"):
+        if waived and rule.kind == "red_flag" and res.status in ("warn", "fail"):
             res.status = "pass"
             res.notes.append("not a buy-out on its own: " + ", ".join(waived) + " also applies")
+            continue
+        # A protection another check gives (pay stated as a share of revenue) fills in only where the
+        # contract says nothing about it; a refusal or a warning about what it says stays.
+        if waived and res.status == "fail" and not res.findings:
+            res.status = "pass"
+            res.notes = ["given through " + ", ".join(waived)]
             continue
         if rule.escalate and res.status in ("warn", "fail") and any(
             results.get(other) is not None and results[other].status in ("warn", "fail") for other in rule.escalate["when"]
