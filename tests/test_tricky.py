@@ -45,3 +45,13 @@ def test_document_case(case):
     report = check_text(case["text"], rules=RULES)
     got = {check: report.check(check).status for check in case["expect"]}
     assert got == case["expect"]
+
+
+def test_a_licence_length_read_through_its_defined_term():
+    """'during the Usage Period' takes the definition's twelve months; the sentence's own years come first."""
+    text = (
+        '1. DEFINITIONS\n"Usage Period" means twelve (12) months from the first posting of the Content.\n\n'
+        "2. USAGE RIGHTS\n2.1 The Creator grants the Brand a licence to use the Content during the Usage Period{}.\n"
+    )
+    assert check_text(text.format(""), rules=RULES).check("license-term").value == 1.0
+    assert check_text(text.format(" and for two (2) years thereafter"), rules=RULES).check("license-term").value == 2.0

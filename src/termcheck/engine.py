@@ -295,7 +295,8 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
     best: Optional[float] = None
     best_hit = None
     notes = []
-    for h in _one_per_sentence(hits):
+    # A sentence's own words first: "during the Usage Period and for two (2) years thereafter".
+    for h in _one_per_sentence(sorted(hits, key=lambda h: h.via_span is not None)):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = durations_in[h.sentence]
         rel = h.start - h.sentence[0]
