@@ -201,3 +201,9 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
             if phrase not in allowed and any(len(a | b) > 1 and a & b for a, b in zip(words, words[1:])):
                 suspicious.append(f"{path.name}: {phrase}")
     assert not suspicious
+
+
+def test_every_builtin_trigger_has_cues():
+    """A trigger without cues is tried on every sentence of every contract (a `re:` phrase gives none):
+    give it `cues` or a trigger of its own."""
+    assert [(r.id, i) for r in BUILTIN.rules for i, t in enumerate(r.triggers) if not t.cues] == []

@@ -61,9 +61,10 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             prev = current[-1].text.strip()
             # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word.
             starts_clause = match_label(text) is not None or (starts_recital(text) and text[:1].isupper())
-            prev_done = ends_sentence(prev) or prev.endswith(":")
+            prev_ends = ends_sentence(prev)
+            prev_done = prev_ends or prev.endswith(":")
             short_prev = len(prev) < 0.8 * width
-            continues = not ends_sentence(prev) and text[:1].islower() and not starts_clause
+            continues = not prev_ends and text[:1].islower() and not starts_clause
             if (
                 (not wrapped and not continues)
                 or starts_clause

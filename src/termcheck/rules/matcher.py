@@ -167,6 +167,11 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
+    sentence_starts: list[int] = field(default_factory=list)  # where each of the segment's sentences starts
+
+    def __post_init__(self) -> None:
+        if not self.sentence_starts:
+            self.sentence_starts = [a for a, _ in self.segment.sentences]
 
 
 def negates_items(lead_in: str) -> bool:
@@ -195,8 +200,7 @@ def match_clause(
         active = {i: [] for i in range(len(rule.triggers))}
     hits: list[Hit] = []
     seg = clause.segment
-    group_cancelled = _in_text(rule.unless_context, clause.context)
-    sentence_starts = [a for a, _ in seg.sentences]
+    sentence_starts = clause.sentence_starts
     by_sentence: dict[int, list[tuple[CompiledTrigger, int, int, Optional[str]]]] = {}
 
     def place(trig: CompiledTrigger, a: int, b: int, via: Optional[str]) -> None:
@@ -217,6 +221,9 @@ def match_clause(
                 if (rule.id, t_index) in definitions.carriers.get(term, ()):
                     place(trig, a, a + len(term), term)
                 k += 1
+    if not by_sentence:
+        return hits
+    group_cancelled = _in_text(rule.unless_context, clause.context)
     for k in sorted(by_sentence):
         s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]
