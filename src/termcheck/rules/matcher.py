@@ -42,7 +42,7 @@ _POST_NEG = re.compile(
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
-_PREFIX_NEG = re.compile(r"\b(?:non|not)[-\s]?$|\bun-$")
+_PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
 _NEGATED_LEAD_IN = re.compile(
     r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
