@@ -213,7 +213,8 @@ def match_clause(
         spans = _windows(seg, sentence_starts, cue_offsets, trig.reach) if cue_offsets else list(seg.sentences)
         for s_start, s_end in spans:
             for m in trig.pattern.finditer(lower, s_start, s_end):
-                place(trig, m.start(), m.end(), None)
+                a = m.start() if m.end() - m.start() <= _LONG_MATCH else _latest_start(trig.pattern, lower, m.start(), m.end())
+                place(trig, a, m.end(), None)
         if trig.via_definitions and definitions.uses:
             k = bisect_left(definitions.uses, (seg.start, ""))
             while k < len(definitions.uses) and definitions.uses[k][0] < seg.end:
@@ -284,6 +285,21 @@ def match_clause(
             if not (h.effect in ("grant", "weaken") and any(x < h.end and h.start < y for x, y in refusals))
         )
     return hits
+
+
+_LONG_MATCH = 80  # characters: a match this long may have started at an earlier, unrelated word
+
+
+def _latest_start(pattern: "re.Pattern[str]", lower: str, start: int, end: int) -> int:
+    """Where the tightest match ending at end starts: the leftmost match of "licence ~14 irrevocable" in
+    "to the extent not granted under the License Agreement, FCE grants ... irrevocable" starts at
+    "License", whose "not" is not the grant's; "grants ... irrevocable" is the clause that counts."""
+    best = start
+    while True:
+        m = pattern.search(lower, best + 1, end)
+        if m is None or m.end() != end:
+            return best
+        best = m.start()
 
 
 def _windows(seg: Segment, sentence_starts: list[int], cue_offsets: list[int], reach: int) -> list[tuple[int, int]]:
