@@ -37,6 +37,18 @@ _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 _CLAUSE_VERB = re.compile(
     r"\b(?:may|shall|will|can|must|agrees?|is|are|was|were|be|has|have|grants?|pourra|peut|doit|sera|est|sont|accorde|cède)\b"
 )
+_NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
+# "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
+_VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*$")
+_NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
+# "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
+_REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+_NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
+_UNDOES_NEGATION = re.compile(
+    r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects"
+    r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
+    r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
+)
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
@@ -117,17 +129,48 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
     cut = 0
     for brk in _SCOPE_BREAK.finditer(pre):
-        # "No image or recording will be sold": an "or" before any verb joins subjects, not clauses.
-        if _JOINS_SUBJECTS.match(brk.group()) and not _CLAUSE_VERB.search(pre, cut, brk.start()):
+        # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
+        # subjects, not clauses ("..., therefore, neither this Agreement nor any right or obligation shall be").
+        since = max(cut, pre.rfind(",", cut, brk.start()) + 1)
+        if _JOINS_SUBJECTS.match(brk.group()) and not _CLAUSE_VERB.search(pre, since, brk.start()):
             continue
         cut = brk.end()
     pre = pre[cut:]
     words = pre.split()
     if words and _GLOBAL_NEG.match(" ".join(words[:4])):
-        return True  # "Nothing in this Agreement shall be construed as a waiver of ..."
-    if _NEG_CUE.search(" ".join(words[-8:])):
+        # "Nothing in this Agreement shall be construed as a waiver of ...", but not "Nothing shall
+        # limit the Company's right to sell ...", where the negation is of the limit.
+        return not _UNDOES_NEGATION.search(pre)
+    window = " ".join(words[-8:])
+    cues = list(_NEG_CUE.finditer(window))
+    if cues:
+        after = window[cues[-1].end():]
+        if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
+            return False  # "No consent is required to sublicense": what is negated is the requirement
+        return not _UNDOES_NEGATION.search(after)
+    if _far_negation(pre):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+
+
+def _far_negation(pre: str) -> bool:
+    """A negation more than eight words back that still governs the match: a prohibition followed by a
+    list of verbs ("shall not sublicense, assign, pledge or otherwise encumber or transfer"), or a negated
+    subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
+    tail = pre[-240:]
+    verbs = list(_NOT_VERB.finditer(tail))
+    if verbs and _VERB_LIST.match(tail[verbs[-1].end():]):
+        return True
+    subjects = list(_NEG_SUBJECT.finditer(tail))
+    if not subjects:
+        return False
+    rest = tail[subjects[-1].end():]
+    # The match must sit in the negated subject's own predicate: "... shall be [assignable]", not
+    # "no right to maintain this Agreement through payment of a [royalty]".
+    return (
+        len(rest.split()) <= 20 and 1 <= len(_CLAUSE_VERB.findall(rest)) <= 2 and not _UNDOES_NEGATION.search(rest)
+        and not _REQUIREMENT.search(rest) and not _NEW_SUBJECT.search(rest)  # "no rights ..., and all rights belong to"
+    )
 
 
 def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
