@@ -291,7 +291,7 @@ _ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a."
             "united states of america": "United States", "uk": "UK", "u.k.": "UK"}
 # "laws of", "Laws, other than its conflict rules, of", « droit du/de la », then the place.
 _LAWS_OF = re.compile(
-    r"(?i:\b(?:laws?|droit|lois?|legislation|législation)\b)(?:,[^,.;]{0,80},)?\s+(?i:in\s+force\s+)?"
+    r"(?i:\b(?:laws?|droit|lois?|legislation|législation|regulations)\b)(?:,[^,.;]{0,80},)?\s+(?i:in\s+force\s+)?"
     r"(?:(?i:de\s+l['’])\s*|(?i:of|du|de\s+la|des|de|in|applicable\s+in)\s+)"
 )
 _PREFIX = re.compile(
@@ -331,7 +331,7 @@ _NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "l
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
-    r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern))|[.,;:)]|\s+and\b|\s*$)"
+    r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern)|without|excluding|except|regardless|notwithstanding|exclusive)|[.,;:)]|\s+and\b|\s*$)"
 )
 _FR_LAW = re.compile(
     r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b"
@@ -391,7 +391,8 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         place = _place_words(rest)
         if place and place.lower() not in _NOT_PLACES and len(place) <= 60:
             start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()
-            return _clean_place(place), start, start + len(place)
+            cleaned = _clean_place(place)
+            return _DEMONYMS.get(cleaned.lower(), cleaned), start, start + len(place)
     if re.search(r"(?i)\blaws\s+thereof\b", text):
         back = list(_BACKREF.finditer(text))
         if back:
