@@ -153,3 +153,10 @@ def test_a_run_in_title_names_its_own_clause_only():
     assert paths["1(a)"] == ("AGREEMENT", "Grant") and paths["1.1"] == ("AGREEMENT", "Grant")
     assert paths["2"] == ("AGREEMENT", "Term")
     assert paths["3"] == ("AGREEMENT",)  # not "Term": clause 3 has no title of its own
+
+
+def test_a_pronoun_before_means_is_not_a_definition():
+    """'This means that ...' explains; '"Licensed Rights" means ...' and 'Licensed Rights means ...' define."""
+    _, rows = segs("This means that we can grant a sub-license of your Content to someone else.\n\nLicensed Rights means the right to use the Recordings.\n")
+    assert find(rows, "This means")[0] == "operative"
+    assert find(rows, "Licensed Rights means")[0] == "definition"
