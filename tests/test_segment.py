@@ -160,3 +160,14 @@ def test_a_pronoun_before_means_is_not_a_definition():
     _, rows = segs("This means that we can grant a sub-license of your Content to someone else.\n\nLicensed Rights means the right to use the Recordings.\n")
     assert find(rows, "This means")[0] == "operative"
     assert find(rows, "Licensed Rights means")[0] == "definition"
+
+
+def test_a_bare_defined_term_is_title_case():
+    """Without quotes a defined term is capitalised word by word; 'if your Content includes', 'The payment
+    of the Fee shall include' and 'Ensure that any post refers to' are clauses, not definitions."""
+    text = ("Content includes all recordings made at the Session.\n\nIf your Content includes music, you have cleared it.\n\n"
+            "The payment of the Fee shall include the right to one re-shoot.\n\nEnsure that any post refers to the Product.\n")
+    _, rows = segs(text)
+    assert find(rows, "Content includes all")[0] == "definition"
+    for needle in ("If your Content", "The payment of the Fee", "Ensure that any post"):
+        assert find(rows, needle)[0] == "operative", needle

@@ -40,7 +40,7 @@ _TOC_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
 _DEFINITION = re.compile(
     r"""^(?:in\s+this\s+(?:agreement|release|contract|document)\s*,?\s*)?(?:the\s+(?:term|expression)s?\s+)?
-        (?:["«']\s*(?P<q>[^"»']{1,80}?)\s*["»'](?:\s*(?:,|or|and|ou|et)\s*["«'][^"»']{1,80}["»'])*|(?!(?:this|that|it|which|what|these|those|such|there|here|he|she|they|we|you|i|who|ceci|cela|il|elle|ce)\b)(?P<bare>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}))
+        (?:["«']\s*(?P<q>[^"»']{1,80}?)\s*["»'](?:\s*(?:,|or|and|ou|et)\s*["«'][^"»']{1,80}["»'])*|(?!(?:this|that|it|which|what|these|those|such|there|here|he|she|they|we|you|i|who|ceci|cela|il|elle|ce)\b)(?-i:(?P<bare>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,4})))
         \s*(?:\([^)]{0,60}\)\s*)?[,:]?\s*
         (?:shall\s+(?:mean|include|refer\s+to)|means|mean|has\s+the\s+meaning|have\s+the\s+meaning|refers?\s+to|includes|is\s+defined\s+as
           |désigne(?:nt)?|signifie(?:nt)?|s['’]entend(?:ent)?|a\s+le\s+sens|vise(?:nt)?)\b""",
