@@ -176,3 +176,22 @@ def test_time_limit():
     with pytest.raises(InputError) as err:
         extract_bytes("slow.pdf", data, Limits(seconds=0.001))
     assert err.value.code is ErrorCode.TIMEOUT
+
+
+def test_a_number_repeated_in_digits_on_the_next_line_is_not_a_list_item():
+    """'for a period of two' / '(2) years': a wrapped "two (2)" stays one sentence, and its licence term reads."""
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check
+
+    lines = [
+        "1. Licence. The Performer grants the Company a licence to use the Recordings in the Film for a period of two",
+        "(2) years from the date of first release, after which all rights revert to the Performer.",
+        "2. The Company shall pay the Performer USD 500 within thirty (30) days.",
+        "3. The Recordings may be used in the following media:",
+        "(1) cinema;",
+        "(2) television.",
+    ]
+    doc = extract_bytes("wrap.pdf", pdf_pages([lines]))
+    assert "for a period of two (2) years from the date" in doc.text
+    assert check(doc, load_ruleset()).check("license-term").value == 2.0
+    assert any(doc.text[s.start:s.end].startswith("(2) television") for s in doc.segments)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
 from termcheck.numbering import ends_sentence, looks_like_heading, match_label, starts_recital
+
+
+_DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
+_NUMBER_WORD_END = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|un|une|deux|trois|quatre"
+    r"|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)$",
+    re.IGNORECASE,
+)
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -59,8 +69,11 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         heading = looks_like_heading(text)
         if current:
             prev = current[-1].text.strip()
-            # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word.
-            starts_clause = match_label(text) is not None or (starts_recital(text) and text[:1].isupper())
+            # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word; "(2) years" after
+            # a line ending "for a period of two" is the number repeated in digits, not a list item.
+            starts_clause = (match_label(text) is not None and not (_DIGITS_IN_PARENS.match(text) and _NUMBER_WORD_END.search(prev))) or (
+                starts_recital(text) and text[:1].isupper()
+            )
             prev_ends = ends_sentence(prev)
             prev_done = prev_ends or prev.endswith(":")
             short_prev = len(prev) < 0.8 * width
