@@ -195,3 +195,17 @@ def test_a_number_repeated_in_digits_on_the_next_line_is_not_a_list_item():
     assert "for a period of two (2) years from the date" in doc.text
     assert check(doc, load_ruleset()).check("license-term").value == 2.0
     assert any(doc.text[s.start:s.end].startswith("(2) television") for s in doc.segments)
+
+
+def test_a_form_field_line_after_a_short_line_starts_a_new_paragraph():
+    """'Exclusivity Period: 3 years' after a short bullet is a new line of the form, not the bullet's tail."""
+    lines = [
+        "4. Exclusivity. During the Exclusivity Period the Voice Actor shall not record voice data for any other AI company",
+        "or create synthetic voice models for third parties in the same industry or in any competing field of business.",
+        "- Create synthetic voice models for competitors",
+        "Exclusivity Period: three (3) years from the Effective Date",
+        "Exclusivity Compensation: $[Additional amount] included in Total Compensation above",
+    ]
+    doc = extract_bytes("form.pdf", pdf_pages([lines]))
+    starts = [" ".join(doc.text[s.start:s.end].split())[:22] for s in doc.segments]
+    assert "Exclusivity Period: th" in starts and "Exclusivity Compensati" in starts

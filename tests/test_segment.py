@@ -171,3 +171,12 @@ def test_a_bare_defined_term_is_title_case():
     assert find(rows, "Content includes all")[0] == "definition"
     for needle in ("If your Content", "The payment of the Fee", "Ensure that any post"):
         assert find(rows, needle)[0] == "operative", needle
+
+
+def test_recitals_that_end_in_their_own_clause_do_not_swallow_the_contract():
+    """'WHEREAS ...; NOW, THEREFORE, the parties agree as follows:' in one clause ends the recitals."""
+    text = ("WHEREAS, the Company records voices; NOW, THEREFORE, the parties agree as follows:\n\n"
+            "(a) The Company may sublicense the Recordings to any third party.\n")
+    _, rows = segs(text)
+    assert find(rows, "WHEREAS")[0] == "recital"
+    assert find(rows, "may sublicense")[0] == "operative"

@@ -194,7 +194,8 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
         state.mode = "explanatory"  # a title in sentence case: "Frequently asked questions (not part of the Agreement)"
         return "explanatory"
     if starts_recital(body):
-        state.mode = "recital"
+        # "WHEREAS ...; NOW, THEREFORE, the parties agree as follows:" in one clause ends the recitals too.
+        state.mode = None if _RECITALS_END.search(body) else "recital"
         return "recital"
     if state.mode == "recital":
         if _RECITALS_END.search(body):

@@ -9,6 +9,7 @@ from termcheck.models import Anchor, Block, Line
 from termcheck.numbering import ends_sentence, looks_like_heading, match_label, starts_recital
 
 
+_FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 _NUMBER_WORD_END = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -83,6 +84,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or starts_clause
                 or heading
                 or (prev_done and short_prev)
+                or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
             ):
                 flush()
