@@ -1,0 +1,72 @@
+"""The same contract as text and as a PDF: every check whose status or value differs between the two.
+
+Run on demand (not in the test suite; needs the test extras for reportlab):
+
+    python benchmarks/format_check.py                      # performer corpus + the first 40 CUAD contracts
+    python benchmarks/format_check.py --cuad 118 FILE.txt  # more CUAD, and any text files of your own
+
+Each text file is wrapped to 90-character lines and laid out as a PDF (45 lines a page, a running
+footer), as benchmarks/batch_speed.py does; both versions are checked in this process. A difference
+means a line break changed how a clause was read (a wrapped "two / (2) years" read as a list item,
+recitals that swallowed the contract): read each one in both versions before changing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from batch_speed import make_text_pdf  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def wrapped_lines(text: str) -> list[str]:
+    """The text's paragraphs wrapped to 90 characters, a blank line between paragraphs."""
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += (textwrap.wrap(" ".join(paragraph.split()), 90) + [""]) if paragraph.strip() else [""]
+    return lines
+
+
+def statuses(doc, rules) -> dict[str, tuple[str, object]]:
+    """Check id -> (status, value) for one extracted document."""
+    from termcheck.engine import check
+
+    return {c.id: (c.status, c.value) for c in check(doc, rules).checks}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path, help="more text files to compare")
+    ap.add_argument("--cuad", type=int, default=40, help="how many CUAD contracts (default 40)")
+    args = ap.parse_args()
+    from termcheck.api import load_ruleset
+    from termcheck.extract import extract_bytes
+
+    paths = sorted((CORPUS / "performer" / "docs").glob("*.txt")) + sorted((CORPUS / "cuad" / "contracts").glob("*.txt"))[: args.cuad]
+    paths += args.files
+    rules = load_ruleset()
+    differences = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "doc.pdf"
+        for path in paths:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            make_text_pdf(pdf, wrapped_lines(text))
+            as_text = statuses(extract_bytes(path.name, text.encode("utf-8")), rules)
+            as_pdf = statuses(extract_bytes("doc.pdf", pdf.read_bytes()), rules)
+            for check_id, got in as_text.items():
+                if as_pdf.get(check_id) != got:
+                    differences += 1
+                    print(f"{path.name[:48]:48s} {check_id:20s} text {got}  pdf {as_pdf.get(check_id)}")
+    print(f"{differences} differences in {len(paths)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
