@@ -11,7 +11,8 @@ from typing import Callable, Optional, Union
 from termcheck.models import Document
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
-from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, negates_items
+from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
+from termcheck.rules.negation import negates_items
 from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.wording import lower_first

@@ -1,0 +1,131 @@
+"""Negation scope: whether a negation cue governs a match, NegEx-style, for contract English and French."""
+
+from __future__ import annotations
+
+import re
+
+# Negation cues (NegEx-style, contract flavoured), English and French.
+NEG_CUE = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
+    r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
+    r"|ne|n['’]|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
+)
+# Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
+_PSEUDO_NEG = re.compile(
+    r"not\s+limited\s+to|including\s+but\s+not\s+limited|including,?\s+without\s+limitation|without\s+limitation"
+    r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
+    r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
+    r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
+    r"|without\s+(?:the\s+|any\s+|further\s+|prior\s+|its\s+|their\s+|his\s+|her\s+|your\s+|my\s+|our\s+|additional\s+)*"
+    r"(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
+    r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
+    r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
+)
+# A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
+_SCOPE_BREAK = re.compile(
+    r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
+    r"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){0,3}?(?:may|shall|will|can|must|agrees?|is|are|has|have|pourra|peut|doit|sera)\b"
+    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
+)
+_JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:may|shall|will|can|must|agrees?|is|are|was|were|be|has|have|grants?|pourra|peut|doit|sera|est|sont|accorde|cède)\b"
+)
+_NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
+# "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
+_VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*$")
+_NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
+# "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
+_REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+_NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
+_UNDOES_NEGATION = re.compile(
+    r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects"
+    r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
+    r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
+)
+_POST_NEG = re.compile(
+    r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
+    r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
+)
+# "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
+_PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
+# A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
+_NEGATED_LEAD_IN = re.compile(
+    r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
+    r"|\b(?:cannot|can['’]t|won['’]t|shan['’]t|doesn['’]t|don['’]t|never)\b"
+    r"|\b(?:is|are|be)\s+(?:strictly\s+)?(?:prohibited|forbidden)\s+from\b|\brefrain\s+from\b"
+    r"|\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\b|\bs['’]interdit\b|\bs['’]engage\s+à\s+ne\s+pas\b)"
+    # ... with no new verb after it: "The Company, which is not an agent, may:" permits.
+    r"(?:(?!\b(?:may|shall|will|can|must|pourra|pourront|peut|peuvent|doit)\b)[^.;:!?]){0,60}:\s*$"
+    r"|\b(?:under\s+no\s+circumstances?|in\s+no\s+event|neither\s+party|no\s+party)\s+(?:may|shall|will|can)\b[^.;:!?]{0,60}:\s*$"
+)
+
+_GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _mask(text: str, pattern: "re.Pattern[str]") -> str:
+    """Replace every match of pattern with spaces (offsets unchanged)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]]) -> bool:
+    """True when a negation cue governs the match: just before it in its clause, or right after it."""
+    if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
+        return True
+    pre = lower[s_start:m_start]
+    chars = list(pre)
+    for a, b in masked:
+        for i in range(max(a, s_start), min(b, m_start)):
+            chars[i - s_start] = " "
+    # A parenthetical aside "(but not clause (b))" does not negate the main clause.
+    pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
+    cut = 0
+    for brk in _SCOPE_BREAK.finditer(pre):
+        # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
+        # subjects, not clauses ("..., therefore, neither this Agreement nor any right or obligation shall be").
+        since = max(cut, pre.rfind(",", cut, brk.start()) + 1)
+        if _JOINS_SUBJECTS.match(brk.group()) and not _CLAUSE_VERB.search(pre, since, brk.start()):
+            continue
+        cut = brk.end()
+    pre = pre[cut:]
+    words = pre.split()
+    if words and _GLOBAL_NEG.match(" ".join(words[:4])):
+        # "Nothing in this Agreement shall be construed as a waiver of ...", but not "Nothing shall
+        # limit the Company's right to sell ...", where the negation is of the limit.
+        return not _UNDOES_NEGATION.search(pre)
+    window = " ".join(words[-8:])
+    cues = list(NEG_CUE.finditer(window))
+    if cues:
+        after = window[cues[-1].end():]
+        if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
+            return False  # "No consent is required to sublicense": what is negated is the requirement
+        return not _UNDOES_NEGATION.search(after)
+    if _far_negation(pre):
+        return True
+    return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+
+
+def _far_negation(pre: str) -> bool:
+    """A negation more than eight words back that still governs the match: a prohibition followed by a
+    list of verbs ("shall not sublicense, assign, pledge or otherwise encumber or transfer"), or a negated
+    subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
+    tail = pre[-240:]
+    verbs = list(_NOT_VERB.finditer(tail))
+    if verbs and _VERB_LIST.match(tail[verbs[-1].end():]):
+        return True
+    subjects = list(_NEG_SUBJECT.finditer(tail))
+    if not subjects:
+        return False
+    rest = tail[subjects[-1].end():]
+    # The match must sit in the negated subject's own predicate: "... shall be [assignable]", not
+    # "no right to maintain this Agreement through payment of a [royalty]".
+    return (
+        len(rest.split()) <= 20 and 1 <= len(_CLAUSE_VERB.findall(rest)) <= 2 and not _UNDOES_NEGATION.search(rest)
+        and not _REQUIREMENT.search(rest) and not _NEW_SUBJECT.search(rest)  # "no rights ..., and all rights belong to"
+    )
+
+
+def negates_items(lead_in: str) -> bool:
+    """True when a (lower-cased) lead-in forbids what its items go on to say: 'the company shall not:'."""
+    return _NEGATED_LEAD_IN.search(lead_in[-160:]) is not None
