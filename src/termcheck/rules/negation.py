@@ -35,9 +35,11 @@ _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*$")
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
-# "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
+# "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+# "no rights to the Images, and all rights ... belong to": a new subject ends the negated one.
 _NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
+# "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
 _UNDOES_NEGATION = re.compile(
     r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects"
     r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
