@@ -363,14 +363,23 @@ def _place_words(rest: str) -> str:
     return " ".join(words)
 
 
+# Every other way of naming a place, to the English name the report uses: "U.S.A.", "Lithuanian", « Californie ».
+_PLACE_NAMES = {**_FR_PLACES, **_DEMONYMS, **_ALIASES}
+
+
+def _place_key(place: str) -> str:
+    """A place name as _PLACE_NAMES is keyed: lower case, single spaces, straight apostrophes."""
+    return re.sub(r"\s+", " ", place.lower()).replace("’", "'")
+
+
 def _clean_place(place: str) -> str:
-    """Tidy a place name: '&' as 'and', capitals, aliases, template brackets."""
+    """Tidy a place name: '&' as 'and', capitals, template brackets, and its English name."""
     if place.startswith("["):
         place = place[1:].split("]")[0].split("/")[0].strip()
     place = re.sub(r"\s*&\s*", " and ", place).strip(" .")
     if place.isupper() and len(place) > 3:
         place = " ".join(w if w in ("AND", "OF") else w.capitalize() for w in place.split()).replace(" AND ", " and ").replace(" OF ", " of ")
-    return _ALIASES.get(place.lower(), place)
+    return _PLACE_NAMES.get(_place_key(place), place)
 
 
 def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
@@ -384,15 +393,11 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
             back = list(_BACKREF.finditer(text[:m.start()]))
             if back:
                 return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
-        fr = _FR_PLACE.match(rest)
-        if fr:
-            start = len(text) - len(rest)
-            return _FR_PLACES[re.sub(r"\s+", " ", fr.group().lower()).replace("’", "'")], start, start + len(fr.group())
-        place = _place_words(rest)
+        fr = _FR_PLACE.match(rest)  # « Irlande du Nord »: French names may hold lower-case words
+        place = fr.group() if fr else _place_words(rest)
         if place and place.lower() not in _NOT_PLACES and len(place) <= 60:
             start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()
-            cleaned = _clean_place(place)
-            return _DEMONYMS.get(cleaned.lower(), cleaned), start, start + len(place)
+            return _clean_place(place), start, start + len(place)
     if re.search(r"(?i)\blaws\s+thereof\b", text):
         back = list(_BACKREF.finditer(text))
         if back:
@@ -400,9 +405,11 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     p = _PLACE_LAW.search(text)
     if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").lower() not in ("applicable", "governing", "the"):
         place = p.group("place")
-        first = place.split()[0].lower()
-        return _DEMONYMS.get(place.lower(), _DEMONYMS.get(first, _FR_PLACES.get(place.lower(), place))), p.start("place"), p.end("place")
+        name = _clean_place(place)
+        if name == place:  # "English private law", "Swiss Federal law": the first word names the place
+            name = _PLACE_NAMES.get(_place_key(place.split()[0]), place)
+        return name, p.start("place"), p.end("place")
     f = _FR_LAW.search(text)
     if f:
-        return _DEMONYMS[f.group("fr") or f.group("fr_f")], f.start(), f.end()
+        return _clean_place(f.group("fr") or f.group("fr_f")), f.start(), f.end()
     return None
