@@ -11,12 +11,14 @@ from termcheck.numbering import ends_sentence, looks_like_heading, match_label, 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
-_NUMBER_WORD_END = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|un|une|deux|trois|quatre"
-    r"|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)$",
-    re.IGNORECASE,
-)
+
+
+def _ends_in_number_word(line: str) -> bool:
+    """True if the line ends with a number in words ('for a period of two', « une durée de dix »)."""
+    from termcheck.quantities import words_to_number  # its patterns take ~15 ms to compile; rarely needed here
+
+    words = line.split()
+    return bool(words) and words[-1].lower() not in ("a", "an") and words_to_number(words[-1]) is not None
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -72,7 +74,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             prev = current[-1].text.strip()
             # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word; "(2) years" after
             # a line ending "for a period of two" is the number repeated in digits, not a list item.
-            starts_clause = (match_label(text) is not None and not (_DIGITS_IN_PARENS.match(text) and _NUMBER_WORD_END.search(prev))) or (
+            starts_clause = (match_label(text) is not None and not (_DIGITS_IN_PARENS.match(text) and _ends_in_number_word(prev))) or (
                 starts_recital(text) and text[:1].isupper()
             )
             prev_ends = ends_sentence(prev)
