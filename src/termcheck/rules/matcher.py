@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from termcheck.models import Document, Segment
@@ -91,11 +92,11 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
-    sentence_starts: list[int] = field(default_factory=list)  # where each of the segment's sentences starts
 
-    def __post_init__(self) -> None:
-        if not self.sentence_starts:
-            self.sentence_starts = [a for a, _ in self.segment.sentences]
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each of the segment's sentences starts (read once per clause, by every rule)."""
+        return [a for a, _ in self.segment.sentences]
 
 
 def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
