@@ -51,15 +51,22 @@ def make_docx(path: Path, pages: int, start: int) -> None:
 LINES_PER_PAGE = 45
 
 
-def text_lines(source: Path) -> list[str]:
-    """Every .txt contract under source, wrapped to 90-character lines, one after the other."""
+def wrap_paragraphs(text: str) -> list[str]:
+    """A text's paragraphs wrapped to 90-character lines, a blank line after each, as a PDF would show them."""
     import textwrap
 
     lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if paragraph.strip():
+            lines += textwrap.wrap(" ".join(paragraph.split()), 90) + [""]
+    return lines
+
+
+def text_lines(source: Path) -> list[str]:
+    """Every .txt contract under source, wrapped to 90-character lines, one after the other."""
+    lines: list[str] = []
     for path in sorted(source.rglob("*.txt")):
-        for paragraph in path.read_text(encoding="utf-8", errors="replace").split("\n"):
-            if paragraph.strip():
-                lines += textwrap.wrap(" ".join(paragraph.split()), 90) + [""]
+        lines += wrap_paragraphs(path.read_text(encoding="utf-8", errors="replace"))
     return lines
 
 

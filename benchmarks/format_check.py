@@ -19,19 +19,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from batch_speed import make_text_pdf  # noqa: E402
+from batch_speed import make_text_pdf, wrap_paragraphs  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
-
-def wrapped_lines(text: str) -> list[str]:
-    """The text's paragraphs wrapped to 90 characters, a blank line between paragraphs."""
-    import textwrap
-
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        lines += (textwrap.wrap(" ".join(paragraph.split()), 90) + [""]) if paragraph.strip() else [""]
-    return lines
 
 
 def statuses(doc, rules) -> dict[str, tuple[str, object]]:
@@ -57,7 +47,7 @@ def main() -> int:
         pdf = Path(tmp) / "doc.pdf"
         for path in paths:
             text = path.read_text(encoding="utf-8", errors="replace")
-            make_text_pdf(pdf, wrapped_lines(text))
+            make_text_pdf(pdf, wrap_paragraphs(text))
             as_text = statuses(extract_bytes(path.name, text.encode("utf-8")), rules)
             as_pdf = statuses(extract_bytes("doc.pdf", pdf.read_bytes()), rules)
             for check_id, got in as_text.items():
