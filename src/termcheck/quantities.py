@@ -328,6 +328,9 @@ _NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "l
                "agreement", "seller", "buyer", "such", "that", "said", "any", "each", "all", "applicable", "federal",
                "local", "foreign", "international", "national", "common", "civil", "case", "statutory", "bankruptcy",
                "contract", "patent", "copyright", "trademark", "competition", "antitrust", "employment", "tax", "securities"}
+# "the law of Your country", "THE LAWS OF SOME STATES": a place named by who or how many, not by name.
+_NOT_FIRST_WORDS = {"your", "you", "my", "our", "his", "her", "their", "its", "some", "certain", "other", "many", "most",
+                    "these", "those", "this", "every", "no", "votre", "vos", "leur", "leurs", "son", "sa", "ses"}
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
@@ -395,7 +398,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
                 return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
         fr = _FR_PLACE.match(rest)  # « Irlande du Nord »: French names may hold lower-case words
         place = fr.group() if fr else _place_words(rest)
-        if place and place.lower() not in _NOT_PLACES and len(place) <= 60:
+        if place and place.lower() not in _NOT_PLACES and place.split()[0].lower() not in _NOT_FIRST_WORDS and len(place) <= 60:
             start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()
             return _clean_place(place), start, start + len(place)
     if re.search(r"(?i)\blaws\s+thereof\b", text):
@@ -403,7 +406,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         if back:
             return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
     p = _PLACE_LAW.search(text)
-    if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").lower() not in ("applicable", "governing", "the"):
+    if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").split()[0].lower() not in _NOT_FIRST_WORDS | {"applicable", "governing", "the"}:
         place = p.group("place")
         name = _clean_place(place)
         if name == place:  # "English private law", "Swiss Federal law": the first word names the place
