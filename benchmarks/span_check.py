@@ -11,6 +11,9 @@ document is often right for another clause's sake. Here every labelled clause st
 - CUAD spans: perpetual licences must fail `perpetual-license`, governing-law clauses must name a
   place, revenue-sharing clauses must pass `revenue-share`; non-transferable licences and
   anti-assignment clauses should not fail `sublicensing` (most do allow some transfer: read each).
+- Claudette: terms-of-service sentences tagged as a unilateral change that name the terms, agreement or
+  conditions must warn `unilateral-amendment` (the tag also covers changes to the service itself,
+  which the check leaves alone).
 Each miss is printed with its document, to be read in context before any rule changes.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -74,9 +78,30 @@ def cuad_spans(rules, name: str) -> tuple[int, int]:
     return misses, total
 
 
+# A unilateral change to the contract itself, not to the service or its features.
+_NAMES_THE_TERMS = re.compile(r"(?i)\b(?:terms|agreements?|conditions|tos)\b")
+
+
+def claudette_amendments(rules) -> tuple[int, int]:
+    """Claudette sentences tagged as a unilateral change of the terms that do not warn on their own."""
+    from termcheck.api import check_text
+
+    misses = total = 0
+    with open(CORPUS / "claudette" / "sentences.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["unilateral_change"] == "0" or not _NAMES_THE_TERMS.search(row["text"]):
+                continue
+            total += 1
+            status = check_text(row["text"], rules=rules).check("unilateral-amendment").status
+            if status not in ("warn", "fail"):
+                misses += 1
+                print(f"claudette-amendment  {row['document'][:30]:30s} {status}: {' '.join(row['text'].split())[:160]}")
+    return misses, total
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=["performer", *CUAD], help="one set only")
+    ap.add_argument("--only", choices=["performer", *CUAD, "claudette-amendment"], help="one set only")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
@@ -90,6 +115,9 @@ def main() -> int:
         if args.only in (None, name):
             misses, total = cuad_spans(rules, name)
             print(f"{name}: {misses} of {total} spans disagree")
+    if args.only in (None, "claudette-amendment"):
+        misses, total = claudette_amendments(rules)
+        print(f"claudette-amendment: {misses} of {total} sentences disagree")
     return 0
 
 

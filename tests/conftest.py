@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from termcheck.api import load_ruleset
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TERMCHECK_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 EXAMPLES = ROOT / "examples"
+# How many checks the built-in rule set has: every report lists each of them.
+BUILTIN_CHECKS = len(load_ruleset().rules)
 sys.path.insert(0, str(Path(__file__).parent))
 
 

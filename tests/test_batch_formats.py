@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 
-from conftest import EXAMPLES, run_cli
+from conftest import BUILTIN_CHECKS, EXAMPLES, run_cli
 
 
 def make_folder(tmp_path):
@@ -46,7 +46,7 @@ def test_include_and_exclude_patterns(tmp_path):
 def test_csv_has_a_row_per_document_and_check(tmp_path):
     root = make_folder(tmp_path)
     rows = list(csv.DictReader(io.StringIO(run_cli(str(root), "-f", "csv").stdout.decode())))
-    assert len(rows) == 3 * 15
+    assert len(rows) == 3 * BUILTIN_CHECKS
     row = next(r for r in rows if r["path"].endswith("a-buyout.txt") and r["check"] == "sublicensing")
     assert row["status"] == "fail" and row["location"].startswith("line 15") and row["quote"].startswith("2.1 The Performer")
     assert next(r for r in rows if r["check"] == "license-term" and r["path"].endswith("b-fair.pdf"))["value"] == "2.0"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from conftest import EXAMPLES, run_cli
+from conftest import BUILTIN_CHECKS, EXAMPLES, run_cli
 
 
 def test_junit_suites_cases_failures_and_errors(tmp_path):
@@ -17,11 +17,11 @@ def test_junit_suites_cases_failures_and_errors(tmp_path):
     suites = root.findall("testsuite")
     assert len(suites) == 3
     buyout, fair, unreadable = suites
-    assert len(buyout.findall("testcase")) == 15 and buyout.get("failures") == str(len(buyout.findall("testcase/failure")))
+    assert len(buyout.findall("testcase")) == BUILTIN_CHECKS and buyout.get("failures") == str(len(buyout.findall("testcase/failure")))
     assert buyout.find("testcase[@name='perpetual-license: Perpetual or irrevocable grant']/failure") is not None
     assert fair.get("failures") == "0" and fair.find(".//system-out").text.startswith("warn:")
     assert unreadable.find("testcase/error").get("type") == "unsupported"
-    assert root.get("tests") == "31" and root.get("errors") == "1"
+    assert root.get("tests") == str(2 * BUILTIN_CHECKS + 1) and root.get("errors") == "1"
 
 
 def test_contract_text_with_control_characters_stays_valid_xml(tmp_path):

@@ -10,7 +10,7 @@ import sys
 import jsonschema
 import pytest
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import BUILTIN_CHECKS, EXAMPLES, ROOT, run_cli
 
 SCHEMA = json.loads((ROOT / "src" / "termcheck" / "schemas" / "report-v1.schema.json").read_text())
 BUYOUT = str(EXAMPLES / "voice-buyout-release.txt")
@@ -30,7 +30,7 @@ def test_json_of_every_example_and_of_an_unreadable_file_follows_the_schema(tmp_
     error_doc = report["documents"][-1]
     assert error_doc["verdict"] == "error" and error_doc["error"]["code"] == "unsupported"
     checks = {c["id"]: c for c in report["documents"][0]["checks"]}
-    assert len(checks) == 15
+    assert len(checks) == BUILTIN_CHECKS
 
 
 def test_checklist_reads_without_colour_and_fits_80_columns():

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from conftest import EXAMPLES, SHARED, run_cli
+from conftest import BUILTIN_CHECKS, EXAMPLES, SHARED, run_cli
 from termcheck.render.sarif import fingerprint
 
 SCHEMA_PATH = SHARED / "schemas" / "sarif-schema-2.1.0.json"
@@ -31,7 +31,7 @@ def test_sarif_validates_against_the_official_schema(sarif):
 def test_locations_fingerprints_and_errors(sarif):
     run = sarif["runs"][0]
     rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert len(rules) == 15 and "perpetual-license" in rules
+    assert len(rules) == BUILTIN_CHECKS and "perpetual-license" in rules
     pdf = [r for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".pdf")]
     txt = [r for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".txt")]
     perpetual_pdf = next(r for r in pdf if r["ruleId"] == "perpetual-license")

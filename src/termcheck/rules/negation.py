@@ -27,13 +27,18 @@ _SCOPE_BREAK = re.compile(
     r"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){0,3}?(?:may|shall|will|can|must|agrees?|is|are|has|have|pourra|peut|doit|sera)\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
+_LEADING_MODAL = re.compile(r"(?:may|shall|will|can|must|pourra|peut|doit)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 _CLAUSE_VERB = re.compile(
     r"\b(?:may|shall|will|can|must|agrees?|is|are|was|were|be|has|have|grants?|pourra|peut|doit|sera|est|sont|accorde|cède)\b"
 )
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
-_VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*$")
+_VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
+# "shall not have the power to modify, alter or otherwise change": the list follows the power, not "not".
+_POWER_TO = re.compile(
+    r"^\s*(?:have|has|be\s+(?:entitled|permitted|allowed|authori[sz]ed|able))\s+(?:(?:the|any)\s+)?(?:(?:right|power|authority|ability)\s+)?to\b"
+)
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
@@ -82,6 +87,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
             chars[i - s_start] = " "
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
     pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
+    # "..., and may sell the Recordings": a match that starts with its own modal starts a new clause.
+    modal = _LEADING_MODAL.match(lower, m_start, m_end)
+    if modal:
+        pre += modal.group()
     cut = 0
     for brk in _SCOPE_BREAK.finditer(pre):
         # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
@@ -114,8 +123,11 @@ def _far_negation(pre: str) -> bool:
     subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
     tail = pre[-240:]
     verbs = list(_NOT_VERB.finditer(tail))
-    if verbs and _VERB_LIST.match(tail[verbs[-1].end():]):
-        return True
+    if verbs:
+        listed = tail[verbs[-1].end():]
+        power = _POWER_TO.match(listed)
+        if _VERB_LIST.match(listed[power.end():] if power else listed):
+            return True
     subjects = list(_NEG_SUBJECT.finditer(tail))
     if not subjects:
         return False
