@@ -205,6 +205,15 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
     assert not suspicious
 
 
+def test_a_lexicon_entry_inside_an_alternation_is_an_error():
+    """'{object}|them' used to match the literal text '{object}': a silent dead phrase."""
+    from termcheck.rules.phrases import PhraseError, phrase_regex
+
+    with pytest.raises(PhraseError, match="lexicon entry cannot be one of several alternatives"):
+        phrase_regex("cannot recall ~4 {object}|them", {"object": ["recordings"]})
+    assert phrase_regex("cannot recall ~4 {object}", {"object": ["recordings"]})
+
+
 def test_every_builtin_trigger_has_cues():
     """A trigger without cues is tried on every sentence of every contract (a `re:` phrase gives none):
     give it `cues` or a trigger of its own."""

@@ -52,6 +52,8 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
     for alt in tok.split("|"):
         if not alt:
             raise PhraseError(f"empty alternative in {tok!r}")
+        if "{" in alt or "}" in alt:
+            raise PhraseError(f"a lexicon entry cannot be one of several alternatives in {tok!r}: give it a phrase of its own")
         if alt.endswith("*"):
             alts.append(re.escape(alt[:-1]) + r"[^\W_]*")
         else:
