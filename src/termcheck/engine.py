@@ -414,6 +414,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     for rule in ruleset.rules:
         if rule.kind == "threshold":
             results[rule.id] = _decide_threshold(doc, rule, all_hits[rule.id], values[rule.id], results)
+            _perpetual_by_length(results[rule.id], results.get(rule.perpetual_from) if rule.perpetual_from else None)
     for rule in ruleset.rules:
         res = results[rule.id]
         waived = [w for w in rule.waived_by if results.get(w) is not None and results[w].status == "pass"]
@@ -502,6 +503,19 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
         res.value = value[0]
         res.notes.extend(value[2])
     return res
+
+
+# A licence this long outlasts a working life: domain.md reads 50 years or more as perpetual.
+PERPETUAL_YEARS = 50.0
+
+
+def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult]) -> None:
+    """Fail the perpetual check when the stated licence term is perpetual in all but name ("99 years")."""
+    if perpetual is None or perpetual.status != "pass" or not isinstance(term.value, float) or term.value < PERPETUAL_YEARS:
+        return
+    perpetual.status = "fail"
+    perpetual.findings = term.findings[:3]
+    perpetual.notes.append(f"a licence of {term.value:g} years outlasts a working life: read as perpetual ({PERPETUAL_YEARS:g} years or more)")
 
 
 def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:
