@@ -409,7 +409,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     )
     for rule in ruleset.rules:
         if rule.kind != "threshold":
-            hits = [h for h in all_hits[rule.id] if not (h.cancelled_by_term and finite_term)]
+            hits = [h for h in all_hits[rule.id] if not (h.cancelled_by_term and (finite_term or _ends_on_a_date(doc, h)))]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
     for rule in ruleset.rules:
         if rule.kind == "threshold":
@@ -503,6 +503,14 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
         res.value = value[0]
         res.notes.extend(value[2])
     return res
+
+
+def _ends_on_a_date(doc: Document, hit: Hit) -> bool:
+    """True when the hit's sentence gives the grant an end date ("irrevocable until 31 December 2027"),
+    which limits it as a term does even where no start date gives the term a length."""
+    sentence = doc.text[hit.sentence[0]:hit.sentence[1]]
+    until = _UNTIL.search(sentence)
+    return until is not None and any(start > until.start() for _, start, _ in find_dates(sentence))
 
 
 # A licence this long outlasts a working life: domain.md reads 50 years or more as perpetual.
