@@ -334,7 +334,7 @@ _NOT_FIRST_WORDS = {"your", "you", "my", "our", "his", "her", "their", "its", "s
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
-    r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern)|without|excluding|except|regardless|notwithstanding|exclusive)|[.,;:)]|\s+and\b|\s*$)"
+    r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern)|without|excluding|except|regardless|notwithstanding|exclusive|by|before|in\s+force)\b|[.,;:)]|\s+and\b|\s*$)"
 )
 _FR_LAW = re.compile(
     r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b"
@@ -380,13 +380,27 @@ def _clean_place(place: str) -> str:
     if place.startswith("["):
         place = place[1:].split("]")[0].split("/")[0].strip()
     place = re.sub(r"\s*&\s*", " and ", place).strip(" .")
+    place = re.sub(r" (And|Of|Et) ", lambda m: f" {m.group(1).lower()} ", place)  # "The Laws Of England And Wales"
     if place.isupper() and len(place) > 3:
         place = " ".join(w if w in ("AND", "OF") else w.capitalize() for w in place.split()).replace(" AND ", " and ").replace(" OF ", " of ")
     return _PLACE_NAMES.get(_place_key(place), place)
 
 
+# A form's field: "Governing Law: New York", « Loi applicable : droit français ».
+_LAW_FIELD = re.compile(r"(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)\s*[:–-]\s*")
+
+
 def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     """The place a governing-law sentence names: 'the laws of the State of New York' -> 'New York'."""
+    field = _LAW_FIELD.search(text)
+    if field:
+        rest = text[field.end():]
+        prefix = _PREFIX.match(rest)
+        start = field.end() + (prefix.end() if prefix else 0)
+        place = _place_words(text[start:])
+        first = place.split()[0].lower() if place else ""
+        if place and place.lower() not in _NOT_PLACES and first not in _NOT_FIRST_WORDS | {"law", "laws"} and len(place) <= 60:
+            return _clean_place(place), start, start + len(place)
     for m in _LAWS_OF.finditer(text):
         rest = text[m.end():]
         prefix = _PREFIX.match(rest)
