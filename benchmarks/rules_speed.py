@@ -4,6 +4,7 @@ Run on demand (not in the test suite):
 
     python benchmarks/rules_speed.py              # 300 pages, 7 rounds
     python benchmarks/rules_speed.py --pages 50 --rounds 11
+    python benchmarks/rules_speed.py --pages 50 --per-rule    # each rule alone: where a change costs
 
 The contract is made of the CUAD development contracts laid end to end (read from ../shared/corpus by
 path when it is there; otherwise generated clauses, which repeat every cue in every clause and so are
@@ -59,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--per-rule", action="store_true", help="also time each rule alone (with its own prefilter), slowest first")
     args = ap.parse_args()
     from termcheck.engine import check, safe_lower
     from termcheck.extract import extract_path
@@ -92,6 +94,28 @@ def main() -> None:
     print(f"pypdfium2 extraction  {statistics.median(t_ext) * 1000:8.1f} ms  (termcheck's whole extraction: {statistics.median(t_full) * 1000:.1f} ms)")
     print(f"rule evaluation       {statistics.median(t_rules) * 1000:8.1f} ms  (prefilter pass {statistics.median(t_pre) * 1000:.1f} ms)")
     print(f"ratio rules/extract   {statistics.median(ratios):8.2f}")
+    if args.per_rule:
+        print_per_rule(doc, rules, args.rounds)
+
+
+def print_per_rule(doc, rules, rounds: int) -> None:
+    """Median time of each rule run alone; each includes the ~fixed cost of reading the clauses once."""
+    from termcheck.engine import collect_hits
+    from termcheck.rules.model import build_prefilter
+
+    timings = []
+    for rule in rules.rules:
+        alone = build_prefilter([rule])
+        alone.lexicon = rules.lexicon
+        runs = []
+        for _ in range(rounds):
+            a = time.perf_counter()
+            collect_hits(doc, alone, parallel=False)
+            runs.append(time.perf_counter() - a)
+        timings.append((statistics.median(runs), rule.id))
+    print("each rule alone (medians; the smallest is roughly the fixed cost):")
+    for t, rule_id in sorted(timings, reverse=True):
+        print(f"  {rule_id:24s} {t * 1000:8.1f} ms")
 
 
 if __name__ == "__main__":
