@@ -331,6 +331,16 @@ _NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "l
 # "the law of Your country", "THE LAWS OF SOME STATES": a place named by who or how many, not by name.
 _NOT_FIRST_WORDS = {"your", "you", "my", "our", "his", "her", "their", "its", "some", "certain", "other", "many", "most",
                     "these", "those", "this", "every", "no", "votre", "vos", "leur", "leurs", "son", "sa", "ses"}
+
+
+def _names_a_place(place: str, also_not_first: frozenset[str] = frozenset()) -> bool:
+    """True when words found where a place should be name one ("New York"), not a role, a kind of law or "Your country"."""
+    if not place or len(place) > 60 or place.lower() in _NOT_PLACES:
+        return False
+    first = place.split()[0].lower()
+    return first not in _NOT_FIRST_WORDS and first not in also_not_first
+
+
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
@@ -380,9 +390,10 @@ def _clean_place(place: str) -> str:
     if place.startswith("["):
         place = place[1:].split("]")[0].split("/")[0].strip()
     place = re.sub(r"\s*&\s*", " and ", place).strip(" .")
-    place = re.sub(r" (And|Of|Et) ", lambda m: f" {m.group(1).lower()} ", place)  # "The Laws Of England And Wales"
     if place.isupper() and len(place) > 3:
-        place = " ".join(w if w in ("AND", "OF") else w.capitalize() for w in place.split()).replace(" AND ", " and ").replace(" OF ", " of ")
+        place = " ".join(w.capitalize() for w in place.split())
+    # "ENGLAND AND WALES", "The Laws Of England And Wales": the joining words in lower case
+    place = re.sub(r" (And|Of|Et) ", lambda m: f" {m.group(1).lower()} ", place)
     return _PLACE_NAMES.get(_place_key(place), place)
 
 
@@ -398,8 +409,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         prefix = _PREFIX.match(rest)
         start = field.end() + (prefix.end() if prefix else 0)
         place = _place_words(text[start:])
-        first = place.split()[0].lower() if place else ""
-        if place and place.lower() not in _NOT_PLACES and first not in _NOT_FIRST_WORDS | {"law", "laws"} and len(place) <= 60:
+        if _names_a_place(place, frozenset({"law", "laws"})):  # "Governing Law: the laws of ..." is read below
             return _clean_place(place), start, start + len(place)
     for m in _LAWS_OF.finditer(text):
         rest = text[m.end():]
@@ -412,7 +422,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
                 return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
         fr = _FR_PLACE.match(rest)  # « Irlande du Nord »: French names may hold lower-case words
         place = fr.group() if fr else _place_words(rest)
-        if place and place.lower() not in _NOT_PLACES and place.split()[0].lower() not in _NOT_FIRST_WORDS and len(place) <= 60:
+        if _names_a_place(place):
             start = text.index(rest[:len(place)], m.end()) if rest[:len(place)] in text[m.end():] else m.end()
             return _clean_place(place), start, start + len(place)
     if re.search(r"(?i)\blaws\s+thereof\b", text):
@@ -420,7 +430,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         if back:
             return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
     p = _PLACE_LAW.search(text)
-    if p and p.group("place").lower() not in _NOT_PLACES and p.group("place").split()[0].lower() not in _NOT_FIRST_WORDS | {"applicable", "governing", "the"}:
+    if p and _names_a_place(p.group("place"), frozenset({"applicable", "governing", "the"})):
         place = p.group("place")
         name = _clean_place(place)
         if name == place:  # "English private law", "Swiss Federal law": the first word names the place
