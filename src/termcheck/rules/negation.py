@@ -21,17 +21,17 @@ _PSEUDO_NEG = re.compile(
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
 )
+# The modal verbs that start a clause of their own, English and French.
+_MODALS = r"may|shall|will|can|must|pourra|peut|doit"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
-    r"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){0,3}?(?:may|shall|will|can|must|agrees?|is|are|has|have|pourra|peut|doit|sera)\b"
+    rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|agrees?|is|are|has|have|sera)\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
-_LEADING_MODAL = re.compile(r"(?:may|shall|will|can|must|pourra|peut|doit)\b")
+_LEADING_MODAL = re.compile(rf"(?:{_MODALS})\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
-_CLAUSE_VERB = re.compile(
-    r"\b(?:may|shall|will|can|must|agrees?|is|are|was|were|be|has|have|grants?|pourra|peut|doit|sera|est|sont|accorde|cède)\b"
-)
+_CLAUSE_VERB = re.compile(rf"\b(?:{_MODALS}|agrees?|is|are|was|were|be|has|have|grants?|sera|est|sont|accorde|cède)\b")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
