@@ -61,42 +61,39 @@ def performer_evidence(rules) -> int:
     return misses
 
 
-def cuad_spans(rules, name: str) -> tuple[int, int]:
-    """Spans of one CUAD category whose check disagrees with them on their own."""
+def disagreements(name: str, clauses, rules, check: str, ok: set[str]) -> tuple[int, int]:
+    """Clauses ((document, text) pairs) whose check, run on the clause alone, gives no status in ok."""
     from termcheck.api import check_text
 
-    column, check, ok = CUAD[name]
     misses = total = 0
+    for document, text in clauses:
+        total += 1
+        status = check_text(text, rules=rules).check(check).status
+        if status not in ok:
+            misses += 1
+            print(f"{name}  {document[:40]:40s} {status}: {' '.join(text.split())[:160]}")
+    return misses, total
+
+
+def cuad_spans(name: str):
+    """(contract, span) for every labelled span of one CUAD category."""
+    column = CUAD[name][0]
     with open(CORPUS / "cuad" / "labels.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             for span in json.loads(row[column]):
-                total += 1
-                status = check_text(span, rules=rules).check(check).status
-                if status not in ok:
-                    misses += 1
-                    print(f"{name}  {row['filename'][:40]:40s} {status}: {' '.join(span.split())[:160]}")
-    return misses, total
+                yield row["filename"], span
 
 
 # A unilateral change to the contract itself, not to the service or its features.
 _NAMES_THE_TERMS = re.compile(r"(?i)\b(?:terms|agreements?|conditions|tos)\b")
 
 
-def claudette_amendments(rules) -> tuple[int, int]:
-    """Claudette sentences tagged as a unilateral change of the terms that do not warn on their own."""
-    from termcheck.api import check_text
-
-    misses = total = 0
+def claudette_amendments():
+    """(document, sentence) for every Claudette sentence tagged as a unilateral change of the terms."""
     with open(CORPUS / "claudette" / "sentences.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            if row["unilateral_change"] == "0" or not _NAMES_THE_TERMS.search(row["text"]):
-                continue
-            total += 1
-            status = check_text(row["text"], rules=rules).check("unilateral-amendment").status
-            if status not in ("warn", "fail"):
-                misses += 1
-                print(f"claudette-amendment  {row['document'][:30]:30s} {status}: {' '.join(row['text'].split())[:160]}")
-    return misses, total
+            if row["unilateral_change"] != "0" and _NAMES_THE_TERMS.search(row["text"]):
+                yield row["document"], row["text"]
 
 
 def main() -> int:
@@ -111,12 +108,12 @@ def main() -> int:
     rules = load_ruleset()
     if args.only in (None, "performer"):
         print(f"performer evidence: {performer_evidence(rules)} labels not shown by any sentence alone")
-    for name in CUAD:
+    for name, (_, check, ok) in CUAD.items():
         if args.only in (None, name):
-            misses, total = cuad_spans(rules, name)
+            misses, total = disagreements(name, cuad_spans(name), rules, check, ok)
             print(f"{name}: {misses} of {total} spans disagree")
     if args.only in (None, "claudette-amendment"):
-        misses, total = claudette_amendments(rules)
+        misses, total = disagreements("claudette-amendment", claudette_amendments(), rules, "unilateral-amendment", {"warn", "fail"})
         print(f"claudette-amendment: {misses} of {total} sentences disagree")
     return 0
 
