@@ -414,7 +414,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     for rule in ruleset.rules:
         if rule.kind == "threshold":
             results[rule.id] = _decide_threshold(doc, rule, all_hits[rule.id], values[rule.id], results)
-            _perpetual_by_length(results[rule.id], results.get(rule.perpetual_from) if rule.perpetual_from else None)
+            if rule.perpetual_from and rule.quantity and rule.quantity["perpetual_min"]:
+                _perpetual_by_length(results[rule.id], results.get(rule.perpetual_from), rule.quantity["perpetual_min"])
     for rule in ruleset.rules:
         res = results[rule.id]
         waived = [w for w in rule.waived_by if results.get(w) is not None and results[w].status == "pass"]
@@ -513,17 +514,13 @@ def _ends_on_a_date(doc: Document, hit: Hit) -> bool:
     return until is not None and any(start > until.start() for _, start, _ in find_dates(sentence))
 
 
-# A licence this long outlasts a working life: domain.md reads 50 years or more as perpetual.
-PERPETUAL_YEARS = 50.0
-
-
-def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult]) -> None:
-    """Fail the perpetual check when the stated licence term is perpetual in all but name ("99 years")."""
-    if perpetual is None or perpetual.status != "pass" or not isinstance(term.value, float) or term.value < PERPETUAL_YEARS:
+def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult], minimum: float) -> None:
+    """Fail the perpetual check when the stated term is perpetual in all but name ("99 years")."""
+    if perpetual is None or perpetual.status != "pass" or not isinstance(term.value, float) or term.value < minimum:
         return
     perpetual.status = "fail"
     perpetual.findings = term.findings[:3]
-    perpetual.notes.append(f"a licence of {term.value:g} years outlasts a working life: read as perpetual ({PERPETUAL_YEARS:g} years or more)")
+    perpetual.notes.append(f"a term of {term.value:g} years outlasts a working life: read as perpetual ({minimum:g} years or more)")
 
 
 def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:

@@ -25,7 +25,7 @@ TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "party": "any", "negation": None, "via_definitions": False,
     "cancelled_by_term": False, "settles": False, "message": None, "value": None, "cues": [],
 }
-QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass"}
+QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
 
 
 class RulePackError(UsageError):

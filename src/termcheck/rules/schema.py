@@ -61,6 +61,8 @@ class Quantity(_Strict):
     vague: Literal["pass", "warn", "fail"] = "warn"
     missing: Literal["pass", "warn", "fail", "unknown"] = "unknown"
     found: Literal["pass", "warn", "fail"] = "pass"
+    # A value this large means "forever" in all but name: the rule's perpetual_from check fails too.
+    perpetual_min: Optional[float] = Field(default=None, gt=0)
 
 
 class Escalate(_Strict):
