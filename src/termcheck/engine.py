@@ -520,7 +520,8 @@ def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult], mi
         return
     perpetual.status = "fail"
     perpetual.findings = term.findings[:3]
-    perpetual.notes.append(f"a term of {term.value:g} years outlasts a working life: read as perpetual ({minimum:g} years or more)")
+    # Replaces "no clause found that grants this", which the term's own clause now contradicts.
+    perpetual.notes = [f"a term of {term.value:g} years outlasts a working life: read as perpetual ({minimum:g} years or more)"]
 
 
 def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:
