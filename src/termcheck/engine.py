@@ -407,10 +407,16 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     finite_term = any(
         isinstance(values[r.id][0], float) for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )
+    # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
+    # raise no other check.
+    prohibited_only: set[str] = set()
     for rule in ruleset.rules:
         if rule.kind != "threshold":
             hits = [h for h in all_hits[rule.id] if not (h.cancelled_by_term and (finite_term or _ends_on_a_date(doc, h)))]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
+            flags = [h for h in hits if h.effect == "flag"]
+            if flags and all(h.negated for h in flags):
+                prohibited_only.add(rule.id)
     for rule in ruleset.rules:
         if rule.kind == "threshold":
             results[rule.id] = _decide_threshold(doc, rule, all_hits[rule.id], values[rule.id], results)
@@ -429,12 +435,13 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
             res.status = "pass"
             res.notes = ["given through " + ", ".join(waived)]
             continue
-        if rule.escalate and res.status in ("warn", "fail") and any(
-            results.get(other) is not None and results[other].status in ("warn", "fail") for other in rule.escalate["when"]
-        ):
+        others = [
+            o for o in (rule.escalate or {}).get("when", [])
+            if results.get(o) is not None and results[o].status in ("warn", "fail") and o not in prohibited_only
+        ]
+        if rule.escalate and res.status in ("warn", "fail") and others and rule.id not in prohibited_only:
             if rule.escalate["to"] == "fail" or res.status == "warn":
                 res.status = rule.escalate["to"]
-                others = [o for o in rule.escalate["when"] if results.get(o) and results[o].status in ("warn", "fail")]
                 res.notes.append("raised because " + ", ".join(others) + (" also flags" if len(others) == 1 else " also flag"))
     checks = [results[r.id] for r in ruleset.rules]
     groups = []
