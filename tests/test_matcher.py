@@ -42,6 +42,12 @@ CASES = [
     ("The Company will pay the Performer a royalty of 5% of net receipts.", "revenue-share", "pass"),
     ("The Performer shall receive no royalties.", "revenue-share", "fail"),
     ("The Company may not use the Recordings to train machine learning models.", "ai-use", "warn"),
+    # A prohibition reaches every purpose it lists, so a resale elsewhere does not make it an AI use ...
+    ("The Company may sell the Recordings to third parties. The Company will not use the Recordings to create, train or "
+     "improve any synthetic voice, text-to-speech system or digital replica.", "ai-use", "warn"),
+    # ... but not a new clause that permits one.
+    ("The Company may sell the Recordings to third parties. The Company will not use the Recordings in advertising, "
+     "but may use them to create a synthetic voice.", "ai-use", "fail"),
 ]
 
 

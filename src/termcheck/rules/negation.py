@@ -39,6 +39,8 @@ _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){
 _POWER_TO = re.compile(
     r"^\s*(?:have|has|be\s+(?:entitled|permitted|allowed|authori[sz]ed|able))\s+(?:(?:the|any)\s+)?(?:(?:right|power|authority|ability)\s+)?to\b"
 )
+# "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
+_PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+\s+){0,6}?(?:to|in\s+order\s+to)\s+")
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
@@ -127,6 +129,10 @@ def _far_negation(pre: str) -> bool:
         listed = tail[verbs[-1].end():]
         power = _POWER_TO.match(listed)
         if _VERB_LIST.match(listed[power.end():] if power else listed):
+            return True
+        purpose = _PURPOSE.match(listed)
+        # ... through the verbs and objects that follow, up to a clause with a verb of its own
+        if purpose and len(listed.split()) <= 30 and not _CLAUSE_VERB.search(listed, purpose.end()):
             return True
     subjects = list(_NEG_SUBJECT.finditer(tail))
     if not subjects:
