@@ -32,6 +32,11 @@ _PERMISSION = re.compile(
     r"|will\s+be\s+entitled|has\s+the\s+right|have\s+the\s+right|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
+# "Although the Performer may end the Agreement, the licence ... is irrevocable": a leading subordinate
+# clause's party is not the main clause's.
+_LEADING_SUBORDINATE = re.compile(
+    r"^\W*(?:\d[\d.]*\s+)?(?:although|though|even\s+though|even\s+if|while|whilst|whereas|bien\s+que|même\s+si)\b[^,;]*,"
+)
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 _FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
 
@@ -68,7 +73,8 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
         if word:
             return "performer" if _PERFORMER.match(word.group()) else "counterparty"
     # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
-    for m in reversed(list(_PARTY_MENTION.finditer(pre))):
+    subordinate = _LEADING_SUBORDINATE.match(pre)
+    for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
         if _PERMISSION.match(ahead[m.end():]):
             return "performer" if _PERFORMER.match(m.group()) else "counterparty"
     return None
