@@ -191,3 +191,10 @@ def test_a_table_row_is_read_with_its_header_row_and_the_paragraph_before_the_ta
     assert status("4. Usage schedule.\n\n" + table.replace("In perpetuity", "Two (2) years"), "perpetual-license") == "pass"
     # Without a word of use or licence anywhere near, "in perpetuity" in a table is not a grant.
     assert status("Equipment | Owner | Kept\nCamera | Studio | In perpetuity\n", "perpetual-license") == "pass"
+
+
+def test_a_requirement_met_through_a_defined_term():
+    """'All Deliverables are works made for hire' is about recordings only when "Deliverables" means recordings."""
+    text = '1. DEFINITIONS\n"Deliverables" means all {} created by the Contributor.\n\n2. OWNERSHIP\n2.1 All Deliverables are works made for hire for the Company.\n'
+    assert status(text.format("audio recordings"), "perpetual-license") == "fail"
+    assert status(text.format("reports and software code"), "perpetual-license") == "pass"

@@ -43,6 +43,16 @@ class ClauseContexts:
         self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
         self._cache: dict[int, ClauseContext] = {}
         segs, text = doc.segments, doc.text
+        # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
+        # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
+        self.meaning: dict[str, str] = {}
+        for seg in segs:
+            if seg.zone == "definition" and seg.defines and len(seg.defines) >= 3:
+                self.meaning.setdefault(seg.defines.lower(), lower[seg.start:seg.end])
+        self.terms = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(self.meaning, key=len, reverse=True)) + r")(?![\w])")
+            if self.meaning else None
+        )
         first_row = None
         for i, seg in enumerate(segs):
             if seg.zone != "table":
@@ -78,7 +88,11 @@ class ClauseContexts:
             if seg.headings:
                 parts.append(seg.headings[-1].lower())
             lead_negated = bool(lead) and negates_items(parts[0].rstrip())
-            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated)
+            clause = lower[seg.start:seg.end]
+            meanings = "" if self.terms is None or seg.zone == "definition" else "\n".join(
+                dict.fromkeys(self.meaning[m.group()] for m in self.terms.finditer(clause))
+            )
+            self._cache[i] = ClauseContext(seg, i, clause, "\n".join(parts), lead_negated, meanings)
         return self._cache[i]
 
 

@@ -98,6 +98,7 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
+    meanings: str = ""  # lower-cased definitions of the defined terms the clause uses (for requires and near)
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -165,9 +166,12 @@ def match_clause(
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
         for trig, a, b, via in found:
-            if trig.requires is not None and not (trig.requires.search(sentence) or trig.requires.search(clause.context)):
+            meanings = clause.meanings if trig.requires_via_definitions else ""
+            if trig.requires is not None and not (
+                trig.requires.search(sentence) or trig.requires.search(clause.context) or trig.requires.search(meanings)
+            ):
                 continue
-            if trig.near is not None and not (trig.near.search(sentence) or trig.near.search(clause.context)):
+            if trig.near is not None and not (trig.near.search(sentence) or trig.near.search(clause.context) or trig.near.search(meanings)):
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":

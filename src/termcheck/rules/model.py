@@ -18,6 +18,8 @@ class CompiledTrigger:
     party: str = "any"
     negation: str = "invert"
     via_definitions: bool = False
+    # requires and near may be met by the definition of a defined term the clause uses
+    requires_via_definitions: bool = False
     cancelled_by_term: bool = False
     # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so

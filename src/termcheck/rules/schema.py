@@ -45,6 +45,7 @@ class Trigger(_Strict):
     party: Literal["counterparty", "performer", "any"] = "any"
     negation: Optional[Literal["invert", "skip", "ignore"]] = None
     via_definitions: bool = False
+    requires_via_definitions: bool = False
     cancelled_by_term: bool = False
     settles: bool = False
     message: Optional[str] = None
