@@ -180,3 +180,19 @@ def test_recitals_that_end_in_their_own_clause_do_not_swallow_the_contract():
     _, rows = segs(text)
     assert find(rows, "WHEREAS")[0] == "recital"
     assert find(rows, "may sublicense")[0] == "operative"
+
+
+def test_a_sentence_case_title_followed_by_its_subsections_is_a_heading():
+    """'5. Withdrawal and deletion' above '5.1 ...' titles section 5; the same line without sub-clauses,
+    or one with a verb, stays a clause."""
+    text = (
+        "4. Credit\n4.1 The Performer will be credited.\n\n5. Withdrawal and deletion\n5.1 The Performer may withdraw.\n\n"
+        "6. Governing law\n6.1 English law applies.\n\n7. The Company may assign\n7.1 to its affiliates only.\n\n"
+        "8. Audio recordings\n9. Video footage\n"
+    )
+    _, rows = segs(text)
+    assert find(rows, "5. Withdrawal")[0] == "heading"
+    assert find(rows, "5.1 The Performer")[2] == ("Withdrawal and deletion",)
+    assert find(rows, "6.1 English law")[2] == ("Governing law",)
+    assert find(rows, "7. The Company may")[0] == "operative"
+    assert find(rows, "8. Audio recordings")[0] == "operative"

@@ -114,3 +114,18 @@ def looks_like_heading(text: str) -> bool:
         return True
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
     return capitalised == len(words) and (m is not None or len(words) <= 8)
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:shall|will|may|must|can|is|are|be|has|have|agrees?|grants?)\b", re.IGNORECASE)
+
+
+def titles_its_subsections(text: str, next_text: str) -> bool:
+    """True for '5. Withdrawal and deletion' followed by '5.1 ...': a heading in sentence case, which
+    the next line's sub-number shows is a section title and not a short clause or a list item."""
+    m, n = match_label(text.strip()), match_label(next_text.strip())
+    if not m or not n or not m.group("num") or not n.group("dotted") or not n.group("dotted").startswith(m.group("num") + "."):
+        return False
+    rest = text.strip()[m.end():].strip(" .-–:")
+    words = _WORD.findall(rest)
+    return 0 < len(words) <= 8 and rest[0].isupper() and rest[-1] not in ".;:," and not _CLAUSE_VERB.search(rest)
+

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from termcheck.models import Block, Document, Segment
-from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital
+from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital, titles_its_subsections
 
 _RECITAL_HEADING = re.compile(
     r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
@@ -215,13 +215,16 @@ def segment_document(doc: Document) -> Document:
     """Fill doc.segments (and doc.language) from its blocks."""
     state = _State()
     segments: list[Segment] = []
-    for start, block in doc.blocks:
+    for k, (start, block) in enumerate(doc.blocks):
         text = block.text
         m = match_label(text)
         label = label_text(m) if m else None
         body = text[m.end():].strip() if m else text.strip()
+        following = doc.blocks[k + 1][1].text if k + 1 < len(doc.blocks) else ""
         heading = block.kind == "heading" or (
-            block.kind in ("paragraph",) and looks_like_heading(text) and not _SIGNATURE_LINE.match(body)
+            block.kind in ("paragraph",)
+            and (looks_like_heading(text) or titles_its_subsections(text, following))
+            and not _SIGNATURE_LINE.match(body)
         )
         if block.kind == "footnote":
             segments.append(Segment(start, start + len(text), "operative", block.label, tuple(t for _, t in state.headings), split_sentences(text, start), kind="footnote"))
