@@ -198,3 +198,29 @@ def test_a_requirement_met_through_a_defined_term():
     text = '1. DEFINITIONS\n"Deliverables" means all {} created by the Contributor.\n\n2. OWNERSHIP\n2.1 All Deliverables are works made for hire for the Company.\n'
     assert status(text.format("audio recordings"), "perpetual-license") == "fail"
     assert status(text.format("reports and software code"), "perpetual-license") == "pass"
+
+
+@pytest.mark.parametrize(
+    "text, perpetual",
+    [
+        ("The licence lasts: [X] In perpetuity  [ ] 1 year  [ ] 2 years", "fail"),
+        ("The licence lasts: [ ] In perpetuity  [X] 1 year  [ ] 2 years", "pass"),
+        ("The licence lasts: ☐ In perpetuity ☒ 1 year ☐ 2 years", "pass"),
+        ("The licence lasts: ☒ In perpetuity ☐ 1 year ☐ 2 years", "fail"),
+        # one option a line, ticked below the match
+        ("USAGE\nThe licence lasts for:\n[ ] In perpetuity\n[X] Two (2) years\n[ ] Five (5) years\n", "pass"),
+        # nothing ticked decides nothing: the worst option the form allows counts
+        ("USAGE\nThe licence lasts for:\n[ ] In perpetuity\n[ ] Two (2) years\n", "fail"),
+    ],
+)
+def test_a_form_option_whose_box_is_empty_was_not_chosen(text, perpetual):
+    assert status(text, "perpetual-license") == perpetual
+
+
+def test_a_form_field_answered_no_refuses_it():
+    assert status("Right to request deletion: Yes", "deletion") == "pass"
+    assert status("Right to request deletion: No", "deletion") == "fail"
+    assert status("Third-party use: permitted", "sublicensing") == "fail"
+    assert status("Third-party use: not permitted", "sublicensing") == "pass"
+    # ... but a dash in a sentence is not a form's answer
+    assert status("The licence is perpetual – no termination is possible.", "perpetual-license") == "fail"

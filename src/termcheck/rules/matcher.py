@@ -106,6 +106,27 @@ class ClauseContext:
         return [a for a, _ in self.segment.sentences]
 
 
+# Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
+_BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
+_CHECKED = re.compile(r"[x✓✔☒☑■]")
+_BOX_REACH = 600  # how far around an option the form's other boxes are looked for
+
+
+def unchosen_option(lower: str, a: int) -> bool:
+    """True when the match is an option of a form whose box is empty while another box of the same
+    group is ticked: the option was not chosen. A form with no box ticked decides nothing, so its
+    options still count (a blank form is read as the worst it allows)."""
+    line_start = lower.rfind("\n", 0, a) + 1
+    mine = [m for m in _BOX.finditer(lower, line_start, a)]
+    if not mine or _CHECKED.search(mine[-1].group()):
+        return False
+    # The group: this paragraph of options (lines up to a blank line), within reach.
+    start = max(lower.rfind("\n\n", max(0, a - _BOX_REACH), a) + 1, a - _BOX_REACH, 0)
+    end = lower.find("\n\n", a, a + _BOX_REACH)
+    end = a + _BOX_REACH if end < 0 else end
+    return any(_CHECKED.search(m.group()) for m in _BOX.finditer(lower, start, min(end, len(lower))))
+
+
 def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
@@ -166,6 +187,8 @@ def match_clause(
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
         for trig, a, b, via in found:
+            if unchosen_option(lower, a):
+                continue
             meanings = clause.meanings if trig.requires_via_definitions else ""
             if trig.requires is not None and not (
                 trig.requires.search(sentence) or trig.requires.search(clause.context) or trig.requires.search(meanings)
