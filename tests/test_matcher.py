@@ -224,3 +224,12 @@ def test_a_form_field_answered_no_refuses_it():
     assert status("Third-party use: not permitted", "sublicensing") == "pass"
     # ... but a dash in a sentence is not a form's answer
     assert status("The licence is perpetual – no termination is possible.", "perpetual-license") == "fail"
+
+
+def test_a_negation_inside_a_phrase_gap_negates_it_unless_it_belongs_to_a_subordinate_clause():
+    """'licence ... to others' spans 'does not include the right to authorise'; 'in which Performer did not
+    appear' negates the scene, not the pay."""
+    assert status("The licence does not include the right to authorise others to exercise the rights granted.", "sublicensing") == "pass"
+    assert status("The licence includes the right to authorise others to exercise the rights granted.", "sublicensing") == "fail"
+    text = "If the Digital Replica is used in a scene in which Performer did not appear, Performer shall be paid the day rate for each day."
+    assert status(text, "revenue-share") == "pass"

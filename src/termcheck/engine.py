@@ -267,7 +267,9 @@ def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_UNTIL = re.compile(r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE)
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|terminat(?:e|es|ing)\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE
+)
 
 
 _RANGE_FROM = re.compile(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from termcheck.models import Document, Segment
 from termcheck.rules.model import CompiledRule, CompiledTrigger
-from termcheck.rules.negation import NEG_CUE, is_negated
+from termcheck.rules.negation import NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
     r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
@@ -211,6 +211,8 @@ def match_clause(
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
                 negated = prev if prev is not None else is_negated(lower, s_start, a, b, own)
+                if not negated and effect in ("flag", "grant") and negated_in_gap(trig.pattern.pattern, lower[a:b]):
+                    negated = True
                 negations.append((b, negated))
                 # "The Company shall not: (a) sublicense ...": the lead-in's prohibition covers the item.
                 negated = negated != clause.lead_negated

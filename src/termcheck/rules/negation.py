@@ -151,3 +151,20 @@ def _far_negation(pre: str) -> bool:
 def negates_items(lead_in: str) -> bool:
     """True when a (lower-cased) lead-in forbids what its items go on to say: 'the company shall not:'."""
     return _NEGATED_LEAD_IN.search(lead_in[-160:]) is not None
+
+
+def negated_in_gap(phrase_source: str, inner: str) -> bool:
+    """True when a match spans a negation its phrase does not contain: the gap of "license ... to
+    others" caught "licence does not include the right to authorise others"."""
+    text = _mask(_mask(inner, _PAREN), _PSEUDO_NEG)
+    for cue in NEG_CUE.finditer(text):
+        if _SUBORDINATE.search(text, 0, cue.start()):
+            return False  # "used in a scene in which Performer did not appear": the negation is the scene's
+        word = re.escape(cue.group())
+        if not re.search(rf"(?<![a-z]){word}(?![a-z])", phrase_source):
+            return True
+    return False
+
+
+_SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
+
