@@ -88,11 +88,8 @@ class ClauseContexts:
             if seg.headings:
                 parts.append(seg.headings[-1].lower())
             lead_negated = bool(lead) and negates_items(parts[0].rstrip())
-            clause = lower[seg.start:seg.end]
-            meanings = "" if self.terms is None or seg.zone == "definition" else "\n".join(
-                dict.fromkeys(self.meaning[m.group()] for m in self.terms.finditer(clause))
-            )
-            self._cache[i] = ClauseContext(seg, i, clause, "\n".join(parts), lead_negated, meanings)
+            glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
+            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated, glossary)
         return self._cache[i]
 
 

@@ -98,7 +98,21 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
-    meanings: str = ""  # lower-cased definitions of the defined terms the clause uses (for requires and near)
+    # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
+    glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
+
+    @cached_property
+    def has_boxes(self) -> bool:
+        """Whether the clause holds a form's tick box (only then can a match be an unchosen option)."""
+        return _BOX.search(self.text) is not None
+
+    @cached_property
+    def meanings(self) -> str:
+        """Lower-cased definitions of the defined terms the clause uses (read only by triggers that ask)."""
+        terms, meaning = self.glossary if self.glossary is not None else (None, {})
+        if terms is None:
+            return ""
+        return "\n".join(dict.fromkeys(meaning[m.group()] for m in terms.finditer(self.text)))
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -187,7 +201,7 @@ def match_clause(
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
         for trig, a, b, via in found:
-            if unchosen_option(lower, a):
+            if clause.has_boxes and unchosen_option(lower, a):
                 continue
             meanings = clause.meanings if trig.requires_via_definitions else ""
             if trig.requires is not None and not (
