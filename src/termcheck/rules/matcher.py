@@ -141,6 +141,18 @@ def unchosen_option(lower: str, a: int) -> bool:
     return any(_CHECKED.search(m.group()) for m in _BOX.finditer(lower, start, min(end, len(lower))))
 
 
+def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext) -> bool:
+    """Whether the trigger's requires and near are met by the sentence, its clause's context or, for a
+    trigger that asks, the definitions of the terms the clause uses."""
+    for pattern in (trig.requires, trig.near):
+        if pattern is not None and not (
+            pattern.search(sentence) or pattern.search(clause.context)
+            or (trig.requires_via_definitions and pattern.search(clause.meanings))
+        ):
+            return False
+    return True
+
+
 def _in_text(pattern: Optional["re.Pattern[str]"], text: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
@@ -187,6 +199,9 @@ def match_clause(
     if not by_sentence:
         return hits
     group_cancelled = _in_text(rule.unless_context, clause.context)
+    # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
+    # affect models already trained."): weakening reads the whole clause.
+    weak = _in_text(rule.weakened_by, clause.text)
     for k in sorted(by_sentence):
         s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]
@@ -194,21 +209,16 @@ def match_clause(
         compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and NEG_CUE.search(lower[a:b])]
         unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)
-        # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
-        # affect models already trained."): weakening reads the whole clause.
-        weak = _in_text(rule.weakened_by, clause.text)
         found.sort(key=lambda f: f[1])
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
+        context_ok: dict[int, bool] = {}  # a trigger's requires and near, read once per sentence
         for trig, a, b, via in found:
             if clause.has_boxes and unchosen_option(lower, a):
                 continue
-            meanings = clause.meanings if trig.requires_via_definitions else ""
-            if trig.requires is not None and not (
-                trig.requires.search(sentence) or trig.requires.search(clause.context) or trig.requires.search(meanings)
-            ):
-                continue
-            if trig.near is not None and not (trig.near.search(sentence) or trig.near.search(clause.context) or trig.near.search(meanings)):
+            if id(trig) not in context_ok:
+                context_ok[id(trig)] = _context_allows(trig, sentence, clause)
+            if not context_ok[id(trig)]:
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":
