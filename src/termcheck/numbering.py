@@ -128,4 +128,3 @@ def titles_its_subsections(text: str, next_text: str) -> bool:
     rest = text.strip()[m.end():].strip(" .-–:")
     words = _WORD.findall(rest)
     return 0 < len(words) <= 8 and rest[0].isupper() and rest[-1] not in ".;:," and not _CLAUSE_VERB.search(rest)
-

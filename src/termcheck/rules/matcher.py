@@ -37,6 +37,10 @@ _PERMISSION = re.compile(
 _LEADING_SUBORDINATE = re.compile(
     r"^\W*(?:\d[\d.]*\s+)?(?:although|though|even\s+though|even\s+if|while|whilst|whereas|bien\s+que|même\s+si)\b[^,;]*,"
 )
+# Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
+_BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
+_CHECKED = re.compile(r"[x✓✔☒☑■]")
+_BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 _FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
 
@@ -118,12 +122,6 @@ class ClauseContext:
     def sentence_starts(self) -> list[int]:
         """Where each of the segment's sentences starts (read once per clause, by every rule)."""
         return [a for a, _ in self.segment.sentences]
-
-
-# Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
-_BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
-_CHECKED = re.compile(r"[x✓✔☒☑■]")
-_BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 
 
 def unchosen_option(lower: str, a: int) -> bool:

@@ -153,6 +153,10 @@ def negates_items(lead_in: str) -> bool:
     return _NEGATED_LEAD_IN.search(lead_in[-160:]) is not None
 
 
+# A negation inside a subordinate clause of the match is that clause's ("a scene in which Performer did not appear").
+_SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
+
+
 def negated_in_gap(phrase_source: str, inner: str) -> bool:
     """True when a match spans a negation its phrase does not contain: the gap of "license ... to
     others" caught "licence does not include the right to authorise others"."""
@@ -164,7 +168,3 @@ def negated_in_gap(phrase_source: str, inner: str) -> bool:
         if not re.search(rf"(?<![a-z]){word}(?![a-z])", phrase_source):
             return True
     return False
-
-
-_SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
-
