@@ -14,7 +14,8 @@ from termcheck.rules.negation import NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
     r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
-    r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|undersigned|i|me|you"
+    r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
+    r"|narrators?|undersigned|i|me|you"
     r"|artistes?(?:-interprètes?)?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
 )
 _PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
