@@ -233,3 +233,17 @@ def test_a_negation_inside_a_phrase_gap_negates_it_unless_it_belongs_to_a_subord
     assert status("The licence includes the right to authorise others to exercise the rights granted.", "sublicensing") == "fail"
     text = "If the Digital Replica is used in a scene in which Performer did not appear, Performer shall be paid the day rate for each day."
     assert status(text, "revenue-share") == "pass"
+
+
+def test_an_exception_to_a_prohibition_is_a_transfer_not_a_prohibition():
+    """'shall not sell ... except to its distributors' flags resale, and that raises AI use like any resale;
+    only a trigger with `negation: mention` reports a negated match as a prohibition."""
+    report = check_text(
+        "The Company shall not sell the Recordings except to its distributors. "
+        "The Company may create a digital replica of the Performer's voice.",
+        rules=RULES,
+    )
+    resale = report.check("sublicensing")
+    assert resale.status == "fail"
+    assert all("prohibition" not in f.message for f in resale.findings)
+    assert report.check("ai-use").status == "fail"

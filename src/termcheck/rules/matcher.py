@@ -227,9 +227,10 @@ def match_clause(
                 if trig.party == "performer" and who == "counterparty":
                     continue
             negated_mention = False
-            if trig.negation == "ignore" and effect == "flag":
+            # "mention": the match counts negated or not, and a negated one is reported as a prohibition
+            if trig.negation == "mention" and effect == "flag":
                 negated_mention = is_negated(lower, s_start, a, b, []) != clause.lead_negated
-            if trig.negation != "ignore":
+            if trig.negation not in ("ignore", "mention"):
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)

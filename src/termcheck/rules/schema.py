@@ -43,7 +43,7 @@ class Trigger(_Strict):
     requires: list[str] = []
     near: list[str] = []
     party: Literal["counterparty", "performer", "any"] = "any"
-    negation: Optional[Literal["invert", "skip", "ignore"]] = None
+    negation: Optional[Literal["invert", "skip", "ignore", "mention"]] = None
     via_definitions: bool = False
     requires_via_definitions: bool = False
     cancelled_by_term: bool = False
