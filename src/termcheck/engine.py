@@ -6,9 +6,9 @@ import os
 import re
 import threading
 from bisect import bisect_right
-from typing import Callable, Optional, Union
+from typing import Callable, Iterable, Optional, Union
 
-from termcheck.models import Document
+from termcheck.models import Document, Segment
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
@@ -45,14 +45,8 @@ class ClauseContexts:
         segs, text = doc.segments, doc.text
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
-        self.meaning: dict[str, str] = {}
-        for seg in segs:
-            if seg.zone == "definition" and seg.defines and len(seg.defines) >= 3:
-                self.meaning.setdefault(seg.defines.lower(), lower[seg.start:seg.end])
-        self.terms = (
-            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(self.meaning, key=len, reverse=True)) + r")(?![\w])")
-            if self.meaning else None
-        )
+        self.meaning = {term: lower[seg.start:seg.end] for term, seg in definitions(doc).items()}
+        self.terms = terms_pattern(self.meaning)
         first_row = None
         for i, seg in enumerate(segs):
             if seg.zone != "table":
@@ -93,25 +87,39 @@ class ClauseContexts:
         return self._cache[i]
 
 
+def definitions(doc: Document) -> dict[str, Segment]:
+    """Each defined term (lower-cased) and the clause that first defines it; terms under three letters
+    are left out, since they also occur as ordinary words."""
+    found: dict[str, Segment] = {}
+    for seg in doc.segments:
+        if seg.zone == "definition" and seg.defines and len(seg.defines) >= 3:
+            found.setdefault(seg.defines.lower(), seg)
+    return found
+
+
+def terms_pattern(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
+    """A pattern that finds any of the terms as whole words, longest first; None for no terms."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in ordered) + r")(?![\w])") if ordered else None
+
+
 def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
     """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
     known or hereafter devised'), and where operative clauses use them."""
     carriers: dict[str, set[tuple[str, int]]] = {}
     spans: dict[str, tuple[int, int]] = {}
-    for seg in doc.segments:
-        if seg.zone != "definition" or not seg.defines or len(seg.defines) < 3:
-            continue
+    for term, seg in definitions(doc).items():
         for r in ruleset.rules:
             found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, seg.start, seg.end)]
             # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries nothing.
             if not found or (r.unless is not None and r.unless.search(lower, seg.start, seg.end)):
                 continue
             for i in found:
-                carriers.setdefault(seg.defines.lower(), set()).add((r.id, i))
-            spans.setdefault(seg.defines.lower(), (seg.start, seg.end))
-    if not carriers:
+                carriers.setdefault(term, set()).add((r.id, i))
+            spans.setdefault(term, (seg.start, seg.end))
+    pattern = terms_pattern(carriers)
+    if pattern is None:
         return DefinedTerms([], {})
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in sorted(carriers, key=len, reverse=True)) + r")(?![\w])")
     starts = [s.start for s in doc.segments]
     uses = []
     for m in pattern.finditer(lower):
