@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from termcheck.rules.negation import CLAUSE_VERB
+
 _KEYWORD = (
     r"(?:Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE|Paragraph|PARAGRAPH|Schedule|SCHEDULE"
     r"|Annex|ANNEX|Annexe|ANNEXE|Exhibit|EXHIBIT|Appendix|APPENDIX|Chapitre|CHAPITRE|Titre|TITRE)"
@@ -116,9 +118,6 @@ def looks_like_heading(text: str) -> bool:
     return capitalised == len(words) and (m is not None or len(words) <= 8)
 
 
-_CLAUSE_VERB = re.compile(r"\b(?:shall|will|may|must|can|is|are|be|has|have|agrees?|grants?)\b", re.IGNORECASE)
-
-
 def titles_its_subsections(text: str, next_text: str) -> bool:
     """True for '5. Withdrawal and deletion' followed by '5.1 ...': a heading in sentence case, which
     the next line's sub-number shows is a section title and not a short clause or a list item."""
@@ -127,4 +126,4 @@ def titles_its_subsections(text: str, next_text: str) -> bool:
         return False
     rest = text.strip()[m.end():].strip(" .-–:")
     words = _WORD.findall(rest)
-    return 0 < len(words) <= 8 and rest[0].isupper() and rest[-1] not in ".;:," and not _CLAUSE_VERB.search(rest)
+    return 0 < len(words) <= 8 and rest[0].isupper() and rest[-1] not in ".;:," and not CLAUSE_VERB.search(rest.lower())

@@ -31,7 +31,8 @@ _SCOPE_BREAK = re.compile(
 )
 _LEADING_MODAL = re.compile(rf"(?:{_MODALS})\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
-_CLAUSE_VERB = re.compile(rf"\b(?:{_MODALS}|agrees?|is|are|was|were|be|has|have|grants?|sera|est|sont|accorde|cède)\b")
+# A clause's own verb (English and French, lower-cased text): modals, "is", "agrees", "grants" ...
+CLAUSE_VERB = re.compile(rf"\b(?:{_MODALS}|agrees?|is|are|was|were|be|has|have|grants?|sera|est|sont|accorde|cède)\b")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
@@ -100,7 +101,7 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
         # subjects, not clauses ("..., therefore, neither this Agreement nor any right or obligation shall be").
         since = max(cut, pre.rfind(",", cut, brk.start()) + 1)
-        if _JOINS_SUBJECTS.match(brk.group()) and not _CLAUSE_VERB.search(pre, since, brk.start()):
+        if _JOINS_SUBJECTS.match(brk.group()) and not CLAUSE_VERB.search(pre, since, brk.start()):
             continue
         cut = brk.end()
     pre = pre[cut:]
@@ -134,7 +135,7 @@ def _far_negation(pre: str) -> bool:
             return True
         purpose = _PURPOSE.match(listed)
         # ... through the verbs and objects that follow, up to a clause with a verb of its own
-        if purpose and len(listed.split()) <= 30 and not _CLAUSE_VERB.search(listed, purpose.end()):
+        if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
             return True
     subjects = list(_NEG_SUBJECT.finditer(tail))
     if not subjects:
@@ -143,7 +144,7 @@ def _far_negation(pre: str) -> bool:
     # The match must sit in the negated subject's own predicate: "... shall be [assignable]", not
     # "no right to maintain this Agreement through payment of a [royalty]".
     return (
-        len(rest.split()) <= 20 and 1 <= len(_CLAUSE_VERB.findall(rest)) <= 2 and not _UNDOES_NEGATION.search(rest)
+        len(rest.split()) <= 20 and 1 <= len(CLAUSE_VERB.findall(rest)) <= 2 and not _UNDOES_NEGATION.search(rest)
         and not _REQUIREMENT.search(rest) and not _NEW_SUBJECT.search(rest)  # "no rights ..., and all rights belong to"
     )
 
