@@ -130,8 +130,8 @@ def unchosen_option(lower: str, a: int) -> bool:
     group is ticked: the option was not chosen. A form with no box ticked decides nothing, so its
     options still count (a blank form is read as the worst it allows)."""
     line_start = lower.rfind("\n", 0, a) + 1
-    mine = [m for m in _BOX.finditer(lower, line_start, a)]
-    if not mine or _CHECKED.search(mine[-1].group()):
+    boxes_before = list(_BOX.finditer(lower, line_start, a))  # the last one is the match's own box
+    if not boxes_before or _CHECKED.search(boxes_before[-1].group()):
         return False
     # The group: this paragraph of options (lines up to a blank line), within reach.
     start = max(lower.rfind("\n\n", max(0, a - _BOX_REACH), a) + 1, a - _BOX_REACH, 0)
