@@ -247,3 +247,20 @@ def test_an_exception_to_a_prohibition_is_a_transfer_not_a_prohibition():
     assert resale.status == "fail"
     assert all("prohibition" not in f.message for f in resale.findings)
     assert report.check("ai-use").status == "fail"
+
+
+def test_the_party_words_know_every_performer_word_of_the_lexicon():
+    """Who holds a right is read with the matcher's own list of performer words; it must not lag the
+    lexicon's `performer` entry (« l'Acteur pourra ... » was read as the other side's right)."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+    from termcheck.rules.matcher import _PERFORMER
+
+    lexicon = next(p for p in builtin_pack_paths() if p.name == "lexicon.yaml")
+    entries = yaml.safe_load(lexicon.read_text(encoding="utf-8"))["lexicon"]["performer"]
+    words = []
+    for entry in entries:
+        tokens = [t for t in entry.split() if not t.startswith("[")]
+        words += tokens[0].split("|") if len(tokens) == 1 else [" ".join(tokens)]
+    assert [w for w in words if not _PERFORMER.match(w)] == []

@@ -16,7 +16,7 @@ PERFORMER_WORDS = (
     r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you"
-    r"|artistes?(?:-interprètes?)?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
+    r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
 )
 _PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
 _PARTY_MENTION = re.compile(
