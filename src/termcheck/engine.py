@@ -112,7 +112,7 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
         for r in ruleset.rules:
             found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, seg.start, seg.end)]
             # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries nothing.
-            if not found or (r.unless is not None and r.unless.search(lower, seg.start, seg.end)):
+            if not found or (r.unless is not None and r.unless.search(lower[seg.start:seg.end])):
                 continue
             for i in found:
                 carriers.setdefault(term, set()).add((r.id, i))
