@@ -211,10 +211,30 @@ def test_a_requirement_met_through_a_defined_term():
         ("USAGE\nThe licence lasts for:\n[ ] In perpetuity\n[X] Two (2) years\n[ ] Five (5) years\n", "pass"),
         # nothing ticked decides nothing: the worst option the form allows counts
         ("USAGE\nThe licence lasts for:\n[ ] In perpetuity\n[ ] Two (2) years\n", "fail"),
+        # a table's rows and a DOCX form's options are paragraphs of their own; the box may follow the option
+        ("The licence lasts for the period ticked below.\n\n[X] | One (1) year\n\n[ ] | In perpetuity\n", "pass"),
+        ("The licence lasts for the period ticked below.\n\n[ ] | One (1) year\n\n[X] | In perpetuity\n", "fail"),
+        ("The licence lasts for the period ticked below.\n\nOne (1) year | [X]\n\nIn perpetuity | [ ]\n", "pass"),
+        ("The licence lasts for:\n\n☐ In perpetuity\n\n☒ Two (2) years\n", "pass"),
+        # ... but a box in another part of the form, after a line without one, is another question
+        ("[X] I have read the terms\n\nThe licence lasts for:\n\n[ ] In perpetuity\n", "fail"),
     ],
 )
 def test_a_form_option_whose_box_is_empty_was_not_chosen(text, perpetual):
     assert status(text, "perpetual-license") == perpetual
+
+
+def test_a_markdown_table_of_options_reads_the_ticked_row(tmp_path):
+    """A Markdown table becomes one paragraph a row: the ticked row decides, the others were not chosen."""
+    from termcheck.api import check_path
+
+    rows = [("[ ]", "One (1) year"), ("[X]", "Three (3) years"), ("[ ]", "In perpetuity")]
+    table = "| Choice | Licence period |\n|---|---|\n" + "".join(f"| {b} | {p} |\n" for b, p in rows)
+    path = tmp_path / "form.md"
+    path.write_text("# Usage\n\nThe Model grants a licence to use the Images for the period ticked below.\n\n" + table)
+    report = check_path(str(path))
+    assert report.check("perpetual-license").status == "pass"
+    assert report.check("license-term").value == 3
 
 
 def test_a_form_field_answered_no_refuses_it():

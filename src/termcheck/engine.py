@@ -17,7 +17,11 @@ from termcheck.rules.model import CompiledRule, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.wording import lower_first
 
-_LEAD_IN = re.compile(r"(?::|\bas\s+follows|\bincluding|\bthe\s+following)\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"(?::|\bas\s+follows\.?|\bincluding|\bthe\s+following"
+    r"|\b(?:ticked|checked|marked|selected|indicated|chosen|initialled|initialed)\s+below\.?)\s*$",  # a form's options
+    re.IGNORECASE,
+)
 _ITEM_LABEL = re.compile(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
 _MAX_QUOTE = 600
 _WS = re.compile(r"\s+")

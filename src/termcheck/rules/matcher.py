@@ -130,14 +130,37 @@ def unchosen_option(lower: str, a: int) -> bool:
     group is ticked: the option was not chosen. A form with no box ticked decides nothing, so its
     options still count (a blank form is read as the worst it allows)."""
     line_start = lower.rfind("\n", 0, a) + 1
-    boxes_before = list(_BOX.finditer(lower, line_start, a))  # the last one is the match's own box
-    if not boxes_before or _CHECKED.search(boxes_before[-1].group()):
+    line_end = lower.find("\n", a)
+    line_end = len(lower) if line_end < 0 else line_end
+    # The match's own box: the last one before it on its line, or the first after it ("| Perpetual | [ ] |").
+    boxes_before = list(_BOX.finditer(lower, line_start, a))
+    own = boxes_before[-1] if boxes_before else _BOX.search(lower, a, line_end)
+    if own is None or _CHECKED.search(own.group()):
         return False
-    # The group: this paragraph of options (lines up to a blank line), within reach.
+    # The group: this paragraph of options (lines up to a blank line), within reach ...
     start = max(lower.rfind("\n\n", max(0, a - _BOX_REACH), a) + 1, a - _BOX_REACH, 0)
     end = lower.find("\n\n", a, a + _BOX_REACH)
     end = a + _BOX_REACH if end < 0 else end
-    return any(_CHECKED.search(m.group()) for m in _BOX.finditer(lower, start, min(end, len(lower))))
+    if any(_CHECKED.search(m.group()) for m in _BOX.finditer(lower, start, min(end, len(lower)))):
+        return True
+    # ... or the run of lines with a box each, across blank lines: a table's rows and a DOCX form's
+    # options are paragraphs of their own.
+    above = lower[max(0, line_start - _BOX_REACH):line_start].split("\n")[::-1]
+    below = lower[line_end:line_end + _BOX_REACH].split("\n")
+    return _ticked_in_run(above) or _ticked_in_run(below)
+
+
+def _ticked_in_run(lines: list[str]) -> bool:
+    """Whether the lines, read outwards from an option, tick a box before a line without one."""
+    for line in lines:
+        if not line.strip():
+            continue
+        boxes = [m.group() for m in _BOX.finditer(line)]
+        if not boxes:
+            return False
+        if any(_CHECKED.search(b) for b in boxes):
+            return True
+    return False
 
 
 def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext) -> bool:
