@@ -196,3 +196,17 @@ def test_a_sentence_case_title_followed_by_its_subsections_is_a_heading():
     assert find(rows, "6.1 English law")[2] == ("Governing law",)
     assert find(rows, "7. The Company may")[0] == "operative"
     assert find(rows, "8. Audio recordings")[0] == "operative"
+
+
+def test_an_information_sheets_short_question_is_a_heading():
+    """'Can I withdraw?' titles the answer below it, so the answer is not read under the form's title
+    ("... CONSENT FORM", whose "consent" made a two-week withdrawal window look like a licence term)."""
+    text = (
+        "PARTICIPANT INFORMATION SHEET AND CONSENT FORM\n\nCan I withdraw?\nYou can withdraw from the study at any time "
+        "up to two weeks after your session.\n\nDo you agree that the Company may use the Recordings in perpetuity for any purpose "
+        "and sell them to anyone it chooses?\n"
+    )
+    _, rows = segs(text)
+    assert find(rows, "Can I withdraw?")[0] == "heading"
+    assert find(rows, "You can withdraw")[2][-1] == "Can I withdraw?"
+    assert find(rows, "Do you agree")[0] == "operative"  # a long question says something

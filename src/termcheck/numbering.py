@@ -114,6 +114,8 @@ def looks_like_heading(text: str) -> bool:
     letters = [c for c in rest if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True
+    if rest.endswith("?") and len(words) <= 10:
+        return True  # an information sheet's question: "What happens to my recordings?"
     capitalised = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
     return capitalised == len(words) and (m is not None or len(words) <= 8)
 
