@@ -83,8 +83,12 @@ class ClauseContexts:
             lead = [self.lead_of[i]] if i in self.lead_of else []
             around = lead + self.items_of.get(i, []) + self.table_of.get(i, [])
             parts = [lower[segs[j].start:segs[j].end] for j in around]
-            if seg.headings:
-                parts.append(seg.headings[-1].lower())
+            # The nearest heading, passing over the clause's own run-in title ("- Digital Marketing: Website
+            # (1 year)" under "Usage Rights"), which its text already holds.
+            own = lower[seg.start:seg.start + 200]
+            heading = next((h.lower() for h in reversed(seg.headings) if h.lower() not in own), None)
+            if heading:
+                parts.append(heading)
             lead_negated = bool(lead) and negates_items(parts[0].rstrip())
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated, glossary)
