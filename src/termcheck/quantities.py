@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from termcheck.trie import trie_regex
+
 _UNITS_EN = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -25,7 +27,7 @@ _UNITS_FR = {
 _SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
 _FILLER = {"and", "et"}
 _WORDS = set(_UNITS_EN) | set(_UNITS_FR) | set(_SCALES) | _FILLER | {"quatre-vingt", "quatre-vingts"}
-_NUM_WORDS_RE = "(?:" + "|".join(sorted((re.escape(w) for w in _WORDS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+_NUM_WORDS_RE = "(?:" + trie_regex([w for w in _WORDS if w not in ("a", "an")]) + ")"  # a trie: tried at every word
 NUMBER_RE = re.compile(
     rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\b)(?:\s*\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
     rf"|\(\s*(?P<paren2>\d+(?:[.,]\d+)?)\s*\)"

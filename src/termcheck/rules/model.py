@@ -102,7 +102,7 @@ class RuleSet:
 
 def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
     """A RuleSet whose prefilter is one trie-shaped regex over every trigger's cues."""
-    from termcheck.rules.phrases import trie_regex
+    from termcheck.trie import trie_regex
 
     cue_triggers: dict[str, list[TriggerKey]] = {}
     always: list[TriggerKey] = []

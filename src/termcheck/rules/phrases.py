@@ -21,16 +21,18 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
+from termcheck.trie import trie_regex
+
 # Separators and gap words must not both be able to match the same character: "a---b" split many
 # ways makes the regex engine backtrack exponentially (signature lines and rules are full of them).
 _SEP = r"[\W_]+"
 _GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
-NUMBER = (
-    r"(?:\d+(?:[.,]\d+)?|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a|an"
-    r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante"
-    r"|cinquante|soixante|cent|mille)(?:[\s-]+(?:(?:and|et)[\s-]+)?)?){1,6}(?:\s*\(\s*\d+\s*\))?)"
-)
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand a an un une deux trois"
+    " quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante"
+    " soixante cent mille"
+).split()
 
 
 class PhraseError(ValueError):
@@ -174,25 +176,11 @@ _COMMON = frozenset(
 )
 
 
-def trie_regex(words: Sequence[str]) -> str:
-    """A regex alternation of literal words arranged as a trie, so each position tries one branch."""
-    trie: dict = {}
-    for w in sorted(set(words)):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
-    def emit(node: dict) -> str:
-        if not node:
-            return ""
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?"
-        return body
 
-    return emit(trie)
+# A number in digits or words ("three (3)", "one hundred and twenty"). The words form a trie, so the
+# engine tries one branch per position instead of fifty: the pattern runs at every word of a clause.
+NUMBER = (
+    r"(?:\d+(?:[.,]\d+)?|(?:" + trie_regex(_NUMBER_WORDS) + r"(?![^\W\d_])(?:[\s-]+(?:(?:and|et)[\s-]+)?)?){1,6}"
+    r"(?:\s*\(\s*\d+\s*\))?)"
+)
