@@ -284,3 +284,12 @@ def test_the_party_words_know_every_performer_word_of_the_lexicon():
         tokens = [t for t in entry.split() if not t.startswith("[")]
         words += tokens[0].split("|") if len(tokens) == 1 else [" ".join(tokens)]
     assert [w for w in words if not _PERFORMER.match(w)] == []
+
+
+def test_a_negation_in_a_gap_is_a_phrase_s_own_only_inside_a_match_of_that_phrase():
+    """The irrevocable trigger also holds "not revocable"; that phrase's "not" must not stop "This licence
+    shall not be irrevocable" from being negated. A negation inside a match of a negating phrase stays
+    that phrase's own: "waives and agrees never to assert any moral rights" is a waiver."""
+    assert status("This licence shall not be irrevocable.", "perpetual-license") == "pass"
+    assert status("This licence is not revocable.", "perpetual-license") == "fail"
+    assert status("Company forever waives and agrees never to assert any moral rights in the Work.", "moral-rights-waiver") == "fail"

@@ -12,6 +12,7 @@ import yaml
 from termcheck import yamlfile
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
+from termcheck.rules.negation import NEG_CUE
 from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cues, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
@@ -133,6 +134,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 cues |= c
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
+        negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
         triggers.append(
             CompiledTrigger(
                 pattern=pattern,
@@ -148,6 +150,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 message=t["message"],
                 value=t["value"],
                 cues=frozenset(cues),
+                negating=negating,
                 reach=max(phrase_reach(p, lexicon) for p in t["phrases"]),
             )
         )

@@ -258,7 +258,7 @@ def match_clause(
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
                 negated = prev if prev is not None else is_negated(lower, s_start, a, b, own)
-                if not negated and effect in ("flag", "grant") and negated_in_gap(trig.pattern.pattern, lower[a:b]):
+                if not negated and effect in ("flag", "grant") and negated_in_gap(lower[a:b], trig.negating):
                     negated = True
                 negations.append((b, negated))
                 # "The Company shall not: (a) sublicense ...": the lead-in's prohibition covers the item.

@@ -28,6 +28,9 @@ class CompiledTrigger:
     message: Optional[str] = None
     value: Optional[str] = None
     cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause
+    # The trigger's phrases that hold a negation word of their own ("not revocable", "no end date"): a
+    # match of one of them is not negated by that word; any other match that spans one is.
+    negating: Optional[Pattern[str]] = None
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
 
 

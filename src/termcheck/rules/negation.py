@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 # Negation cues (NegEx-style, contract flavoured), English and French.
 NEG_CUE = re.compile(
@@ -159,14 +160,18 @@ def negates_items(lead_in: str) -> bool:
 _SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
 
 
-def negated_in_gap(phrase_source: str, inner: str) -> bool:
+def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     """True when a match spans a negation its phrase does not contain: the gap of "license ... to
-    others" caught "licence does not include the right to authorise others"."""
+    others" caught "licence does not include the right to authorise others". negating matches the
+    trigger's phrases that hold a negation of their own ("never to assert ... moral rights"): a negation
+    inside a match of one of them is that phrase's own ("This licence shall not be irrevocable" is still
+    negated, although "not revocable" is a phrase of the same trigger)."""
     text = _mask(_mask(inner, _PAREN), _PSEUDO_NEG)
+    own = [(m.start(), m.end()) for m in negating.finditer(inner)] if negating is not None else []
     for cue in NEG_CUE.finditer(text):
         if _SUBORDINATE.search(text, 0, cue.start()):
             return False  # "used in a scene in which Performer did not appear": the negation is the scene's
-        word = re.escape(cue.group())
-        if not re.search(rf"(?<![a-z]){word}(?![a-z])", phrase_source):
+        # "waives and agrees never to assert any moral rights": the negation belongs to a phrase of its own
+        if not any(a <= cue.start() and cue.end() <= b for a, b in own):
             return True
     return False
