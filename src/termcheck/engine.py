@@ -320,9 +320,10 @@ class SentenceDurations(dict):
         return found
 
 
-def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Optional[float], Optional[Hit], list[str]]:
-    """The longest duration stated in the hits' sentences (or up to an end date), the hit it came from, conflicts noted."""
-    best: Optional[float] = None
+def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+    """The longest duration stated in the hits' sentences (or up to an end date; 'vague' for an indefinite
+    term), the hit it came from, conflicts noted."""
+    best: Union[float, str, None] = None
     best_hit = None
     notes = []
     # A sentence's own words first: "during the Usage Period and for two (2) years thereafter".
@@ -336,13 +337,15 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
             durations, rel = durations_in[h.via_span], 0
         if not durations:
             years = _years_until(doc, sentence)
-            if years is not None and (best is None or years > best):
+            if years is not None and (best is None or isinstance(best, str) or years > best):
                 best, best_hit = years, h
+            elif best is None and h.value == "vague":
+                best, best_hit = "vague", h  # « pour une durée indéterminée »: a licence with no stated end
             continue
         d = min(durations, key=lambda d: abs(d.start - rel))
         if d.conflict:
             notes.append(d.conflict)
-        if best is None or d.years > best:
+        if best is None or isinstance(best, str) or d.years > best:
             best, best_hit = round(d.years, 2), h
     return best, best_hit, notes
 
