@@ -32,6 +32,7 @@ _SCOPE_BREAK = re.compile(
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
 _LEADING_MODAL = re.compile(rf"(?:{_MODALS})\b")
+_RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # A clause's own verb (English and French, lower-cased text): modals, "is", "agrees", "grants" ...
 CLAUSE_VERB = re.compile(rf"\b(?:{_MODALS}|agrees?|is|are|was|were|be|has|have|grants?|sera|est|sont|accorde|cède)\b")
@@ -106,6 +107,11 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         if _JOINS_SUBJECTS.match(brk.group()) and not CLAUSE_VERB.search(pre, since, brk.start()):
             continue
         cut = brk.end()
+    # "No additional compensation is due for promotional use, which is included in the fee of $750": a
+    # match inside a trailing relative clause (no comma closes it before the match) is that clause's.
+    relative = list(_RELATIVE.finditer(pre, cut))
+    if relative and "," not in pre[relative[-1].end():]:
+        cut = relative[-1].end()
     pre = pre[cut:]
     words = pre.split()
     if words and _GLOBAL_NEG.match(" ".join(words[:4])):
