@@ -202,7 +202,14 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
             words = [set(t.strip("[]").split("|")) for t in phrase.lower().split()]
             if phrase not in allowed and any(len(a | b) > 1 and a & b for a, b in zip(words, words[1:])):
                 suspicious.append(f"{path.name}: {phrase}")
+            # "may|can|shall|are entitled to": a modal and a form of "be" in one alternation are two phrases
+            if any(w & _MODALS and w & _BE for w in words):
+                suspicious.append(f"{path.name}: {phrase}")
     assert not suspicious
+
+
+_MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
+_BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
 
 
 def test_a_lexicon_entry_inside_an_alternation_is_an_error():
