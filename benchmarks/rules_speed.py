@@ -61,6 +61,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=300)
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--per-rule", action="store_true", help="also time each rule alone (with its own prefilter), slowest first")
+    ap.add_argument("--per-trigger", action="store_true", help="also time each trigger alone, slowest first, with its cues")
     args = ap.parse_args()
     from termcheck.engine import check, safe_lower
     from termcheck.extract import extract_path
@@ -96,6 +97,8 @@ def main() -> None:
     print(f"ratio rules/extract   {statistics.median(ratios):8.2f}")
     if args.per_rule:
         print_per_rule(doc, rules, args.rounds)
+    if args.per_trigger:
+        print_per_trigger(doc, rules, args.rounds)
 
 
 def print_per_rule(doc, rules, rounds: int) -> None:
@@ -116,6 +119,36 @@ def print_per_rule(doc, rules, rounds: int) -> None:
     print("each rule alone (medians; the smallest is roughly the fixed cost):")
     for t, rule_id in sorted(timings, reverse=True):
         print(f"  {rule_id:24s} {t * 1000:8.1f} ms")
+
+
+
+def print_per_trigger(doc, rules, rounds: int) -> None:
+    """Each trigger run alone, minus an empty rule set: where a phrase cued on a common word costs."""
+    import dataclasses
+
+    from termcheck.engine import collect_hits
+    from termcheck.rules.model import build_prefilter
+
+    def median_run(ruleset) -> float:
+        runs = []
+        for _ in range(rounds):
+            a = time.perf_counter()
+            collect_hits(doc, ruleset, parallel=False)
+            runs.append(time.perf_counter() - a)
+        return statistics.median(runs)
+
+    empty = build_prefilter([])
+    empty.lexicon = rules.lexicon
+    base = median_run(empty)
+    timings = []
+    for rule in rules.rules:
+        for i, trig in enumerate(rule.triggers):
+            alone = build_prefilter([dataclasses.replace(rule, triggers=[trig])])
+            alone.lexicon = rules.lexicon
+            timings.append((median_run(alone) - base, f"{rule.id}[{i}]", ", ".join(sorted(trig.cues)[:6])))
+    print("each trigger alone, minus an empty rule set (medians), with its first cues:")
+    for t, name, cues in sorted(timings, reverse=True)[:25]:
+        print(f"  {name:28s} {t * 1000:8.1f} ms  {cues}")
 
 
 if __name__ == "__main__":
