@@ -100,3 +100,18 @@ def test_text_with_a_stray_pipe_is_not_a_table(line):
     from termcheck.extract.text import table_cells
 
     assert table_cells(line) is None
+
+
+def test_consecutive_form_fields_stay_apart_however_long():
+    """An offer e-mail's 'Date: ... (your home studio is fine)' then 'Rate: $300 ...' are two fields, not one
+    wrapped paragraph (which also read the whole block as a signature's date line)."""
+    text = (
+        "Hi Sam,\n\nGreat news, the client has confirmed you for the session next week at the studio!\n\n"
+        "Date: Tuesday 9 June, 10:00-13:00, remote (your home studio is fine)\n"
+        "Rate: $300 flat buyout, paid by PayPal within 45 days of the session\n"
+        "Usage: unlimited, all media, in perpetuity, worldwide\n"
+    )
+    doc = extract_bytes("offer.txt", text.encode())
+    pieces = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("operative", "Rate: $300 flat buyout, paid by PayPal within 45 days of the session") in pieces
+    assert ("operative", "Usage: unlimited, all media, in perpetuity, worldwide") in pieces

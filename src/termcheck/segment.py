@@ -25,6 +25,8 @@ _SIGNATURE_LINE = re.compile(
     r"^(?:(?:by|name|print(?:ed)?\s+name|title|date|signature|signed|witness|nom|prénom|qualité|date\s+et\s+signature|lu\s+et\s+approuvé)\s*[:_]|_{4,}|\.{6,}\s*$)",
     re.IGNORECASE,
 )
+# A signature block's field is short; a longer paragraph that starts "Date:" is an offer's terms.
+_SIGNATURE_FIELD_MAX = 80
 _OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
 # Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
@@ -179,8 +181,8 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
     if _SIGNATURE_START.match(body):
         state.mode = "signature"
         return "signature"
-    if _SIGNATURE_LINE.match(body):
-        return "signature"
+    if _SIGNATURE_LINE.match(body) and (len(body) <= _SIGNATURE_FIELD_MAX or "__" in body):
+        return "signature"  # "Date: ______", "Name: Jane Doe"; not an offer's "Date: ... Rate: $300 ... Usage: ..."
     if state.mode == "signature":
         label = match_label(block.text)
         # A numbered clause, or a long sentence that still promises something, is contract text again.

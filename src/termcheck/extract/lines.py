@@ -87,6 +87,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or heading
                 or (prev_done and short_prev)
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
+                # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")
+                or (_FIELD_LABEL.match(text) and _FIELD_LABEL.match(current[0].text.strip()))
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
             ):
                 flush()
