@@ -242,6 +242,9 @@ def test_a_form_field_answered_no_refuses_it():
     assert status("Right to request deletion: No", "deletion") == "fail"
     assert status("Third-party use: permitted", "sublicensing") == "fail"
     assert status("Third-party use: not permitted", "sublicensing") == "pass"
+    # ... or a table row's next cell
+    assert status("Third-party licensing | Not permitted", "sublicensing") == "pass"
+    assert status("Third-party licensing | Permitted", "sublicensing") == "fail"
     # ... but a dash in a sentence is not a form's answer
     assert status("The licence is perpetual – no termination is possible.", "perpetual-license") == "fail"
 

@@ -59,8 +59,9 @@ _UNDOES_NEGATION = re.compile(
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
-    # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted"
-    r"|^\s*:\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted)|n/?a)\s*(?:$|[\n.;|,])"
+    # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
+    # table row's next cell: "| AI / synthetic voice | Not permitted |"
+    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted)|n/?a)\s*(?:$|[\n.;|,])"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
