@@ -296,3 +296,20 @@ def test_a_negation_in_a_gap_is_a_phrase_s_own_only_inside_a_match_of_that_phras
     assert status("This licence shall not be irrevocable.", "perpetual-license") == "pass"
     assert status("This licence is not revocable.", "perpetual-license") == "fail"
     assert status("Company forever waives and agrees never to assert any moral rights in the Work.", "moral-rights-waiver") == "fail"
+
+
+def test_an_unticked_ai_option_is_still_a_mention_but_raises_nothing():
+    """AI use counts any mention (the corpus convention): an unticked 'may be used to train AI' option is
+    shown as a warning with its own message, and, like a prohibition, it raises no other check."""
+    from termcheck.api import check_text
+
+    form = (
+        "CONSENT (tick each box you agree to)\n\n[X] I agree to be recorded for this study.\n\n"
+        "[ ] I agree that my recordings may be used to train artificial intelligence models.\n\n"
+        "[X] I agree that my anonymised recordings may be kept in perpetuity.\n"
+    )
+    report = check_text(form)
+    ai = report.check("ai-use")
+    assert ai.status == "warn"
+    assert "not ticked" in ai.findings[0].message
+    assert "ai-use" not in " ".join(report.check("perpetual-license").notes)

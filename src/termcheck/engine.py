@@ -254,6 +254,8 @@ def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Findi
 def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
     """Why this hit matters, in one sentence."""
     words = " ".join(doc.text[hit.start:hit.end].split())
+    if hit.effect == "flag" and hit.unchosen:
+        return f"'{words}' is an option on this form, not ticked: make sure it stays unticked on the copy you sign"
     if hit.effect == "flag" and hit.negated:
         return f"'{words}' is mentioned, as a prohibition: check what it covers and that it binds anyone the rights pass to"
     base = hit.message or {

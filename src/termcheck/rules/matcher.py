@@ -63,6 +63,7 @@ class Hit:
     trigger: int = 0  # index of the trigger in its rule (earlier triggers are stronger evidence)
     negated: bool = False  # a flag that counts even negated ("shall not train AI") was negated here
     via_span: Optional[tuple[int, int]] = None  # the definition a match through a defined term stands for
+    unchosen: bool = False  # a mention in a form's option whose box is left empty
 
 
 def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
@@ -236,7 +237,10 @@ def match_clause(
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
         context_ok: dict[int, bool] = {}  # a trigger's requires and near, read once per sentence
         for trig, a, b, via in found:
-            if clause.has_boxes and unchosen_option(lower, a):
+            unchosen = clause.has_boxes and unchosen_option(lower, a)
+            # An option left unticked was not chosen; but for a mention check (AI use) the form still
+            # names it, so it is reported like a prohibition: shown, raising nothing.
+            if unchosen and not (trig.negation == "mention" and trig.effect == "flag"):
                 continue
             if id(trig) not in context_ok:
                 context_ok[id(trig)] = _context_allows(trig, sentence, clause)
@@ -252,7 +256,7 @@ def match_clause(
             negated_mention = False
             # "mention": the match counts negated or not, and a negated one is reported as a prohibition
             if trig.negation == "mention" and effect == "flag":
-                negated_mention = is_negated(lower, s_start, a, b, []) != clause.lead_negated
+                negated_mention = unchosen or is_negated(lower, s_start, a, b, []) != clause.lead_negated
             if trig.negation not in ("ignore", "mention"):
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
@@ -275,7 +279,7 @@ def match_clause(
                 effect = "weaken"
             sentence_hits.append(
                 Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
-                    via, rule.triggers.index(trig), negated_mention, definitions.spans.get(via) if via else None)
+                    via, rule.triggers.index(trig), negated_mention, definitions.spans.get(via) if via else None, unchosen)
             )
         settled = [h for h in sentence_hits if h.effect in ("grant", "refuse") and rule.triggers[h.trigger].settles]
         if settled:
