@@ -25,13 +25,16 @@ _PSEUDO_NEG = re.compile(
 )
 # The modal verbs that start a clause of their own, English and French.
 _MODALS = r"may|shall|will|can|must|pourra|peut|doit"
+_FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|agrees?|is|are|has|have|sera)\b"
+    # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
+    rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
-_LEADING_MODAL = re.compile(rf"(?:{_MODALS})\b")
+_LEADING_MODAL = re.compile(rf"(?:{_MODALS}|{_FINITE_S})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # A clause's own verb (English and French, lower-cased text): modals, "is", "agrees", "grants" ...
