@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from termcheck.rules.negation import CLAUSE_VERB
+from termcheck.verbs import CLAUSE_VERB
 
 _KEYWORD = (
     r"(?:Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE|Paragraph|PARAGRAPH|Schedule|SCHEDULE"

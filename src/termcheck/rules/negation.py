@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from termcheck.verbs import CLAUSE_VERB, MODALS
+
 # Negation cues (NegEx-style, contract flavoured), English and French.
 NEG_CUE = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
@@ -23,22 +25,20 @@ _PSEUDO_NEG = re.compile(
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
 )
-# The modal verbs that start a clause of their own, English and French.
-_MODALS = r"may|shall|will|can|must|pourra|peut|doit"
+# Verbs in -s that carry a subject of their own ("... and waives any right").
 _FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
-    rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|agrees?|is|are|has|have|sera)\b"
+    rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
 )
-_LEADING_MODAL = re.compile(rf"(?:{_MODALS}|{_FINITE_S})\b")
+# "..., and may sell" / "... and waives": a match that starts with its own modal or -s verb starts a clause.
+_LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
-# A clause's own verb (English and French, lower-cased text): modals, "is", "agrees", "grants" ...
-CLAUSE_VERB = re.compile(rf"\b(?:{_MODALS}|agrees?|is|are|was|were|be|has|have|grants?|sera|est|sont|accorde|cède)\b")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
@@ -99,10 +99,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
             chars[i - s_start] = " "
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
     pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
-    # "..., and may sell the Recordings": a match that starts with its own modal starts a new clause.
-    modal = _LEADING_MODAL.match(lower, m_start, m_end)
-    if modal:
-        pre += modal.group()
+    # "..., and may sell the Recordings": a match that starts with its own verb starts a new clause.
+    leading = _LEADING_VERB.match(lower, m_start, m_end)
+    if leading:
+        pre += leading.group()
     cut = 0
     for brk in _SCOPE_BREAK.finditer(pre):
         # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
