@@ -101,21 +101,27 @@ def main() -> None:
         print_per_trigger(doc, rules, args.rounds)
 
 
+def _median_run(doc, ruleset, rounds: int) -> float:
+    """Median time, over rounds, of matching the rule set on the document in this process."""
+    from termcheck.engine import collect_hits
+
+    runs = []
+    for _ in range(rounds):
+        a = time.perf_counter()
+        collect_hits(doc, ruleset, parallel=False)
+        runs.append(time.perf_counter() - a)
+    return statistics.median(runs)
+
+
 def print_per_rule(doc, rules, rounds: int) -> None:
     """Median time of each rule run alone; each includes the ~fixed cost of reading the clauses once."""
-    from termcheck.engine import collect_hits
     from termcheck.rules.model import build_prefilter
 
     timings = []
     for rule in rules.rules:
         alone = build_prefilter([rule])
         alone.lexicon = rules.lexicon
-        runs = []
-        for _ in range(rounds):
-            a = time.perf_counter()
-            collect_hits(doc, alone, parallel=False)
-            runs.append(time.perf_counter() - a)
-        timings.append((statistics.median(runs), rule.id))
+        timings.append((_median_run(doc, alone, rounds), rule.id))
     print("each rule alone (medians; the smallest is roughly the fixed cost):")
     for t, rule_id in sorted(timings, reverse=True):
         print(f"  {rule_id:24s} {t * 1000:8.1f} ms")
@@ -126,26 +132,17 @@ def print_per_trigger(doc, rules, rounds: int) -> None:
     """Each trigger run alone, minus an empty rule set: where a phrase cued on a common word costs."""
     import dataclasses
 
-    from termcheck.engine import collect_hits
     from termcheck.rules.model import build_prefilter
-
-    def median_run(ruleset) -> float:
-        runs = []
-        for _ in range(rounds):
-            a = time.perf_counter()
-            collect_hits(doc, ruleset, parallel=False)
-            runs.append(time.perf_counter() - a)
-        return statistics.median(runs)
 
     empty = build_prefilter([])
     empty.lexicon = rules.lexicon
-    base = median_run(empty)
+    base = _median_run(doc, empty, rounds)
     timings = []
     for rule in rules.rules:
         for i, trig in enumerate(rule.triggers):
             alone = build_prefilter([dataclasses.replace(rule, triggers=[trig])])
             alone.lexicon = rules.lexicon
-            timings.append((median_run(alone) - base, f"{rule.id}[{i}]", ", ".join(sorted(trig.cues)[:6])))
+            timings.append((_median_run(doc, alone, rounds) - base, f"{rule.id}[{i}]", ", ".join(sorted(trig.cues)[:6])))
     print("each trigger alone, minus an empty rule set (medians), with its first cues:")
     for t, name, cues in sorted(timings, reverse=True)[:25]:
         print(f"  {name:28s} {t * 1000:8.1f} ms  {cues}")

@@ -33,6 +33,12 @@ _NUMBER_WORDS = (
     " quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante"
     " soixante cent mille"
 ).split()
+# A number in digits or words ("three (3)", "one hundred and twenty"). The words form a trie, so the
+# engine tries one branch per position instead of fifty: the pattern runs at every word of a clause.
+NUMBER = (
+    r"(?:\d+(?:[.,]\d+)?|(?:" + trie_regex(_NUMBER_WORDS) + r"(?![^\W\d_])(?:[\s-]+(?:(?:and|et)[\s-]+)?)?){1,6}"
+    r"(?:\s*\(\s*\d+\s*\))?)"
+)
 
 
 class PhraseError(ValueError):
@@ -175,12 +181,3 @@ _COMMON = frozenset(
     "term period".split()
 )
 
-
-
-
-# A number in digits or words ("three (3)", "one hundred and twenty"). The words form a trie, so the
-# engine tries one branch per position instead of fifty: the pattern runs at every word of a clause.
-NUMBER = (
-    r"(?:\d+(?:[.,]\d+)?|(?:" + trie_regex(_NUMBER_WORDS) + r"(?![^\W\d_])(?:[\s-]+(?:(?:and|et)[\s-]+)?)?){1,6}"
-    r"(?:\s*\(\s*\d+\s*\))?)"
-)
