@@ -313,3 +313,38 @@ def test_an_unticked_ai_option_is_still_a_mention_but_raises_nothing():
     assert ai.status == "warn"
     assert "not ticked" in ai.findings[0].message
     assert "ai-use" not in " ".join(report.check("perpetual-license").notes)
+
+
+def _scan_sources() -> list[tuple[str, str]]:
+    """Texts to compare the prefilter against a full scan on: the case files in chunks, and the examples."""
+    import yaml
+    from conftest import EXAMPLES
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    sources = []
+    for name in ("check_cases.yaml", "tricky_cases.yaml"):
+        texts = [c["text"] for c in yaml.safe_load((here / name).read_text(encoding="utf-8"))["cases"]]
+        sources += [(f"{name}[{i}:]", "\n\n".join(texts[i:i + 60])) for i in range(0, len(texts), 60)]
+    for i, case in enumerate(yaml.safe_load((here / "document_cases.yaml").read_text(encoding="utf-8"))["cases"]):
+        sources.append((f"document_cases[{i}]", case["text"]))
+    sources += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    return sources
+
+
+@pytest.mark.parametrize("name,text", _scan_sources(), ids=[n for n, _ in _scan_sources()])
+def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
+    """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
+    the hits must be exactly those of every trigger read on every sentence."""
+    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, safe_lower
+    from termcheck.extract import extract_bytes
+    from termcheck.rules.matcher import match_clause
+
+    doc = extract_bytes("case.txt", text.encode())
+    lower = safe_lower(doc.text)
+    contexts, definitions = ClauseContexts(doc, lower), defined_terms(doc, lower, RULES)
+    full = {
+        r.id: [h for i, seg in enumerate(doc.segments) if seg.zone in r.zones for h in match_clause(r, doc, lower, contexts[i], definitions)]
+        for r in RULES.rules
+    }
+    assert collect_hits(doc, RULES, parallel=False) == full

@@ -225,3 +225,19 @@ def test_every_builtin_trigger_has_cues():
     """A trigger without cues is tried on every sentence of every contract (a `re:` phrase gives none):
     give it `cues` or a trigger of its own."""
     assert [(r.id, i) for r in BUILTIN.rules for i, t in enumerate(r.triggers) if not t.cues] == []
+
+
+def test_a_phrase_reaches_little_before_a_cue_it_starts_with():
+    """The scan around a cue is as wide as the phrase can reach on each side of it (rules_speed.py)."""
+    from termcheck.rules.phrases import phrase_cue_reach, phrase_cues, phrase_reach
+
+    lexicon = {"object": ["recordings", "voice"]}
+    assert phrase_cues("sublicense ... {object}", lexicon) == {"sublicense"}
+    before, after = phrase_cue_reach("sublicense ... {object}", lexicon)
+    assert before < 20 and after >= phrase_reach("sublicense ... {object}", lexicon) - 10
+    before, after = phrase_cue_reach("grant ... irrevocable", lexicon)  # the rarer word comes last
+    assert before >= len("grant") + 6 * 16 and after < 30
+    # a cue inside a lexicon entry may be any of its words: the entry counts on both sides
+    before, after = phrase_cue_reach("delete {object}", {"object": ["the sound recordings"]})
+    assert phrase_cues("delete {object}", {"object": ["the sound recordings"]}) == {"recordings"}
+    assert before >= len("the sound recordings") and after >= len("the sound recordings")

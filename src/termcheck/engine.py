@@ -13,7 +13,7 @@ from termcheck.quantities import Duration, find_dates, find_durations, find_juri
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
 from termcheck.rules.negation import negates_items
-from termcheck.rules.model import CompiledRule, RuleSet
+from termcheck.rules.model import CompiledRule, CueSpan, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.wording import lower_first
 
@@ -170,23 +170,23 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     return {r.id: hits[r.id] for r in ruleset.rules}
 
 
-def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms) -> dict[int, dict[int, list[int]]]:
-    """Segment -> trigger -> the offsets of its cues there: what the rule has to look at."""
+def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms) -> dict[int, dict[int, list[CueSpan]]]:
+    """Segment -> trigger -> its cues there, with their reaches: what the rule has to look at."""
     starts = [s.start for s in doc.segments]
-    active: dict[int, dict[int, list[int]]] = {}
+    active: dict[int, dict[int, list[CueSpan]]] = {}
     for t_index, trig in enumerate(rule.triggers):
         if (rule.id, t_index) in always:
             for i, seg in enumerate(doc.segments):
                 if seg.zone in rule.zones:
                     active.setdefault(i, {})[t_index] = []
             continue
-        offsets = list(candidates.get((rule.id, t_index), []))
-        if trig.via_definitions:
-            offsets += [o for o, _ in definitions.uses]
-        for o in offsets:
-            i = bisect_right(starts, o) - 1
+        cues = list(candidates.get((rule.id, t_index), []))
+        if trig.via_definitions:  # a defined term stands for a whole phrase: it may sit anywhere in a match
+            cues += [(o, trig.reach, trig.reach) for o, _ in definitions.uses]
+        for cue in cues:
+            i = bisect_right(starts, cue[0]) - 1
             if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
-                active.setdefault(i, {}).setdefault(t_index, []).append(o)
+                active.setdefault(i, {}).setdefault(t_index, []).append(cue)
     return active
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Optional
 
 from termcheck.models import Document, Segment
-from termcheck.rules.model import CompiledRule, CompiledTrigger
+from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
@@ -186,7 +186,7 @@ def match_clause(
     lower: str,
     clause: ClauseContext,
     definitions: DefinedTerms,
-    active: Optional[dict[int, list[int]]] = None,
+    active: Optional[dict[int, list[CueSpan]]] = None,
 ) -> list[Hit]:
     """Every surviving hit of the rule in one clause, sentence by sentence.
 
@@ -205,9 +205,9 @@ def match_clause(
         if k >= 0 and b <= seg.sentences[k][1]:
             by_sentence.setdefault(k, []).append((trig, a, b, via))
 
-    for t_index, cue_offsets in active.items():
+    for t_index, cues in active.items():
         trig = rule.triggers[t_index]
-        spans = _windows(seg, sentence_starts, cue_offsets, trig.reach) if cue_offsets else list(seg.sentences)
+        spans = _windows(seg, sentence_starts, cues) if cues else list(seg.sentences)
         for s_start, s_end in spans:
             for m in trig.pattern.finditer(lower, s_start, s_end):
                 a = m.start() if m.end() - m.start() <= _LONG_MATCH else _latest_start(trig.pattern, lower, m.start(), m.end())
@@ -308,21 +308,24 @@ def _latest_start(pattern: "re.Pattern[str]", lower: str, start: int, end: int) 
         best = m.start()
 
 
-def _windows(seg: Segment, sentence_starts: list[int], cue_offsets: list[int], reach: int) -> list[tuple[int, int]]:
-    """The stretches of the clause to scan: within reach of each cue, inside its sentence, merged.
+def _windows(seg: Segment, sentence_starts: list[int], cues: list[CueSpan]) -> list[tuple[int, int]]:
+    """The stretches of the clause to scan: around each cue as far as a match holding it can reach,
+    inside its sentence, merged.
 
-    A match holds one of its trigger's cues and is at most reach characters long, so text farther
-    than that from every cue cannot hold a match.
+    A match holds one of its trigger's cues, so text outside every cue's stretch cannot hold a match.
     """
-    spans: list[tuple[int, int]] = []
-    for o in sorted(cue_offsets):
+    stretches = []
+    for o, before, after in cues:
         k = bisect_right(sentence_starts, o) - 1
-        if k < 0:
-            continue
-        s_start, s_end = seg.sentences[k]
-        a, b = max(s_start, o - reach), min(s_end, o + reach)
-        if spans and a <= spans[-1][1] and spans[-1][0] >= s_start:
+        if k >= 0:
+            s_start, s_end = seg.sentences[k]
+            stretches.append((max(s_start, o - before), min(s_end, o + after), k))
+    spans: list[tuple[int, int]] = []
+    last = -1
+    for a, b, k in sorted(stretches):
+        if spans and k == last and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], b))
         else:
             spans.append((a, b))
+        last = k
     return spans

@@ -32,6 +32,8 @@ class CompiledTrigger:
     # match of one of them is not negated by that word; any other match that spans one is.
     negating: Optional[Pattern[str]] = None
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
+    # Cue -> how far a match holding it can start before it and end after its start: the stretch scanned.
+    cue_reach: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +65,7 @@ class CompiledRule:
 
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
+CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
 
 
 @dataclass
@@ -72,7 +75,7 @@ class RuleSet:
     rules: list[CompiledRule]
     lexicon: dict[str, list[str]] = field(default_factory=dict)
     prefilter: Optional[Pattern[str]] = None
-    cue_triggers: dict[str, list[TriggerKey]] = field(default_factory=dict)
+    cue_triggers: dict[str, list[tuple[TriggerKey, int, int]]] = field(default_factory=dict)  # cue -> triggers, reaches
     cue_prefixes: dict[str, list[str]] = field(default_factory=dict)  # cue -> cues that are its prefixes
     always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
     _halves: Optional[tuple["RuleSet", "RuleSet"]] = field(default=None, repr=False, compare=False)
@@ -90,16 +93,16 @@ class RuleSet:
             self._halves = (first, second)
         return self._halves
 
-    def candidates(self, lower_text: str) -> dict[TriggerKey, list[int]]:
-        """Trigger -> offsets of its cues in the (lower-cased) text: one pass over the text for all rules."""
-        hits: dict[TriggerKey, list[int]] = {}
+    def candidates(self, lower_text: str) -> dict[TriggerKey, list[CueSpan]]:
+        """Trigger -> its cues in the (lower-cased) text, with their reaches: one pass over the text for all rules."""
+        hits: dict[TriggerKey, list[CueSpan]] = {}
         if self.prefilter is None:
             return hits
         for m in self.prefilter.finditer(lower_text):
-            word = m.group()
+            word, o = m.group(), m.start()
             for cue in self.cue_prefixes.get(word, ()):
-                for key in self.cue_triggers.get(cue, ()):
-                    hits.setdefault(key, []).append(m.start())
+                for key, before, after in self.cue_triggers.get(cue, ()):
+                    hits.setdefault(key, []).append((o, before, after))
         return hits
 
 
@@ -107,14 +110,14 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
     """A RuleSet whose prefilter is one trie-shaped regex over every trigger's cues."""
     from termcheck.trie import trie_regex
 
-    cue_triggers: dict[str, list[TriggerKey]] = {}
+    cue_triggers: dict[str, list[tuple[TriggerKey, int, int]]] = {}
     always: list[TriggerKey] = []
     for r in rules:
         for i, t in enumerate(r.triggers):
             if not t.cues:
                 always.append((r.id, i))
             for c in t.cues:
-                cue_triggers.setdefault(c, []).append((r.id, i))
+                cue_triggers.setdefault(c, []).append(((r.id, i), *t.cue_reach.get(c, (t.reach, t.reach))))
     pattern = None
     prefixes: dict[str, list[str]] = {}
     if cue_triggers:

@@ -116,12 +116,17 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
     set means no literal is certain (a raw regex, or only numbers): the rule is then tried on every
     clause.
     """
+    return _cue_token(phrase, lexicon)[1]
+
+
+def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, set[str]]:
+    """The index of the phrase's cue word among its tokens, and its cues; (-1, empty) for none."""
     if phrase.startswith("re:"):
-        return set()
+        return -1, set()
     best: set[str] = set()
-    best_len = 0
+    best_index, best_len = -1, 0
     best_common = True
-    for tok in phrase.lower().split():
+    for index, tok in enumerate(phrase.lower().split()):
         if tok == "..." or re.fullmatch(r"~\d{1,2}", tok) or (tok.startswith("[") and tok.endswith("]")):
             continue
         if tok.startswith("{") and tok.endswith("}"):
@@ -150,28 +155,50 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
         common = any(x.rstrip("*") in _COMMON for x in stems)
         # A word that is rare in contracts beats a common one; then the longer the better.
         if (best_common and not common) or (common == best_common and length > best_len):
-            best, best_len, best_common = stems, length, common
-    return best if best_len >= 2 else set()
+            best, best_index, best_len, best_common = stems, index, length, common
+    return (best_index, best) if best_len >= 2 else (-1, set())
 
 
 def phrase_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> int:
     """How many characters a match of the phrase can span, at most, give or take (for scan windows)."""
     if phrase.startswith("re:"):
-        return 320
-    reach = 0
-    for tok in phrase.lower().split():
-        if tok == "...":
-            reach += 6 * 16
-        elif re.fullmatch(r"~\d{1,2}", tok):
-            reach += int(tok[1:]) * 16
-        elif "{" in tok:
-            name = tok.strip("[]{}")
-            reach += 40 if name in ("num", "percent", "money", "amount_field") else max(
-                (phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40
-            )
-        else:
-            reach += max(len(alt) for alt in tok.strip("[]").split("|")) + (12 if "*" in tok else 2)
-    return reach + 8
+        return _RAW_REACH
+    return sum(_token_reach(tok, lexicon) for tok in phrase.lower().split()) + _SLACK
+
+
+def phrase_cue_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, int]:
+    """How far a match of the phrase can reach before the start of its cue word, and from there on.
+
+    Most phrases start at their cue ("sublicense ..."), so the text before a cue that can hold a
+    match is short: scanning only [cue - before, cue + after] halves the text a trigger reads. A
+    cue inside a lexicon entry may sit anywhere in the entry, which then counts on both sides.
+    """
+    index, _ = _cue_token(phrase, lexicon)
+    if index < 0:
+        reach = phrase_reach(phrase, lexicon)
+        return reach, reach
+    tokens = phrase.lower().split()
+    reaches = [_token_reach(tok, lexicon) for tok in tokens]
+    before = sum(reaches[:index]) + (reaches[index] if tokens[index].startswith("{") else 0)
+    return before + _SLACK, sum(reaches[index:]) + _SLACK
+
+
+_RAW_REACH = 320  # characters a raw regex is taken to span
+_SLACK = 8
+
+
+def _token_reach(tok: str, lexicon: Mapping[str, Sequence[str]]) -> int:
+    """The most characters one token of a phrase (with the separator before it) can span, give or take."""
+    if tok == "...":
+        return 6 * 16
+    if re.fullmatch(r"~\d{1,2}", tok):
+        return int(tok[1:]) * 16
+    if "{" in tok:
+        name = tok.strip("[]{}")
+        if name in ("num", "percent", "money", "amount_field"):
+            return 40
+        return max((phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40)
+    return max(len(alt) for alt in tok.strip("[]").split("|")) + (12 if "*" in tok else 2)
 
 
 # Words on every page of a contract: poor cues when the phrase has a rarer word.
