@@ -241,3 +241,18 @@ def test_a_phrase_reaches_little_before_a_cue_it_starts_with():
     before, after = phrase_cue_reach("delete {object}", {"object": ["the sound recordings"]})
     assert phrase_cues("delete {object}", {"object": ["the sound recordings"]}) == {"recordings"}
     assert before >= len("the sound recordings") and after >= len("the sound recordings")
+
+
+def test_a_gate_is_the_phrase_from_its_cue_word_on():
+    """A cue found in a contract is passed over when the phrase cannot go on from it; a cue that
+    need not start that part of the phrase has no gate."""
+    import re
+
+    from termcheck.rules.phrases import phrase_gate
+
+    lexicon = {"object": ["the sound recordings", "voice"]}
+    gate = re.compile(phrase_gate("may sublicense ... {object}", lexicon) or "")
+    assert gate.match("sublicense to any party the sound recordings") and not gate.match("sublicense fees are due")
+    assert phrase_gate("erase {object}", {"object": ["the sound recordings"]}) is None  # its cue is "recordings", inside the entry
+    assert phrase_gate("non-revocable", lexicon) is None  # the cue "revocable" is the word's second piece
+    assert phrase_gate("re:perpetu\\w+", lexicon) is None

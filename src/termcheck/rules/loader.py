@@ -13,7 +13,7 @@ from termcheck import yamlfile
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
-from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_reach, phrase_regex
+from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -128,17 +128,25 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         reach = max(phrase_reach(p, lexicon) for p in t["phrases"])
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
+        gates: list[str] = []  # the phrases' parts from their cue words on
+        ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
                 c = phrase_cues(p, lexicon)
                 if not c:  # a phrase without a certain literal: try this trigger on every clause
-                    cues, cue_reach = set(), {}
+                    cues, cue_reach, gates = set(), {}, []
                     break
                 cues |= c
                 before, after = phrase_cue_reach(p, lexicon)
                 for cue in c:
                     was = cue_reach.get(cue, (0, 0))
                     cue_reach[cue] = (max(was[0], before), max(was[1], after))
+                gate = phrase_gate(p, lexicon)
+                if gate is None:
+                    ungated |= c
+                else:
+                    gates.append(gate)
+        gated = frozenset(cues - ungated) if gates and not user else frozenset()
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
         negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
@@ -160,6 +168,8 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 negating=negating,
                 reach=reach,
                 cue_reach=cue_reach,
+                gate=re.compile(rf"(?:{'|'.join(gates)})(?![\w])") if gated else None,
+                gated=gated,
             )
         )
     quantity = {**QUANTITY_DEFAULTS, **r["quantity"]} if r["quantity"] else None

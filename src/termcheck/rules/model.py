@@ -34,6 +34,10 @@ class CompiledTrigger:
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
     # Cue -> how far a match holding it can start before it and end after its start: the stretch scanned.
     cue_reach: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # A match holding one of the gated cues has this match where the cue starts: a cue it does not
+    # match at is passed over (most cues in a contract start nothing).
+    gate: Optional[Pattern[str]] = None
+    gated: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -66,6 +70,7 @@ class CompiledRule:
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
 CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
+CueTarget = tuple[TriggerKey, int, int, Optional[Pattern[str]]]  # a trigger a cue leads to: its reaches and gate
 
 
 @dataclass
@@ -75,8 +80,9 @@ class RuleSet:
     rules: list[CompiledRule]
     lexicon: dict[str, list[str]] = field(default_factory=dict)
     prefilter: Optional[Pattern[str]] = None
-    cue_triggers: dict[str, list[tuple[TriggerKey, int, int]]] = field(default_factory=dict)  # cue -> triggers, reaches
-    cue_prefixes: dict[str, list[str]] = field(default_factory=dict)  # cue -> cues that are its prefixes
+    # a text the prefilter finds -> the triggers it cues (its own and its prefixes' as stems), with
+    # how far their matches reach around it and their gates
+    cue_targets: dict[str, list[CueTarget]] = field(default_factory=dict)
     always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
     _halves: Optional[tuple["RuleSet", "RuleSet"]] = field(default=None, repr=False, compare=False)
 
@@ -98,10 +104,11 @@ class RuleSet:
         hits: dict[TriggerKey, list[CueSpan]] = {}
         if self.prefilter is None:
             return hits
+        targets = self.cue_targets
         for m in self.prefilter.finditer(lower_text):
-            word, o = m.group(), m.start()
-            for cue in self.cue_prefixes.get(word, ()):
-                for key, before, after in self.cue_triggers.get(cue, ()):
+            o = m.start()
+            for key, before, after, gate in targets[m.group()]:
+                if gate is None or gate.match(lower_text, o):
                     hits.setdefault(key, []).append((o, before, after))
         return hits
 
@@ -110,23 +117,26 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
     """A RuleSet whose prefilter is one trie-shaped regex over every trigger's cues."""
     from termcheck.trie import trie_regex
 
-    cue_triggers: dict[str, list[tuple[TriggerKey, int, int]]] = {}
+    cue_triggers: dict[str, list[CueTarget]] = {}
     always: list[TriggerKey] = []
     for r in rules:
         for i, t in enumerate(r.triggers):
             if not t.cues:
                 always.append((r.id, i))
             for c in t.cues:
-                cue_triggers.setdefault(c, []).append(((r.id, i), *t.cue_reach.get(c, (t.reach, t.reach))))
+                before, after = t.cue_reach.get(c, (t.reach, t.reach))
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, t.gate if c in t.gated else None))
     pattern = None
-    prefixes: dict[str, list[str]] = {}
+    targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:
         # The regex finds the longest cue text at each word start; a found text then stands for every
         # stem cue that is its prefix ('sublicen*' for 'sublicense') and for the whole word if exact.
         stems = sorted({c.rstrip("*") for c in cue_triggers if c.endswith("*")})
         words = sorted({c for c in cue_triggers if not c.endswith("*")})
         texts = sorted(set(stems) | set(words))
-        prefixes = {t: [s + "*" for s in stems if t.startswith(s)] + ([t] if t in words else []) for t in texts}
+        for t in texts:
+            cues = [s + "*" for s in stems if t.startswith(s)] + ([t] if t in words else [])
+            targets[t] = [target for c in cues for target in cue_triggers[c]]
         word_texts = [w for w in words if w[0].isalnum()]
         stem_texts = [t for t in stems if t[0].isalnum()]
         symbols = [t for t in texts if not t[0].isalnum()]  # '$', '€', '[': anywhere, even after a letter
@@ -138,4 +148,4 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
         if symbols:
             alternatives.append(trie_regex(symbols))
         pattern = re.compile("|".join(alternatives))
-    return RuleSet(rules=rules, prefilter=pattern, cue_triggers=cue_triggers, cue_prefixes=prefixes, always=always)
+    return RuleSet(rules=rules, prefilter=pattern, cue_targets=targets, always=always)

@@ -19,7 +19,7 @@ go through RE2, which runs in linear time).
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Mapping, Optional, Sequence
 
 from termcheck.trie import trie_regex
 
@@ -181,6 +181,27 @@ def phrase_cue_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple
     reaches = [_token_reach(tok, lexicon) for tok in tokens]
     before = sum(reaches[:index]) + (reaches[index] if tokens[index].startswith("{") else 0)
     return before + _SLACK, sum(reaches[index:]) + _SLACK
+
+
+def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[str]:
+    """The regex of the phrase from its cue word on, which matches where any match's cue word starts;
+    None when a cue found in the text need not start that part (a cue inside a lexicon entry, or the
+    second piece of a hyphenated word).
+
+    Most cues found in a contract start no match ("licence" is everywhere, "licence ... irrevocable"
+    is rare): one anchored match at the cue rules it out before any text around it is scanned.
+    """
+    index, _ = _cue_token(phrase, lexicon)
+    if index < 0:
+        return None
+    tokens = phrase.lower().split()
+    if tokens[index].startswith("{"):
+        return None
+    for alt in tokens[index].split("|"):
+        pieces = re.split(r"[\W_]", alt.rstrip("*"))
+        if not pieces[0] or max(pieces, key=len) != pieces[0]:
+            return None
+    return phrase_regex(" ".join(tokens[index:]), lexicon)
 
 
 _RAW_REACH = 320  # characters a raw regex is taken to span
