@@ -243,16 +243,25 @@ def test_a_phrase_reaches_little_before_a_cue_it_starts_with():
     assert before >= len("the sound recordings") and after >= len("the sound recordings")
 
 
-def test_a_gate_is_the_phrase_from_its_cue_word_on():
-    """A cue found in a contract is passed over when the phrase cannot go on from it; a cue that
-    need not start that part of the phrase has no gate."""
+def test_a_gate_is_the_phrase_split_at_its_cue_word():
+    """A cue found in a contract is passed over when no phrase can hold it there: the words before
+    the cue must end where it starts, and the rest must go on from it. A cue that need not start its
+    part of the phrase has no gate."""
     import re
 
     from termcheck.rules.phrases import phrase_gate
 
     lexicon = {"object": ["the sound recordings", "voice"]}
-    gate = re.compile(phrase_gate("may sublicense ... {object}", lexicon) or "")
-    assert gate.match("sublicense to any party the sound recordings") and not gate.match("sublicense fees are due")
+    split = phrase_gate("may sublicense ... {object}", lexicon)
+    assert split is not None
+    head, tail = (re.compile(rf"(?<![\w])(?:{split[0]})\Z"), re.compile(split[1]))
+    text = "the company may sublicense to any party the sound recordings"
+    o = text.index("sublicense")
+    assert tail.match(text, o) and head.search(text, 0, o)
+    assert not tail.match("sublicense fees are due") and not head.search("you must sublicense", 0, 9)
+    # no words before the cue, or only optional ones: nothing to ask of the text before it
+    assert phrase_gate("sublicense ... {object}", lexicon)[0] is None  # type: ignore[index]
+    assert phrase_gate("[any] sublicense", lexicon)[0] is None  # type: ignore[index]
     assert phrase_gate("erase {object}", {"object": ["the sound recordings"]}) is None  # its cue is "recordings", inside the entry
     assert phrase_gate("non-revocable", lexicon) is None  # the cue "revocable" is the word's second piece
     assert phrase_gate("re:perpetu\\w+", lexicon) is None

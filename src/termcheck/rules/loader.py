@@ -115,6 +115,11 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
+def _gate(tails: list[str]) -> Optional["re.Pattern[str]"]:
+    """One regex for the phrases' parts from their cue words on; None for none."""
+    return re.compile(rf"(?:{'|'.join(tails)})(?![\w])") if tails else None
+
+
 def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: str, line: int, user: bool) -> CompiledRule:
     """Turn one (valid) rule mapping into a CompiledRule."""
     r = {**RULE_DEFAULTS, **raw}
@@ -128,7 +133,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         reach = max(phrase_reach(p, lexicon) for p in t["phrases"])
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
-        gates: list[str] = []  # the phrases' parts from their cue words on
+        gates: list[tuple[Optional[str], str]] = []  # the phrases' parts before their cue words and from them on
         ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
@@ -146,7 +151,9 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                     ungated |= c
                 else:
                     gates.append(gate)
+        # User packs stay with RE2 alone: a gate is a Python regex.
         gated = frozenset(cues - ungated) if gates and not user else frozenset()
+        heads = [h for h, _ in gates]
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
         negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
@@ -168,7 +175,9 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 negating=negating,
                 reach=reach,
                 cue_reach=cue_reach,
-                gate=re.compile(rf"(?:{'|'.join(gates)})(?![\w])") if gated else None,
+                gate=_gate([t for h, t in gates if h is None]) if gated else None,
+                headed_gate=_gate([t for h, t in gates if h is not None]) if gated else None,
+                head_gate=re.compile(rf"(?<![\w])(?:{'|'.join(h for h in heads if h)})\Z") if gated and any(heads) else None,
                 gated=gated,
             )
         )

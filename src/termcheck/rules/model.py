@@ -34,9 +34,12 @@ class CompiledTrigger:
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
     # Cue -> how far a match holding it can start before it and end after its start: the stretch scanned.
     cue_reach: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # A match holding one of the gated cues has this match where the cue starts: a cue it does not
-    # match at is passed over (most cues in a contract start nothing).
+    # A match holding one of the gated cues starts there with a phrase's part from its cue word on:
+    # gate for the phrases that start at their cue, headed_gate for the others, whose words before
+    # the cue (head_gate) must then end there. Most cues in a contract start nothing.
     gate: Optional[Pattern[str]] = None
+    headed_gate: Optional[Pattern[str]] = None
+    head_gate: Optional[Pattern[str]] = None
     gated: frozenset[str] = frozenset()
 
 
@@ -70,7 +73,8 @@ class CompiledRule:
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
 CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
-CueTarget = tuple[TriggerKey, int, int, Optional[Pattern[str]]]  # a trigger a cue leads to: its reaches and gate
+# a trigger a cue leads to: how far its matches reach around the cue, and its gates (from the cue on, up to it)
+CueTarget = tuple[TriggerKey, int, int, Optional[tuple[Optional[Pattern[str]], Optional[Pattern[str]], Optional[Pattern[str]]]]]
 
 
 @dataclass
@@ -107,10 +111,19 @@ class RuleSet:
         targets = self.cue_targets
         for m in self.prefilter.finditer(lower_text):
             o = m.start()
-            for key, before, after, gate in targets[m.group()]:
-                if gate is None or gate.match(lower_text, o):
+            for key, before, after, gates in targets[m.group()]:
+                if gates is None or _opens_match(gates, lower_text, o, before):
                     hits.setdefault(key, []).append((o, before, after))
         return hits
+
+
+def _opens_match(gates: tuple[Optional[Pattern[str]], Optional[Pattern[str]], Optional[Pattern[str]]], text: str, o: int, before: int) -> bool:
+    """Whether a phrase can hold the cue at o: one starting there, or one going on from there whose
+    words before the cue end there."""
+    gate, headed, head = gates
+    if gate is not None and gate.match(text, o):
+        return True
+    return headed is not None and head is not None and headed.match(text, o) is not None and head.search(text, max(0, o - before), o) is not None
 
 
 def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
@@ -125,7 +138,8 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
                 always.append((r.id, i))
             for c in t.cues:
                 before, after = t.cue_reach.get(c, (t.reach, t.reach))
-                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, t.gate if c in t.gated else None))
+                gates = (t.gate, t.headed_gate, t.head_gate) if c in t.gated else None
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, gates))
     pattern = None
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:
@@ -134,12 +148,12 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
         stems = sorted({c.rstrip("*") for c in cue_triggers if c.endswith("*")})
         words = sorted({c for c in cue_triggers if not c.endswith("*")})
         texts = sorted(set(stems) | set(words))
-        for t in texts:
-            cues = [s + "*" for s in stems if t.startswith(s)] + ([t] if t in words else [])
-            targets[t] = [target for c in cues for target in cue_triggers[c]]
+        for text in texts:
+            cues = [s + "*" for s in stems if text.startswith(s)] + ([text] if text in words else [])
+            targets[text] = [target for c in cues for target in cue_triggers[c]]
         word_texts = [w for w in words if w[0].isalnum()]
-        stem_texts = [t for t in stems if t[0].isalnum()]
-        symbols = [t for t in texts if not t[0].isalnum()]  # '$', '€', '[': anywhere, even after a letter
+        stem_texts = [s for s in stems if s[0].isalnum()]
+        symbols = [text for text in texts if not text[0].isalnum()]  # '$', '€', '[': anywhere, even after a letter
         alternatives = []
         if word_texts:  # whole words first: a word cue may extend a stem ('years' beyond 'year*')
             alternatives.append(r"(?<![\w])(?:" + trie_regex(word_texts) + r")(?![\w])")

@@ -80,11 +80,9 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     need_sep = False  # False before the first word, and after a leading optional word
     gap = ""
     for tok in tokens:
-        if tok == "...":
-            gap = rf"(?:{_SEP}{_GAP_WORD}){{0,6}}?"
-            continue
-        if re.fullmatch(r"~\d{1,2}", tok):
-            gap = rf"(?:{_SEP}{_GAP_WORD}){{0,{int(tok[1:])}}}?"
+        tok_gap = _gap(tok)
+        if tok_gap is not None:
+            gap = tok_gap
             continue
         optional = tok.startswith("[") and tok.endswith("]")
         core = _token(tok[1:-1] if optional else tok, lexicon, depth)
@@ -101,6 +99,15 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     if not need_sep:
         raise PhraseError("a phrase needs at least one word that is not optional")
     return out
+
+
+def _gap(tok: str) -> Optional[str]:
+    """The regex of a gap token ('...' or '~3'); None for any other token."""
+    if tok == "...":
+        return rf"(?:{_SEP}{_GAP_WORD}){{0,6}}?"
+    if re.fullmatch(r"~\d{1,2}", tok):
+        return rf"(?:{_SEP}{_GAP_WORD}){{0,{int(tok[1:])}}}?"
+    return None
 
 
 def compile_phrases(phrases: Sequence[str], lexicon: Mapping[str, Sequence[str]]) -> "re.Pattern[str]":
@@ -141,14 +148,7 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
                     break
                 stems |= sub
         else:
-            # "non-revocable": the longest piece is the selective one ("non" is everywhere). A word
-            # without '*' is a whole-word cue (so "an" does not fire on "any" and "and").
-            stems = set()
-            for alt in tok.split("|"):
-                pieces = re.split(r"[\W_]", alt.rstrip("*"))
-                longest = max(pieces, key=len)
-                whole = not alt.endswith("*") and longest == pieces[-1]
-                stems.add(longest if whole else longest + "*")
+            stems = {_alt_cue(alt) for alt in tok.split("|")}
         if not stems:
             continue
         length = min(len(x.rstrip("*")) for x in stems)
@@ -157,6 +157,16 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
         if (best_common and not common) or (common == best_common and length > best_len):
             best, best_index, best_len, best_common = stems, index, length, common
     return (best_index, best) if best_len >= 2 else (-1, set())
+
+
+def _alt_cue(alt: str) -> str:
+    """The cue of one alternative of a word: the word, or a stem ('licen*'); for a hyphenated word its
+    longest piece ("non-revocable": "non" is everywhere), since a cue found in the text must not
+    cover another word's cue."""
+    pieces = re.split(r"[\W_]", alt.rstrip("*"))
+    longest = max(pieces, key=len)
+    # A word without '*' is a whole-word cue (so "an" does not fire on "any" and "and").
+    return longest if not alt.endswith("*") and longest == pieces[-1] else longest + "*"
 
 
 def phrase_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> int:
@@ -183,13 +193,14 @@ def phrase_cue_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple
     return before + _SLACK, sum(reaches[index:]) + _SLACK
 
 
-def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """The regex of the phrase from its cue word on, which matches where any match's cue word starts;
-    None when a cue found in the text need not start that part (a cue inside a lexicon entry, or the
-    second piece of a hyphenated word).
+def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[tuple[Optional[str], str]]:
+    """The phrase split at its cue word: the regex of the words before it, up to the cue (None when
+    they can all be left out), and the regex from the cue word on; None when a cue found in the text
+    need not start that part (a cue inside a lexicon entry, or the second piece of a hyphenated word).
 
     Most cues found in a contract start no match ("licence" is everywhere, "licence ... irrevocable"
-    is rare): one anchored match at the cue rules it out before any text around it is scanned.
+    is rare): a match ending at the cue and one starting there rule it out before any text around it
+    is scanned.
     """
     index, _ = _cue_token(phrase, lexicon)
     if index < 0:
@@ -197,11 +208,14 @@ def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[s
     tokens = phrase.lower().split()
     if tokens[index].startswith("{"):
         return None
-    for alt in tokens[index].split("|"):
-        pieces = re.split(r"[\W_]", alt.rstrip("*"))
-        if not pieces[0] or max(pieces, key=len) != pieces[0]:
-            return None
-    return phrase_regex(" ".join(tokens[index:]), lexicon)
+    if not all(alt.startswith(_alt_cue(alt).rstrip("*")) for alt in tokens[index].split("|")):
+        return None
+    head_tokens, gap = tokens[:index], ""
+    while head_tokens and _gap(head_tokens[-1]) is not None:
+        gap = gap or _gap(head_tokens.pop()) or ""
+    required = [t for t in head_tokens if _gap(t) is None and not (t.startswith("[") and t.endswith("]"))]
+    head = phrase_regex(" ".join(head_tokens), lexicon) + gap + _SEP if required else None
+    return head, phrase_regex(" ".join(tokens[index:]), lexicon)
 
 
 _RAW_REACH = 320  # characters a raw regex is taken to span
