@@ -137,47 +137,54 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
     return DefinedTerms(uses, {t: frozenset(keys) for t, keys in carriers.items()}, spans)
 
 
-# Above this size a second core takes half the rules (a 300-page contract is ~1.1 million characters).
+# Above this size a second core takes half the clauses (a 300-page contract is ~1.1 million characters).
 _PARALLEL_CHARS = 300_000
 
 
 def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict[str, list[Hit]]:
     """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues.
 
-    With parallel, a long contract has half of its rules (prefilter pass included) matched in a forked
-    child on the other core, when the process has no other threads (where fork is safe); the hits are
-    the same either way.
+    With parallel, a long contract has its second half of clauses (prefilter pass included) matched
+    in a forked child on the other core, when the process has no other threads (where fork is safe);
+    the hits are the same either way, since each clause is matched alone, with the whole document
+    as its context.
     """
     lower = safe_lower(doc.text)
     contexts = ClauseContexts(doc, lower)
     definitions = defined_terms(doc, lower, ruleset)
+    segments = doc.segments
 
-    def run(rules: RuleSet) -> dict[str, list[Hit]]:
-        candidates = rules.candidates(lower)
-        always = set(rules.always)
+    def run(first: int, last: int) -> dict[str, list[Hit]]:
+        """The hits in segments first to last - 1."""
+        start = segments[first].start if first < len(segments) else len(lower)
+        end = segments[last].start if last < len(segments) else len(lower)
+        candidates = ruleset.candidates(lower, 0 if first == 0 else start, end)
+        always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}
-        for rule in rules.rules:
-            active = _plan(doc, rule, candidates, always, definitions)
+        for rule in ruleset.rules:
+            active = _plan(doc, rule, candidates, always, definitions, range(first, last))
             out[rule.id] = [h for i in sorted(active) for h in match_clause(rule, doc, lower, contexts[i], definitions, active[i])]
         return out
 
     if not (parallel and len(doc.text) > _PARALLEL_CHARS and hasattr(os, "fork") and threading.active_count() == 1):
-        return run(ruleset)
-    mine, theirs = ruleset.halves()
-    child = _fork_work(lambda: run(theirs))
-    hits = run(mine)
-    hits.update(_child_result(child) or run(theirs))
-    return {r.id: hits[r.id] for r in ruleset.rules}
+        return run(0, len(segments))
+    middle = bisect_right([s.start for s in segments], len(doc.text) // 2)
+    child = _fork_work(lambda: run(middle, len(segments)))
+    hits = run(0, middle)
+    theirs = _child_result(child) or run(middle, len(segments))
+    return {r.id: hits[r.id] + theirs[r.id] for r in ruleset.rules}
 
 
-def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms) -> dict[int, dict[int, list[CueSpan]]]:
-    """Segment -> trigger -> its cues there, with their reaches: what the rule has to look at."""
+def _plan(
+    doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms, segments: range
+) -> dict[int, dict[int, list[CueSpan]]]:
+    """Segment (of those given) -> trigger -> its cues there, with their reaches: what the rule has to look at."""
     starts = [s.start for s in doc.segments]
     active: dict[int, dict[int, list[CueSpan]]] = {}
     for t_index, trig in enumerate(rule.triggers):
         if (rule.id, t_index) in always:
-            for i, seg in enumerate(doc.segments):
-                if seg.zone in rule.zones:
+            for i in segments:
+                if doc.segments[i].zone in rule.zones:
                     active.setdefault(i, {})[t_index] = []
             continue
         cues = list(candidates.get((rule.id, t_index), []))
@@ -185,7 +192,7 @@ def _plan(doc: Document, rule: CompiledRule, candidates: dict, always: set, defi
             cues += [(o, trig.reach, trig.reach) for o, _ in definitions.uses]
         for cue in cues:
             i = bisect_right(starts, cue[0]) - 1
-            if 0 <= i < len(doc.segments) and doc.segments[i].zone in rule.zones:
+            if i in segments and doc.segments[i].zone in rule.zones:
                 active.setdefault(i, {}).setdefault(t_index, []).append(cue)
     return active
 

@@ -58,7 +58,7 @@ def configure_rules(ruleset: RuleSet, thresholds: Mapping[str, Mapping[str, Opti
         if rule.id in levels:
             rule = replace(rule, severity=levels[rule.id])
         rules.append(rule)
-    return replace(ruleset, rules=rules, _halves=None)
+    return replace(ruleset, rules=rules)
 
 
 @dataclass(frozen=True)

@@ -88,33 +88,31 @@ class RuleSet:
     # how far their matches reach around it and their gates
     cue_targets: dict[str, list[CueTarget]] = field(default_factory=dict)
     always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
-    _halves: Optional[tuple["RuleSet", "RuleSet"]] = field(default=None, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
         return next((r for r in self.rules if r.id == rule_id), None)
 
-    def halves(self) -> tuple["RuleSet", "RuleSet"]:
-        """Two rule sets with about the same number of cues each, each with its own prefilter."""
-        if self._halves is None:
-            ordered = sorted(self.rules, key=lambda r: -sum(len(t.cues) or 50 for t in r.triggers))
-            first, second = build_prefilter(ordered[0::2]), build_prefilter(ordered[1::2])
-            first.lexicon = second.lexicon = self.lexicon
-            self._halves = (first, second)
-        return self._halves
-
-    def candidates(self, lower_text: str) -> dict[TriggerKey, list[CueSpan]]:
-        """Trigger -> its cues in the (lower-cased) text, with their reaches: one pass over the text for all rules."""
+    def candidates(self, lower_text: str, start: int = 0, end: Optional[int] = None) -> dict[TriggerKey, list[CueSpan]]:
+        """Trigger -> its cues in the (lower-cased) text, or in text[start:end], with their reaches: one
+        pass over the text for all rules."""
         hits: dict[TriggerKey, list[CueSpan]] = {}
         if self.prefilter is None:
             return hits
         targets = self.cue_targets
-        for m in self.prefilter.finditer(lower_text):
+        end = len(lower_text) if end is None else end
+        # Read a little past the end, so that a cue ending there is still seen whole; cues that start past it are left.
+        for m in self.prefilter.finditer(lower_text, start, end + _LONGEST_CUE):
             o = m.start()
+            if o >= end:
+                break
             for key, before, after, gates in targets[m.group()]:
                 if gates is None or _opens_match(gates, lower_text, o, before):
                     hits.setdefault(key, []).append((o, before, after))
         return hits
+
+
+_LONGEST_CUE = 80  # characters: longer than any cue text
 
 
 def _opens_match(gates: tuple[Optional[Pattern[str]], Optional[Pattern[str]], Optional[Pattern[str]]], text: str, o: int, before: int) -> bool:
