@@ -15,6 +15,7 @@ from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clau
 from termcheck.rules.negation import negates_items
 from termcheck.rules.model import CompiledRule, CueSpan, RuleSet
 from termcheck.rules.schema_groups import GROUP_TITLES
+from termcheck.trie import trie_regex
 from termcheck.wording import lower_first
 
 _LEAD_IN = re.compile(
@@ -106,14 +107,15 @@ def definitions(doc: Document) -> dict[str, Segment]:
 
 
 def terms_pattern(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
-    """A pattern that finds any of the terms as whole words, longest first; None for no terms."""
-    ordered = sorted(terms, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in ordered) + r")(?![\w])") if ordered else None
+    """A pattern that finds any of the terms as whole words, the longest that fits; None for no terms."""
+    # A trie: a contract defines a hundred terms, and the pattern runs over the whole text.
+    words = list(terms)
+    return re.compile(r"(?<![\w])(?:" + trie_regex(words) + r")(?![\w])") if words else None
 
 
-def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
+def defined_terms(doc: Document, lower: str, ruleset: RuleSet, start: int = 0, end: Optional[int] = None) -> DefinedTerms:
     """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
-    known or hereafter devised'), and where operative clauses use them."""
+    known or hereafter devised'), and where operative clauses use them (in text[start:end])."""
     carriers: dict[str, set[tuple[str, int]]] = {}
     spans: dict[str, tuple[int, int]] = {}
     for term, seg in definitions(doc).items():
@@ -130,7 +132,11 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet) -> DefinedTerms:
         return DefinedTerms([], {})
     starts = [s.start for s in doc.segments]
     uses = []
-    for m in pattern.finditer(lower):
+    end = len(lower) if end is None else end
+    # Read past the end by the longest term, so a term that ends there is seen whole.
+    for m in pattern.finditer(lower, start, end + max(map(len, carriers)) + 1):
+        if m.start() >= end:
+            break
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
             uses.append((m.start(), m.group()))
@@ -150,15 +156,16 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     as its context.
     """
     lower = safe_lower(doc.text)
-    contexts = ClauseContexts(doc, lower)
-    definitions = defined_terms(doc, lower, ruleset)
     segments = doc.segments
 
     def run(first: int, last: int) -> dict[str, list[Hit]]:
         """The hits in segments first to last - 1."""
-        start = segments[first].start if first < len(segments) else len(lower)
+        # Built on both cores rather than once before the fork: each takes a pass over the whole text.
+        contexts = ClauseContexts(doc, lower)
+        start = segments[first].start if first < len(segments) and first > 0 else 0
         end = segments[last].start if last < len(segments) else len(lower)
-        candidates = ruleset.candidates(lower, 0 if first == 0 else start, end)
+        definitions = defined_terms(doc, lower, ruleset, start, end)
+        candidates = ruleset.candidates(lower, start, end)
         always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}
         for rule in ruleset.rules:
