@@ -155,6 +155,13 @@ def test_a_run_in_title_names_its_own_clause_only():
     assert paths["3"] == ("AGREEMENT",)  # not "Term": clause 3 has no title of its own
 
 
+def test_a_numbered_clause_has_a_sentence_case_run_in_title_but_not_a_short_sentence():
+    text = "1. Machine learning. We do not train models.\n\n2. We agree. The fee is due.\n\n3. Royalties. None are paid.\n"
+    doc = extract_bytes("c.txt", text.encode())
+    titles = {s.section: doc.text[s.start:s.title_end] for s in doc.segments if s.title_end > 0}
+    assert titles == {"1": "1. Machine learning.", "3": "3. Royalties."}  # "We agree" has a verb: a sentence
+
+
 def test_a_pronoun_before_means_is_not_a_definition():
     """'This means that ...' explains; '"Licensed Rights" means ...' and 'Licensed Rights means ...' define."""
     _, rows = segs("This means that we can grant a sub-license of your Content to someone else.\n\nLicensed Rights means the right to use the Recordings.\n")

@@ -74,6 +74,7 @@ class Segment:
     sentences: list[tuple[int, int]]
     kind: str = "paragraph"
     defines: Optional[str] = None  # the term a definition defines
+    title_end: int = -1  # where the clause's run-in title ("4. Sublicensing. ...") ends, if it has one
 
 
 @dataclass

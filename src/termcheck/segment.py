@@ -8,6 +8,7 @@ from typing import Optional
 
 from termcheck.models import Block, Document, Segment
 from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital, titles_its_subsections
+from termcheck.verbs import CLAUSE_VERB
 
 _RECITAL_HEADING = re.compile(
     r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
@@ -213,6 +214,12 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
     return "operative"
 
 
+def _short_title(title: str) -> bool:
+    """A numbered clause's run-in title in sentence case ("4. Machine learning. We ..."): a few words
+    without a verb of their own."""
+    return len(title.split()) <= 5 and CLAUSE_VERB.search(title.lower()) is None
+
+
 def segment_document(doc: Document) -> Document:
     """Fill doc.segments (and doc.language) from its blocks."""
     state = _State()
@@ -243,14 +250,16 @@ def segment_document(doc: Document) -> Document:
             state.push_heading(_heading_level(block, label, title), title)
         defines = None
         run_in_title = None
+        title_end = -1  # where a run-in title ends, in the document's text
         if zone == "operative":
             run_in = _RUN_IN_HEADING.match(body)
             run_in_title = None
             explains = run_in is not None and _EXPLANATORY_HEADING.search(run_in.group("title")) is not None
-            if run_in and (explains or looks_like_heading(run_in.group("title"))):
+            if run_in and (explains or looks_like_heading(run_in.group("title")) or (label and _short_title(run_in.group("title")))):
                 # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
                 # without a number it names only its own paragraph.
                 run_in_title = run_in.group("title")
+                title_end = start + text.index(body) + run_in.end("title") + 1
                 if label:
                     state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     state.run_in = state.headings[-1]
@@ -274,7 +283,7 @@ def segment_document(doc: Document) -> Document:
         segments.append(
             Segment(
                 start, start + len(text), zone, state.section() if block.kind != "running" else None,
-                headings, split_sentences(text, start), kind=block.kind, defines=defines,
+                headings, split_sentences(text, start), kind=block.kind, defines=defines, title_end=title_end,
             )
         )
     doc.segments = segments

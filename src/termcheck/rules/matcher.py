@@ -290,6 +290,10 @@ def match_clause(
             h for h in sentence_hits
             if not (h.effect in ("grant", "weaken") and any(x < h.end and h.start < y for x, y in refusals))
         )
+    # "3. Sublicensing. The Company shall not sublicense ...": a run-in title names the subject; when
+    # the clause itself speaks of it, the clause says what happens (a title alone still counts).
+    if any(h.end <= seg.title_end for h in hits) and any(h.start >= seg.title_end for h in hits):
+        hits = [h for h in hits if h.start >= seg.title_end]
     return hits
 
 
