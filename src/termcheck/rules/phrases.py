@@ -31,7 +31,7 @@ _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
     " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand a an un une deux trois"
     " quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante"
-    " soixante cent mille"
+    " soixante cent cents vingts mille million millions"
 ).split()
 # A number in digits or words ("three (3)", "one hundred and twenty"). The words form a trie, so the
 # engine tries one branch per position instead of fifty: the pattern runs at every word of a clause.
