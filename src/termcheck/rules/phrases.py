@@ -132,7 +132,7 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
         return -1, set()
     best: set[str] = set()
     best_index, best_len = -1, 0
-    best_common = True
+    best_common, best_entry = True, False
     for index, tok in enumerate(phrase.lower().split()):
         if tok == "..." or re.fullmatch(r"~\d{1,2}", tok) or (tok.startswith("[") and tok.endswith("]")):
             continue
@@ -153,9 +153,11 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
             continue
         length = min(len(x.rstrip("*")) for x in stems)
         common = any(x.rstrip("*") in _COMMON for x in stems)
-        # A word that is rare in contracts beats a common one; then the longer the better.
-        if (best_common and not common) or (common == best_common and length > best_len):
-            best, best_index, best_len, best_common = stems, index, length, common
+        entry = tok.startswith("{")
+        # A word that is rare in contracts beats a common one; then the longer the better; then a word
+        # of the phrase's own beats a lexicon entry's (fewer cues, and a cue that can be gated).
+        if (best_common and not common) or (common == best_common and (length > best_len or (length == best_len and best_entry and not entry))):
+            best, best_index, best_len, best_common, best_entry = stems, index, length, common, entry
     return (best_index, best) if best_len >= 2 else (-1, set())
 
 
