@@ -160,6 +160,9 @@ def test_a_numbered_clause_has_a_sentence_case_run_in_title_but_not_a_short_sent
     doc = extract_bytes("c.txt", text.encode())
     titles = {s.section: doc.text[s.start:s.title_end] for s in doc.segments if s.title_end > 0}
     assert titles == {"1": "1. Machine learning.", "3": "3. Royalties."}  # "We agree" has a verb: a sentence
+    doc = extract_bytes("c.txt", "4. Sublicensing: the Company shall not sublicense.\n\n5. Fee: $500.\n".encode())
+    titles = {s.section: doc.text[s.start:s.title_end] for s in doc.segments if s.title_end > 0}
+    assert titles == {"4": "4. Sublicensing:"}  # a field's value is not a clause
 
 
 def test_a_pronoun_before_means_is_not_a_definition():

@@ -50,6 +50,7 @@ _DEFINITION = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _DEF_BARE_COLON = re.compile(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
+_COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=[a-zà-ÿ])")
 _RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
 _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
 
@@ -264,6 +265,9 @@ def segment_document(doc: Document) -> Document:
                     state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     state.run_in = state.headings[-1]
                     run_in_title = None
+            elif label and (colon := _COLON_TITLE.match(body)) and _short_title(colon.group("title")):
+                # "3. Sublicensing: the Company shall not ...": a title for the clause's hits only, not a heading
+                title_end = start + text.index(body) + colon.end("title") + 1
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             d = _DEFINITION.match(body) if zone == "operative" else None
