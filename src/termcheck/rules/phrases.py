@@ -84,7 +84,7 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
         if tok_gap is not None:
             gap = tok_gap
             continue
-        optional = tok.startswith("[") and tok.endswith("]")
+        optional = _is_optional(tok)
         core = _token(tok[1:-1] if optional else tok, lexicon, depth)
         sep = gap + _SEP if need_sep else gap
         if optional and not need_sep and not out:
@@ -101,13 +101,24 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     return out
 
 
+def _gap_words(tok: str) -> Optional[int]:
+    """How many words a gap token lets in ('...': six, '~3': three); None for any other token."""
+    if tok == "...":
+        return 6
+    if re.fullmatch(r"~\d{1,2}", tok):
+        return int(tok[1:])
+    return None
+
+
 def _gap(tok: str) -> Optional[str]:
     """The regex of a gap token ('...' or '~3'); None for any other token."""
-    if tok == "...":
-        return rf"(?:{_SEP}{_GAP_WORD}){{0,6}}?"
-    if re.fullmatch(r"~\d{1,2}", tok):
-        return rf"(?:{_SEP}{_GAP_WORD}){{0,{int(tok[1:])}}}?"
-    return None
+    words = _gap_words(tok)
+    return None if words is None else rf"(?:{_SEP}{_GAP_WORD}){{0,{words}}}?"
+
+
+def _is_optional(tok: str) -> bool:
+    """Whether the token is an optional word ('[the]')."""
+    return tok.startswith("[") and tok.endswith("]")
 
 
 def compile_phrases(phrases: Sequence[str], lexicon: Mapping[str, Sequence[str]]) -> "re.Pattern[str]":
@@ -134,7 +145,7 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
     best_index, best_len = -1, 0
     best_common, best_entry = True, False
     for index, tok in enumerate(phrase.lower().split()):
-        if tok == "..." or re.fullmatch(r"~\d{1,2}", tok) or (tok.startswith("[") and tok.endswith("]")):
+        if _gap_words(tok) is not None or _is_optional(tok):
             continue
         if tok.startswith("{") and tok.endswith("}"):
             name = tok[1:-1]
@@ -213,9 +224,9 @@ def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[t
     if not all(alt.startswith(_alt_cue(alt).rstrip("*")) for alt in tokens[index].split("|")):
         return None
     head_tokens, gap = tokens[:index], ""
-    while head_tokens and _gap(head_tokens[-1]) is not None:
+    while head_tokens and _gap_words(head_tokens[-1]) is not None:
         gap = gap or _gap(head_tokens.pop()) or ""
-    required = [t for t in head_tokens if _gap(t) is None and not (t.startswith("[") and t.endswith("]"))]
+    required = [t for t in head_tokens if _gap_words(t) is None and not _is_optional(t)]
     head = phrase_regex(" ".join(head_tokens), lexicon) + gap + _SEP if required else None
     return head, phrase_regex(" ".join(tokens[index:]), lexicon)
 
@@ -226,10 +237,9 @@ _SLACK = 8
 
 def _token_reach(tok: str, lexicon: Mapping[str, Sequence[str]]) -> int:
     """The most characters one token of a phrase (with the separator before it) can span, give or take."""
-    if tok == "...":
-        return 6 * 16
-    if re.fullmatch(r"~\d{1,2}", tok):
-        return int(tok[1:]) * 16
+    words = _gap_words(tok)
+    if words is not None:
+        return words * 16
     if "{" in tok:
         name = tok.strip("[]{}")
         if name in ("num", "percent", "money", "amount_field"):
