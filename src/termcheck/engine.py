@@ -13,7 +13,7 @@ from termcheck.quantities import Duration, find_dates, find_durations, find_juri
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
 from termcheck.rules.negation import negates_items
-from termcheck.rules.model import CompiledRule, CueSpan, RuleSet
+from termcheck.rules.model import CompiledRule, CueSpan, RuleSet, matches_starting_in
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.trie import trie_regex
 from termcheck.wording import lower_first
@@ -132,11 +132,7 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet, start: int = 0, e
         return DefinedTerms([], {})
     starts = [s.start for s in doc.segments]
     uses = []
-    end = len(lower) if end is None else end
-    # Read past the end by the longest term, so a term that ends there is seen whole.
-    for m in pattern.finditer(lower, start, end + max(map(len, carriers)) + 1):
-        if m.start() >= end:
-            break
+    for m in matches_starting_in(pattern, lower, start, end, max(map(len, carriers))):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
             uses.append((m.start(), m.group()))

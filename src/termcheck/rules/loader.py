@@ -11,7 +11,7 @@ import yaml
 
 from termcheck import yamlfile
 from termcheck.errors import UsageError
-from termcheck.rules.model import CompiledRule, CompiledTrigger, RuleSet, build_prefilter
+from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
 from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
@@ -115,9 +115,17 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
-def _gate(tails: list[str]) -> Optional["re.Pattern[str]"]:
-    """One regex for the phrases' parts from their cue words on; None for none."""
-    return re.compile(rf"(?:{'|'.join(tails)})(?![\w])") if tails else None
+def _cue_gate(splits: list[tuple[Optional[str], str]]) -> CueGate:
+    """The gate of phrases split at their cue words into (the words before, or None; the rest)."""
+
+    def either(parts: list[str], template: str) -> Optional["re.Pattern[str]"]:
+        return re.compile(template.format("|".join(parts))) if parts else None
+
+    return CueGate(
+        starting=either([rest for head, rest in splits if head is None], r"(?:{})(?![\w])"),
+        going_on=either([rest for head, rest in splits if head is not None], r"(?:{})(?![\w])"),
+        before=either([head for head, _ in splits if head is not None], r"(?<![\w])(?:{})\Z"),
+    )
 
 
 def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: str, line: int, user: bool) -> CompiledRule:
@@ -133,27 +141,26 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         reach = max(phrase_reach(p, lexicon) for p in t["phrases"])
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
-        gates: list[tuple[Optional[str], str]] = []  # the phrases' parts before their cue words and from them on
+        splits: list[tuple[Optional[str], str]] = []  # the phrases' parts before their cue words and from them on
         ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
                 c = phrase_cues(p, lexicon)
                 if not c:  # a phrase without a certain literal: try this trigger on every clause
-                    cues, cue_reach, gates = set(), {}, []
+                    cues, cue_reach, splits = set(), {}, []
                     break
                 cues |= c
                 before, after = phrase_cue_reach(p, lexicon)
                 for cue in c:
                     was = cue_reach.get(cue, (0, 0))
                     cue_reach[cue] = (max(was[0], before), max(was[1], after))
-                gate = phrase_gate(p, lexicon)
-                if gate is None:
+                split = phrase_gate(p, lexicon)
+                if split is None:
                     ungated |= c
                 else:
-                    gates.append(gate)
+                    splits.append(split)
         # User packs stay with RE2 alone: a gate is a Python regex.
-        gated = frozenset(cues - ungated) if gates and not user else frozenset()
-        heads = [h for h, _ in gates]
+        gated = frozenset(cues - ungated) if splits and not user else frozenset()
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
         negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
@@ -175,9 +182,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 negating=negating,
                 reach=reach,
                 cue_reach=cue_reach,
-                gate=_gate([t for h, t in gates if h is None]) if gated else None,
-                headed_gate=_gate([t for h, t in gates if h is not None]) if gated else None,
-                head_gate=re.compile(rf"(?<![\w])(?:{'|'.join(h for h in heads if h)})\Z") if gated and any(heads) else None,
+                gate=_cue_gate(splits) if gated else None,
                 gated=gated,
             )
         )

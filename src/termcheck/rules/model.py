@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional, Pattern
+from typing import Any, Iterator, Optional, Pattern
 
 
 @dataclass
@@ -34,13 +34,27 @@ class CompiledTrigger:
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
     # Cue -> how far a match holding it can start before it and end after its start: the stretch scanned.
     cue_reach: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # A match holding one of the gated cues starts there with a phrase's part from its cue word on:
-    # gate for the phrases that start at their cue, headed_gate for the others, whose words before
-    # the cue (head_gate) must then end there. Most cues in a contract start nothing.
-    gate: Optional[Pattern[str]] = None
-    headed_gate: Optional[Pattern[str]] = None
-    head_gate: Optional[Pattern[str]] = None
+    gate: Optional["CueGate"] = None  # what must hold where one of the gated cues stands
     gated: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CueGate:
+    """What must hold where a cue stands for one of a trigger's phrases to hold it there: most cues
+    in a contract ("licence", "payment") start no match, and are passed over before any scan."""
+
+    starting: Optional[Pattern[str]]  # phrases that start at their cue word: the phrase itself
+    going_on: Optional[Pattern[str]]  # phrases with words before the cue: their part from the cue on ...
+    before: Optional[Pattern[str]]  # ... and those words, which must end where the cue starts (\Z)
+
+    def opens(self, text: str, o: int, reach_before: int) -> bool:
+        """Whether a phrase can hold the cue at o."""
+        if self.starting is not None and self.starting.match(text, o):
+            return True
+        return (
+            self.going_on is not None and self.before is not None and self.going_on.match(text, o) is not None
+            and self.before.search(text, max(0, o - reach_before), o) is not None
+        )
 
 
 @dataclass
@@ -73,8 +87,7 @@ class CompiledRule:
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
 CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
-# a trigger a cue leads to: how far its matches reach around the cue, and its gates (from the cue on, up to it)
-CueTarget = tuple[TriggerKey, int, int, Optional[tuple[Optional[Pattern[str]], Optional[Pattern[str]], Optional[Pattern[str]]]]]
+CueTarget = tuple[TriggerKey, int, int, Optional[CueGate]]  # a trigger a cue leads to: its reaches around the cue, its gate
 
 
 @dataclass
@@ -100,28 +113,22 @@ class RuleSet:
         if self.prefilter is None:
             return hits
         targets = self.cue_targets
-        end = len(lower_text) if end is None else end
-        # Read a little past the end, so that a cue ending there is still seen whole; cues that start past it are left.
-        for m in self.prefilter.finditer(lower_text, start, end + _LONGEST_CUE):
+        for m in matches_starting_in(self.prefilter, lower_text, start, end, max(map(len, targets))):
             o = m.start()
-            if o >= end:
-                break
-            for key, before, after, gates in targets[m.group()]:
-                if gates is None or _opens_match(gates, lower_text, o, before):
+            for key, before, after, gate in targets[m.group()]:
+                if gate is None or gate.opens(lower_text, o, before):
                     hits.setdefault(key, []).append((o, before, after))
         return hits
 
 
-_LONGEST_CUE = 80  # characters: longer than any cue text
-
-
-def _opens_match(gates: tuple[Optional[Pattern[str]], Optional[Pattern[str]], Optional[Pattern[str]]], text: str, o: int, before: int) -> bool:
-    """Whether a phrase can hold the cue at o: one starting there, or one going on from there whose
-    words before the cue end there."""
-    gate, headed, head = gates
-    if gate is not None and gate.match(text, o):
-        return True
-    return headed is not None and head is not None and headed.match(text, o) is not None and head.search(text, max(0, o - before), o) is not None
+def matches_starting_in(pattern: Pattern[str], text: str, start: int, end: Optional[int], longest: int) -> Iterator["re.Match[str]"]:
+    """pattern's matches in text that start in [start, end), each read whole: the scan goes on past
+    end by longest characters (no match is longer), so a match at the edge sees the text after it."""
+    end = len(text) if end is None else end
+    for m in pattern.finditer(text, start, end + longest + 1):
+        if m.start() >= end:
+            return
+        yield m
 
 
 def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
@@ -136,8 +143,7 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
                 always.append((r.id, i))
             for c in t.cues:
                 before, after = t.cue_reach.get(c, (t.reach, t.reach))
-                gates = (t.gate, t.headed_gate, t.head_gate) if c in t.gated else None
-                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, gates))
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, t.gate if c in t.gated else None))
     pattern = None
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:
