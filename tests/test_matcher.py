@@ -332,7 +332,10 @@ def _scan_sources() -> list[tuple[str, str]]:
     return sources
 
 
-@pytest.mark.parametrize("name,text", _scan_sources(), ids=[n for n, _ in _scan_sources()])
+SCAN_SOURCES = _scan_sources()
+
+
+@pytest.mark.parametrize("name,text", SCAN_SOURCES, ids=[n for n, _ in SCAN_SOURCES])
 def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
     the hits must be exactly those of every trigger read on every sentence."""

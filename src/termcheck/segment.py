@@ -252,6 +252,7 @@ def segment_document(doc: Document) -> Document:
         defines = None
         run_in_title = None
         title_end = -1  # where a run-in title ends, in the document's text
+        body_start = start + text.index(body) if body else start
         if zone == "operative":
             run_in = _RUN_IN_HEADING.match(body)
             run_in_title = None
@@ -260,14 +261,14 @@ def segment_document(doc: Document) -> Document:
                 # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
                 # without a number it names only its own paragraph.
                 run_in_title = run_in.group("title")
-                title_end = start + text.index(body) + run_in.end("title") + 1
+                title_end = body_start + run_in.end("title") + 1
                 if label:
                     state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     state.run_in = state.headings[-1]
                     run_in_title = None
             elif label and (colon := _COLON_TITLE.match(body)) and _short_title(colon.group("title")):
                 # "3. Sublicensing: the Company shall not ...": a title for the clause's hits only, not a heading
-                title_end = start + text.index(body) + colon.end("title") + 1
+                title_end = body_start + colon.end("title") + 1
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             d = _DEFINITION.match(body) if zone == "operative" else None
