@@ -292,11 +292,18 @@ def match_clause(
         )
     # "3. Sublicensing. The Company shall not sublicense ...": a run-in title names the subject; when
     # the clause itself speaks of it, the clause says what happens (a title alone still counts).
-    if any(h.end <= seg.title_end for h in hits) and any(h.start >= seg.title_end for h in hits):
-        hits = [h for h in hits if h.start >= seg.title_end]
+    if any(h.end <= seg.title_end for h in hits):
+        if any(h.start >= seg.title_end for h in hits) or _EMPTY_BODY.match(lower, seg.title_end, seg.end):
+            # "3. Royalties. Not applicable.": a title over an empty answer grants nothing
+            hits = [h for h in hits if h.start >= seg.title_end]
     return hits
 
 
+# A clause body that answers nothing: "Not applicable.", "N/A", "None.", "[Reserved]", "Intentionally left blank."
+_EMPTY_BODY = re.compile(
+    r"\W*(?:not\s+applicable|n/?a|none|nil|no|not\s+used|\[?reserved\]?|deleted|omitted"
+    r"|intentionally\s+(?:left\s+blank|omitted|deleted)|sans\s+objet|néant)\W*$"
+)
 _LONG_MATCH = 80  # characters: a match this long may have started at an earlier, unrelated word
 
 

@@ -64,7 +64,7 @@ _POST_NEG = re.compile(
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
     # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
     # table row's next cell: "| AI / synthetic voice | Not permitted |"
-    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted)|n/?a)\s*(?:$|[\n.;|,])"
+    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)\s*(?:$|[\n.;|,])"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
