@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional, Pattern
+from typing import Any, Callable, Iterator, Optional, Pattern
 
 
 @dataclass
@@ -47,14 +47,19 @@ class CueGate:
     going_on: Optional[Pattern[str]]  # phrases with words before the cue: their part from the cue on ...
     before: Optional[Pattern[str]]  # ... and those words, which must end where the cue starts (\Z)
 
-    def opens(self, text: str, o: int, reach_before: int) -> bool:
-        """Whether a phrase can hold the cue at o."""
-        if self.starting is not None and self.starting.match(text, o):
-            return True
+    def checks(self) -> "GateChecks":
+        """The gate as three bound matchers (starting; going on and before, both or neither), for the
+        prefilter's inner loop, where a method call per cue and trigger is a measurable share."""
+        both = self.going_on is not None and self.before is not None
         return (
-            self.going_on is not None and self.before is not None and self.going_on.match(text, o) is not None
-            and self.before.search(text, max(0, o - reach_before), o) is not None
+            self.starting.match if self.starting is not None else None,
+            self.going_on.match if both and self.going_on is not None else None,
+            self.before.search if both and self.before is not None else None,
         )
+
+
+Matcher = Callable[..., Optional["re.Match[str]"]]
+GateChecks = tuple[Optional[Matcher], Optional[Matcher], Optional[Matcher]]
 
 
 @dataclass
@@ -87,7 +92,7 @@ class CompiledRule:
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
 CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
-CueTarget = tuple[TriggerKey, int, int, Optional[CueGate]]  # a trigger a cue leads to: its reaches around the cue, its gate
+CueTarget = tuple[TriggerKey, int, int, Optional[GateChecks]]  # a trigger a cue leads to: its reaches around the cue, its gate
 
 
 @dataclass
@@ -116,8 +121,16 @@ class RuleSet:
         for m in matches_starting_in(self.prefilter, lower_text, start, end, max(map(len, targets))):
             o = m.start()
             for key, before, after, gate in targets[m.group()]:
-                if gate is None or gate.opens(lower_text, o, before):
-                    hits.setdefault(key, []).append((o, before, after))
+                if gate is not None:
+                    # A phrase can hold the cue here: one starts at it, or one goes on from it and
+                    # its words before the cue end right there.
+                    starts, goes, ends = gate
+                    if not (
+                        (starts is not None and starts(lower_text, o))
+                        or (goes is not None and ends is not None and goes(lower_text, o) and ends(lower_text, max(0, o - before), o))
+                    ):
+                        continue
+                hits.setdefault(key, []).append((o, before, after))
         return hits
 
 
@@ -143,7 +156,8 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
                 always.append((r.id, i))
             for c in t.cues:
                 before, after = t.cue_reach.get(c, (t.reach, t.reach))
-                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, t.gate if c in t.gated else None))
+                gate = t.gate.checks() if t.gate is not None and c in t.gated else None
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, gate))
     pattern = None
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:

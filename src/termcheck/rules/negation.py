@@ -19,9 +19,12 @@ _PSEUDO_NEG = re.compile(
     r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
     r"|no[t]?\s+(?:lower|higher|greater|fewer|smaller|worse)\s+than"
     r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
+    # a double negation grants: "is not prohibited from assigning", "shall not fail to credit", "shall not refuse"
+    r"|not\s+(?:be\s+)?(?:prohibited|precluded|prevented|restricted|barred)\s+from|(?:not|never)\s+fail\s+to"
+    r"|(?:shall|will|may|must)\s+not\s+(?:refuse|deny|decline|reject)\b"
     r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
     r"|without\s+(?:the\s+|any\s+|further\s+|prior\s+|its\s+|their\s+|his\s+|her\s+|your\s+|my\s+|our\s+|additional\s+)*"
-    r"(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
+    r"(?:[\w-]+['’]s\s+(?:prior\s+|further\s+|additional\s+)*)?(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
 )
