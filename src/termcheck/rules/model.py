@@ -48,18 +48,16 @@ class CueGate:
     before: Optional[Pattern[str]]  # ... and those words, which must end where the cue starts (\Z)
 
     def checks(self) -> "GateChecks":
-        """The gate as three bound matchers (starting; going on and before, both or neither), for the
-        prefilter's inner loop, where a method call per cue and trigger is a measurable share."""
-        both = self.going_on is not None and self.before is not None
-        return (
-            self.starting.match if self.starting is not None else None,
-            self.going_on.match if both and self.going_on is not None else None,
-            self.before.search if both and self.before is not None else None,
-        )
+        """The gate as bound matchers (starting; going on with before, as a pair), for the prefilter's
+        inner loop, where a method call per cue and trigger is a measurable share."""
+        starting = self.starting.match if self.starting is not None else None
+        if self.going_on is None or self.before is None:
+            return starting, None
+        return starting, (self.going_on.match, self.before.search)
 
 
 Matcher = Callable[..., Optional["re.Match[str]"]]
-GateChecks = tuple[Optional[Matcher], Optional[Matcher], Optional[Matcher]]
+GateChecks = tuple[Optional[Matcher], Optional[tuple[Matcher, Matcher]]]
 
 
 @dataclass
@@ -124,10 +122,10 @@ class RuleSet:
                 if gate is not None:
                     # A phrase can hold the cue here: one starts at it, or one goes on from it and
                     # its words before the cue end right there.
-                    starts, goes, ends = gate
+                    starts, going_on = gate
                     if not (
                         (starts is not None and starts(lower_text, o))
-                        or (goes is not None and ends is not None and goes(lower_text, o) and ends(lower_text, max(0, o - before), o))
+                        or (going_on is not None and going_on[0](lower_text, o) and going_on[1](lower_text, max(0, o - before), o))
                     ):
                         continue
                 hits.setdefault(key, []).append((o, before, after))
@@ -154,10 +152,10 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
         for i, t in enumerate(r.triggers):
             if not t.cues:
                 always.append((r.id, i))
+            checks = t.gate.checks() if t.gate is not None else None
             for c in t.cues:
                 before, after = t.cue_reach.get(c, (t.reach, t.reach))
-                gate = t.gate.checks() if t.gate is not None and c in t.gated else None
-                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, gate))
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, checks if c in t.gated else None))
     pattern = None
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:
