@@ -247,6 +247,69 @@ def test_a_phrase_reaches_little_before_a_cue_it_starts_with():
     assert before >= len("the sound recordings") and after >= len("the sound recordings")
 
 
+def test_each_cue_has_the_gate_of_its_own_phrases():
+    """A cue is let through by the words before it in the phrases it cues, not by another phrase's:
+    "may irrevocable" holds no phrase even though "may" leads one phrase and "irrevocable" ends another."""
+    from termcheck.rules.loader import _compile_rule
+    from termcheck.rules.model import build_prefilter
+
+    raw = {
+        "id": "t", "title": "t", "group": "rights", "kind": "red_flag", "explanation": "x", "question": "x",
+        "examples": {}, "triggers": [{"phrases": ["may sublicense ... {object}", "grant ~3 irrevocable"]}],
+    }
+    rule = _compile_rule(raw, {"object": ["the recordings"]}, "test.yaml", 1, user=False)
+    assert set(rule.triggers[0].gates) == {"sublicense", "irrevocable"}
+    ruleset = build_prefilter([rule])
+
+    def cued(text: str) -> list[str]:
+        return [text[o:].split()[0] for spans in ruleset.candidates(text).values() for o, _, _ in spans]
+
+    assert cued("we grant an irrevocable right and may sublicense the recordings") == ["irrevocable", "sublicense"]
+    assert cued("we may irrevocable, and grant sublicense the recordings") == []
+
+
+def test_builtin_patterns_compile_when_first_used_and_all_compile():
+    """Loading the rules compiles none of the trigger regexes (a contract needs few: start-up time),
+    and every one of them compiles."""
+    import re
+
+    from termcheck.rules.lazy import LazyRegex
+
+    def patterns(ruleset):
+        for r in ruleset.rules:
+            yield from (r.unless, r.unless_context, r.weakened_by, r.hollowed_by)
+            for t in r.triggers:
+                yield from (t.pattern, t.requires, t.near, t.negating)
+
+    ruleset = load_rules()
+    lazy = [p for p in patterns(ruleset) if p is not None]
+    assert len(lazy) > 200 and all(isinstance(p, LazyRegex) and "search" not in vars(p) for p in lazy)
+    assert not ruleset.bound
+    ruleset.compile_all()
+    assert all(isinstance(p, re.Pattern) for p in patterns(ruleset) if p is not None)
+    assert [p.pattern for p in patterns(ruleset) if p is not None] == [p.pattern for p in lazy]
+    assert set(ruleset.bound) == set(ruleset.cue_targets)
+
+
+def test_a_lazy_regex_answers_as_the_compiled_one():
+    """The same answers as re.compile for every method the engine uses; a bad source fails on first use."""
+    import copy
+    import re
+
+    from termcheck.rules.lazy import lazy_compile
+
+    source = r"(?<![\w])(?:perpetu\w*|irrevocabl\w*)(?![\w])"
+    text = "An irrevocable and perpetual licence, in perpetuity."
+    lazy, compiled = lazy_compile(source), re.compile(source)
+    assert lazy.pattern == source
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.search(text, 20).span() == compiled.search(text, 20).span()  # type: ignore[union-attr]
+    assert lazy.match(text, 3) and not lazy.match(text) and lazy.findall(text) == compiled.findall(text)
+    assert copy.deepcopy(lazy_compile(source)).pattern == source
+    with pytest.raises(re.error):
+        lazy_compile("(unclosed").search("x")
+
+
 def test_a_gate_is_the_phrase_split_at_its_cue_word():
     """A cue found in a contract is passed over when no phrase can hold it there: the words before
     the cue must end where it starts, and the rest must go on from it. A cue that need not start its

@@ -155,6 +155,8 @@ def check_files(paths: list[str], job: Job, jobs: int) -> Iterator[DocumentRepor
     from multiprocessing.connection import wait
 
     _warm()
+    # Compiled here once, not on demand in each worker: workers are replaced every few files.
+    job.ruleset.compile_all()
     context = multiprocessing.get_context("fork")
     allowed = job.limits.seconds + WORKER_GRACE_SECONDS
     todo = list(range(len(paths)))[::-1]

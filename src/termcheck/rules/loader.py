@@ -13,7 +13,7 @@ from termcheck import yamlfile
 from termcheck.errors import UsageError
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
-from termcheck.rules.phrases import PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
+from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -118,8 +118,8 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
 def _cue_gate(splits: list[tuple[Optional[str], str]]) -> CueGate:
     """The gate of phrases split at their cue words into (the words before, or None; the rest)."""
 
-    def either(parts: list[str], template: str) -> Optional["re.Pattern[str]"]:
-        return re.compile(template.format("|".join(parts))) if parts else None
+    def either(parts: list[str], template: str) -> Optional[str]:
+        return template.format("|".join(parts)) if parts else None
 
     return CueGate(
         starting=either([rest for head, rest in splits if head is None], r"(?:{})(?![\w])"),
@@ -141,13 +141,14 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         reach = max(phrase_reach(p, lexicon) for p in t["phrases"])
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
-        splits: list[tuple[Optional[str], str]] = []  # the phrases' parts before their cue words and from them on
+        # cue -> the parts before it and from it on of the phrases it cues
+        splits: dict[str, list[tuple[Optional[str], str]]] = {}
         ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
                 c = phrase_cues(p, lexicon)
                 if not c:  # a phrase without a certain literal: try this trigger on every clause
-                    cues, cue_reach, splits = set(), {}, []
+                    cues, cue_reach, splits = set(), {}, {}
                     break
                 cues |= c
                 before, after = phrase_cue_reach(p, lexicon)
@@ -158,9 +159,10 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 if split is None:
                     ungated |= c
                 else:
-                    splits.append(split)
+                    for cue in c:
+                        splits.setdefault(cue, []).append(split)
         # User packs stay with RE2 alone: a gate is a Python regex.
-        gated = frozenset(cues - ungated) if splits and not user else frozenset()
+        gates = {} if user else {cue: _cue_gate(splits[cue]) for cue in cues - ungated}
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
         negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
@@ -182,8 +184,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 negating=negating,
                 reach=reach,
                 cue_reach=cue_reach,
-                gate=_cue_gate(splits) if gated else None,
-                gated=gated,
+                gates=gates,
             )
         )
     quantity = {**QUANTITY_DEFAULTS, **r["quantity"]} if r["quantity"] else None
@@ -205,7 +206,7 @@ def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builti
     for given in extra:
         packs.extend((p, True) for p in pack_paths(given))
     problems: list[str] = []
-    lexicon: dict[str, list[str]] = {}
+    lexicon = Lexicon()
     parsed = []
     for path, user in packs:
         data, lines, errs = _read_pack(path)

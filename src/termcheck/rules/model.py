@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterator, Optional, Pattern
+
+from termcheck.rules.lazy import LazyRegex, compiled
 
 
 @dataclass
@@ -34,26 +37,30 @@ class CompiledTrigger:
     reach: int = 320  # the longest a match can be, in characters: text farther than this from a cue is not scanned
     # Cue -> how far a match holding it can start before it and end after its start: the stretch scanned.
     cue_reach: dict[str, tuple[int, int]] = field(default_factory=dict)
-    gate: Optional["CueGate"] = None  # what must hold where one of the gated cues stands
-    gated: frozenset[str] = frozenset()
+    # Cue -> what must hold where it stands for one of the phrases it cues to hold it there (a cue
+    # without a gate: some phrase can hold it anywhere)
+    gates: dict[str, "CueGate"] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class CueGate:
     """What must hold where a cue stands for one of a trigger's phrases to hold it there: most cues
-    in a contract ("licence", "payment") start no match, and are passed over before any scan."""
+    in a contract ("licence", "payment") start no match, and are passed over before any scan. The
+    regexes are kept as sources and compiled the first time the cue is found: a short contract finds
+    few of them, and compiling them all is a third of the rules' load time."""
 
-    starting: Optional[Pattern[str]]  # phrases that start at their cue word: the phrase itself
-    going_on: Optional[Pattern[str]]  # phrases with words before the cue: their part from the cue on ...
-    before: Optional[Pattern[str]]  # ... and those words, which must end where the cue starts (\Z)
+    starting: Optional[str]  # phrases that start at their cue word: the phrase itself
+    going_on: Optional[str]  # phrases with words before the cue: their part from the cue on ...
+    before: Optional[str]  # ... and those words, which must end where the cue starts (\Z)
 
+    @cached_property
     def checks(self) -> "GateChecks":
         """The gate as bound matchers (starting; going on with before, as a pair), for the prefilter's
         inner loop, where a method call per cue and trigger is a measurable share."""
-        starting = self.starting.match if self.starting is not None else None
+        starting = re.compile(self.starting).match if self.starting is not None else None
         if self.going_on is None or self.before is None:
             return starting, None
-        return starting, (self.going_on.match, self.before.search)
+        return starting, (re.compile(self.going_on).match, re.compile(self.before).search)
 
 
 Matcher = Callable[..., Optional["re.Match[str]"]]
@@ -87,10 +94,19 @@ class CompiledRule:
     source: str = ""
     line: int = 0
 
+    def compile_patterns(self) -> None:
+        """Compile the rule's and its triggers' regexes now, in place of their lazy stand-ins."""
+        self.unless, self.unless_context = compiled(self.unless), compiled(self.unless_context)
+        self.weakened_by, self.hollowed_by = compiled(self.weakened_by), compiled(self.hollowed_by)
+        for t in self.triggers:
+            t.requires, t.near, t.negating = compiled(t.requires), compiled(t.near), compiled(t.negating)
+            t.pattern = t.pattern.compiled() if isinstance(t.pattern, LazyRegex) else t.pattern
+
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
 CueSpan = tuple[int, int, int]  # a cue's offset, and how far a match holding it reaches before and after it
-CueTarget = tuple[TriggerKey, int, int, Optional[GateChecks]]  # a trigger a cue leads to: its reaches around the cue, its gate
+CueTarget = tuple[TriggerKey, int, int, Optional[CueGate]]  # a trigger a cue leads to: its reaches around the cue, its gate
+BoundTarget = tuple[TriggerKey, int, int, Optional[GateChecks]]  # the same with the gate compiled
 
 
 @dataclass
@@ -104,6 +120,8 @@ class RuleSet:
     # how far their matches reach around it and their gates
     cue_targets: dict[str, list[CueTarget]] = field(default_factory=dict)
     always: list[TriggerKey] = field(default_factory=list)  # triggers without cues
+    # cue_targets with their gates compiled, text by text as the prefilter first finds them
+    bound: dict[str, list[BoundTarget]] = field(default_factory=dict, repr=False)
 
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
@@ -115,10 +133,12 @@ class RuleSet:
         hits: dict[TriggerKey, list[CueSpan]] = {}
         if self.prefilter is None:
             return hits
-        targets = self.cue_targets
-        for m in matches_starting_in(self.prefilter, lower_text, start, end, max(map(len, targets))):
+        bound = self.bound
+        for m in matches_starting_in(self.prefilter, lower_text, start, end, max(map(len, self.cue_targets))):
             o = m.start()
-            for key, before, after, gate in targets[m.group()]:
+            text = m.group()
+            targets = bound.get(text) or self.bind(text)
+            for key, before, after, gate in targets:
                 if gate is not None:
                     # A phrase can hold the cue here: one starts at it, or one goes on from it and
                     # its words before the cue end right there.
@@ -130,6 +150,21 @@ class RuleSet:
                         continue
                 hits.setdefault(key, []).append((o, before, after))
         return hits
+
+
+    def bind(self, text: str) -> list[BoundTarget]:
+        """The triggers a cue text leads to, with their gates compiled (once)."""
+        targets = [(key, before, after, gate.checks if gate is not None else None) for key, before, after, gate in self.cue_targets[text]]
+        self.bound[text] = targets
+        return targets
+
+    def compile_all(self) -> None:
+        """Compile every regex and gate now (they are compiled when first needed): before forking
+        workers, so that each need not compile its own, and to prove they all compile."""
+        for text in self.cue_targets.keys() - self.bound.keys():
+            self.bind(text)
+        for rule in self.rules:
+            rule.compile_patterns()
 
 
 def matches_starting_in(pattern: Pattern[str], text: str, start: int, end: Optional[int], longest: int) -> Iterator["re.Match[str]"]:
@@ -152,10 +187,9 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
         for i, t in enumerate(r.triggers):
             if not t.cues:
                 always.append((r.id, i))
-            checks = t.gate.checks() if t.gate is not None else None
             for c in t.cues:
                 before, after = t.cue_reach.get(c, (t.reach, t.reach))
-                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, checks if c in t.gated else None))
+                cue_triggers.setdefault(c, []).append(((r.id, i), before, after, t.gates.get(c)))
     pattern = None
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:

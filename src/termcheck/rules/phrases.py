@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional, Sequence
 
+from termcheck.rules.lazy import lazy_compile
 from termcheck.trie import trie_regex
 
 # Separators and gap words must not both be able to match the same character: "a---b" split many
@@ -45,6 +46,40 @@ class PhraseError(ValueError):
     """A phrase that cannot be compiled."""
 
 
+class Lexicon(dict[str, list[str]]):
+    """The lexicon entries, with each entry's regex, cues and reach worked out once: an entry such as
+    {object} is used by hundreds of phrases, and rebuilding it for each was half the rules' load time."""
+
+    def __init__(self, entries: Optional[Mapping[str, Sequence[str]]] = None) -> None:
+        super().__init__({name: list(phrases) for name, phrases in (entries or {}).items()})
+        self.regexes: dict[str, str] = {}
+        self.cues: dict[str, set[str]] = {}
+        self.reaches: dict[str, int] = {}
+
+
+def _entry_regex(name: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
+    """The regex of a lexicon entry: any of its phrases."""
+    memo = lexicon.regexes if isinstance(lexicon, Lexicon) else {}
+    if name not in memo:
+        memo[name] = "(?:" + "|".join(phrase_regex(p, lexicon, depth + 1) for p in lexicon[name]) + ")"
+    return memo[name]
+
+
+def _entry_cues(name: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
+    """The cues of a lexicon entry: one of its phrases' cues, wherever it matches (empty: none is certain)."""
+    memo = lexicon.cues if isinstance(lexicon, Lexicon) else {}
+    if name not in memo:
+        stems: set[str] = set()
+        for p in lexicon[name]:
+            sub = phrase_cues(p, lexicon)
+            if not sub:
+                stems = set()
+                break
+            stems |= sub
+        memo[name] = stems
+    return set(memo[name])  # a copy: callers may add to it
+
+
 def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
     """The regex for one token (without separators)."""
     if tok.startswith("{") and tok.endswith("}"):
@@ -55,7 +90,7 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
             raise PhraseError(f"unknown lexicon entry {{{name}}}")
         if depth > 4:
             raise PhraseError(f"lexicon entry {{{name}}} refers to itself")
-        return "(?:" + "|".join(phrase_regex(p, lexicon, depth + 1) for p in lexicon[name]) + ")"
+        return _entry_regex(name, lexicon, depth)
     alts = []
     for alt in tok.split("|"):
         if not alt:
@@ -105,7 +140,7 @@ def _gap_words(tok: str) -> Optional[int]:
     """How many words a gap token lets in ('...': six, '~3': three); None for any other token."""
     if tok == "...":
         return 6
-    if re.fullmatch(r"~\d{1,2}", tok):
+    if tok.startswith("~") and re.fullmatch(r"~\d{1,2}", tok):
         return int(tok[1:])
     return None
 
@@ -122,9 +157,9 @@ def _is_optional(tok: str) -> bool:
 
 
 def compile_phrases(phrases: Sequence[str], lexicon: Mapping[str, Sequence[str]]) -> "re.Pattern[str]":
-    """One regex matching any of the phrases as whole words."""
+    """One regex matching any of the phrases as whole words (compiled when first used)."""
     body = "|".join(phrase_regex(p, lexicon) for p in phrases)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+    return lazy_compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
 def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
@@ -151,13 +186,7 @@ def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, 
             name = tok[1:-1]
             if name == "num" or name not in lexicon:
                 continue
-            stems: set[str] = set()
-            for p in lexicon[name]:
-                sub = phrase_cues(p, lexicon)
-                if not sub:
-                    stems = set()
-                    break
-                stems |= sub
+            stems = _entry_cues(name, lexicon)
         else:
             stems = {_alt_cue(alt) for alt in tok.split("|")}
         if not stems:
@@ -244,7 +273,10 @@ def _token_reach(tok: str, lexicon: Mapping[str, Sequence[str]]) -> int:
         name = tok.strip("[]{}")
         if name in ("num", "percent", "money", "amount_field"):
             return 40
-        return max((phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40)
+        memo = lexicon.reaches if isinstance(lexicon, Lexicon) else {}
+        if name not in memo:
+            memo[name] = max((phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40)
+        return memo[name]
     return max(len(alt) for alt in tok.strip("[]").split("|")) + (12 if "*" in tok else 2)
 
 
