@@ -47,14 +47,16 @@ class PhraseError(ValueError):
 
 
 class Lexicon(dict[str, list[str]]):
-    """The lexicon entries, with each entry's regex, cues and reach worked out once: an entry such as
-    {object} is used by hundreds of phrases, and rebuilding it for each was half the rules' load time."""
+    """The lexicon entries, with each entry's regex, cues and reach, and each phrase's cue, worked out
+    once: an entry such as {object} is used by hundreds of phrases, and rebuilding it for each was
+    half the rules' load time."""
 
     def __init__(self, entries: Optional[Mapping[str, Sequence[str]]] = None) -> None:
         super().__init__({name: list(phrases) for name, phrases in (entries or {}).items()})
         self.regexes: dict[str, str] = {}
         self.cues: dict[str, set[str]] = {}
         self.reaches: dict[str, int] = {}
+        self.cue_tokens: dict[str, tuple[int, set[str]]] = {}  # phrase -> its cue word's index and cues
 
 
 def _entry_regex(name: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
@@ -174,6 +176,15 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
 
 def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, set[str]]:
     """The index of the phrase's cue word among its tokens, and its cues; (-1, empty) for none."""
+    memo = lexicon.cue_tokens if isinstance(lexicon, Lexicon) else {}
+    if phrase not in memo:
+        memo[phrase] = _find_cue_token(phrase, lexicon)
+    index, cues = memo[phrase]
+    return index, set(cues)  # a copy: callers may add to it
+
+
+def _find_cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, set[str]]:
+    """_cue_token worked out."""
     if phrase.startswith("re:"):
         return -1, set()
     best: set[str] = set()
