@@ -38,6 +38,10 @@ _PERMISSION = re.compile(
 _LEADING_SUBORDINATE = re.compile(
     r"^\W*(?:\d[\d.]*\s+)?(?:although|though|even\s+though|even\s+if|while|whilst|whereas|bien\s+que|même\s+si)\b[^,;]*,"
 )
+# "Users who added it before you removed it may continue ...": a party right after a subordinator, with
+# its own verb before the "may", is the subject of the subordinate clause, not of the "may".
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
+_MODAL_NEXT = re.compile(r"^\s*(?:may|can|could|might|shall|is|are|will|has|have|retains?|owns?|reserves?|pourra|pourront|peut|peuvent|a|ont|est|sont)\b")
 # Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
@@ -82,6 +86,8 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
     subordinate = _LEADING_SUBORDINATE.match(pre)
     for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
         if _PERMISSION.match(ahead[m.end():]):
+            if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _MODAL_NEXT.match(ahead[m.end():]):
+                continue
             return "performer" if _PERFORMER.match(m.group()) else "counterparty"
     return None
 
