@@ -67,7 +67,9 @@ def test_windows_business_days_months_and_vague_words():
 @pytest.mark.parametrize(
     "text, amount",
     [("USD 500", "USD 500"), ("$1,500.00 per session", "$1,500.00"), ("1 500,00 € brut", "1 500,00 €"),
-     ("£ 1.200", "£ 1.200"), ("a fee of $[INSERT FEE]", "$[INSERT FEE]"), ("EUR 300", "EUR 300"), ("500 euros", "500 euros")],
+     ("£ 1.200", "£ 1.200"), ("a fee of $[INSERT FEE]", "$[INSERT FEE]"), ("EUR 300", "EUR 300"), ("500 euros", "500 euros"),
+     ("₹5 per audio minute", "₹5"), ("INR 2,000", "INR 2,000"), ("a fee of ¥50,000", "¥50,000"), ("NZ$400", "NZ$400"),
+     ("2,000 rupees", "2,000 rupees")],
 )
 def test_money(text, amount):
     assert find_money(text)[0][0] == amount

@@ -256,7 +256,10 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
-_CURRENCY = r"(?:US\$|CA\$|AU\$|C\$|A\$|\$|€|£|euros?\b|dollars?\b|pounds?\b|USD|EUR|GBP|CAD|AUD|CHF)"
+_CURRENCY = (
+    r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|yen\b"
+    r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY)"
+)
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 MONEY_RE = re.compile(
     rf"(?:{_CURRENCY}\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?{_CURRENCY})",
