@@ -257,7 +257,7 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
 
 
 _CURRENCY = (
-    r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|yen\b"
+    r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|roupies?\b|yen\b"
     r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY)"
 )
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"

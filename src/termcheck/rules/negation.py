@@ -27,6 +27,9 @@ _PSEUDO_NEG = re.compile(
     r"(?:[\w-]+['’]s\s+(?:prior\s+|further\s+|additional\s+)*)?(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
+    # French "ne explétif": « avant que vous ne la retiriez » negates nothing (no "pas", "plus", "jamais" ...)
+    r"|(?:avant|à\s+moins|de\s+peur|de\s+crainte)\s+qu(?:e\s+|['’])(?:[\w'’]+\s+){0,3}?n(?:e\s+|['’])"
+    r"(?!(?:[\w'’]+\s+){0,2}?(?:pas|plus|jamais|rien|aucun\w*|guère|point)\b)"
 )
 # Verbs in -s that carry a subject of their own ("... and waives any right").
 _FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers"
