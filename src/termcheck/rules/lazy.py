@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Optional, Pattern, cast
+from typing import Any, Optional, Pattern, TypeVar, cast
 
 
 class LazyRegex:
@@ -43,6 +43,9 @@ def lazy_compile(source: str) -> Pattern[str]:
     return cast("Pattern[str]", LazyRegex(source))
 
 
-def compiled(pattern: Optional[Pattern[str]]) -> Optional[Pattern[str]]:
+P = TypeVar("P", bound=Optional[Pattern[str]])
+
+
+def compiled(pattern: P) -> P:
     """The pattern compiled (a lazy one is compiled now; None and compiled ones are returned as they are)."""
-    return pattern.compiled() if isinstance(pattern, LazyRegex) else pattern
+    return cast(P, pattern.compiled()) if isinstance(pattern, LazyRegex) else pattern

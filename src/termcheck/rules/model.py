@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterator, Optional, Pattern
 
-from termcheck.rules.lazy import LazyRegex, compiled
+from termcheck.rules.lazy import compiled
 
 
 @dataclass
@@ -99,8 +99,7 @@ class CompiledRule:
         self.unless, self.unless_context = compiled(self.unless), compiled(self.unless_context)
         self.weakened_by, self.hollowed_by = compiled(self.weakened_by), compiled(self.hollowed_by)
         for t in self.triggers:
-            t.requires, t.near, t.negating = compiled(t.requires), compiled(t.near), compiled(t.negating)
-            t.pattern = t.pattern.compiled() if isinstance(t.pattern, LazyRegex) else t.pattern
+            t.pattern, t.requires, t.near, t.negating = compiled(t.pattern), compiled(t.requires), compiled(t.near), compiled(t.negating)
 
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
@@ -150,7 +149,6 @@ class RuleSet:
                         continue
                 hits.setdefault(key, []).append((o, before, after))
         return hits
-
 
     def bind(self, text: str) -> list[BoundTarget]:
         """The triggers a cue text leads to, with their gates compiled (once)."""

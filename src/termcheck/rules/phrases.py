@@ -19,7 +19,7 @@ go through RE2, which runs in linear time).
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence, TypeVar, cast
 
 from termcheck.rules.lazy import lazy_compile
 from termcheck.trie import trie_regex
@@ -46,6 +46,9 @@ class PhraseError(ValueError):
     """A phrase that cannot be compiled."""
 
 
+T = TypeVar("T")
+
+
 class Lexicon(dict[str, list[str]]):
     """The lexicon entries, with each entry's regex, cues and reach, and each phrase's cue, worked out
     once: an entry such as {object} is used by hundreds of phrases, and rebuilding it for each was
@@ -53,33 +56,38 @@ class Lexicon(dict[str, list[str]]):
 
     def __init__(self, entries: Optional[Mapping[str, Sequence[str]]] = None) -> None:
         super().__init__({name: list(phrases) for name, phrases in (entries or {}).items()})
-        self.regexes: dict[str, str] = {}
-        self.cues: dict[str, set[str]] = {}
-        self.reaches: dict[str, int] = {}
-        self.cue_tokens: dict[str, tuple[int, set[str]]] = {}  # phrase -> its cue word's index and cues
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def remember(self, kind: str, key: str, work: Callable[[], T]) -> T:
+        """work()'s answer for (kind, key), worked out the first time it is asked for."""
+        if (kind, key) not in self._memo:
+            self._memo[(kind, key)] = work()
+        return cast(T, self._memo[(kind, key)])
+
+
+def _remember(lexicon: Mapping[str, Sequence[str]], kind: str, key: str, work: Callable[[], T]) -> T:
+    """work()'s answer, remembered when the lexicon is a Lexicon (a plain mapping works it out each time)."""
+    return lexicon.remember(kind, key, work) if isinstance(lexicon, Lexicon) else work()
 
 
 def _entry_regex(name: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
     """The regex of a lexicon entry: any of its phrases."""
-    memo = lexicon.regexes if isinstance(lexicon, Lexicon) else {}
-    if name not in memo:
-        memo[name] = "(?:" + "|".join(phrase_regex(p, lexicon, depth + 1) for p in lexicon[name]) + ")"
-    return memo[name]
+    return _remember(lexicon, "regex", name, lambda: "(?:" + "|".join(phrase_regex(p, lexicon, depth + 1) for p in lexicon[name]) + ")")
 
 
 def _entry_cues(name: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
     """The cues of a lexicon entry: one of its phrases' cues, wherever it matches (empty: none is certain)."""
-    memo = lexicon.cues if isinstance(lexicon, Lexicon) else {}
-    if name not in memo:
+
+    def work() -> set[str]:
         stems: set[str] = set()
         for p in lexicon[name]:
             sub = phrase_cues(p, lexicon)
             if not sub:
-                stems = set()
-                break
+                return set()
             stems |= sub
-        memo[name] = stems
-    return set(memo[name])  # a copy: callers may add to it
+        return stems
+
+    return set(_remember(lexicon, "cues", name, work))  # a copy: callers may add to it
 
 
 def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
@@ -176,10 +184,7 @@ def phrase_cues(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> set[str]:
 
 def _cue_token(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple[int, set[str]]:
     """The index of the phrase's cue word among its tokens, and its cues; (-1, empty) for none."""
-    memo = lexicon.cue_tokens if isinstance(lexicon, Lexicon) else {}
-    if phrase not in memo:
-        memo[phrase] = _find_cue_token(phrase, lexicon)
-    index, cues = memo[phrase]
+    index, cues = _remember(lexicon, "cue token", phrase, lambda: _find_cue_token(phrase, lexicon))
     return index, set(cues)  # a copy: callers may add to it
 
 
@@ -284,10 +289,7 @@ def _token_reach(tok: str, lexicon: Mapping[str, Sequence[str]]) -> int:
         name = tok.strip("[]{}")
         if name in ("num", "percent", "money", "amount_field"):
             return 40
-        memo = lexicon.reaches if isinstance(lexicon, Lexicon) else {}
-        if name not in memo:
-            memo[name] = max((phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40)
-        return memo[name]
+        return _remember(lexicon, "reach", name, lambda: max((phrase_reach(p, lexicon) for p in lexicon.get(name, [])), default=40))
     return max(len(alt) for alt in tok.strip("[]").split("|")) + (12 if "*" in tok else 2)
 
 
