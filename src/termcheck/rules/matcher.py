@@ -28,11 +28,13 @@ _GRANT_VERB = re.compile(
     r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to"
     r"|accorde|concède|cède|autorise|consent(?:s)?\s+to)\b"
 )
-_PERMISSION = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:may|can|could|might|shall\s+(?:be\s+entitled|have\s+the\s+right)|is\s+entitled|are\s+entitled"
+_PERMISSION_WORDS = (
+    r"(?:may|can|could|might|shall\s+(?:be\s+entitled|have\s+the\s+right)|is\s+entitled|are\s+entitled"
     r"|will\s+be\s+entitled|has\s+the\s+right|have\s+the\s+right|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
+_PERMISSION = re.compile(r"^\s*(?:\w+\s+){0,2}?" + _PERMISSION_WORDS)
+_PERMISSION_NEXT = re.compile(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
 # "Although the Performer may end the Agreement, the licence ... is irrevocable": a leading subordinate
 # clause's party is not the main clause's.
 _LEADING_SUBORDINATE = re.compile(
@@ -41,7 +43,6 @@ _LEADING_SUBORDINATE = re.compile(
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
-_MODAL_NEXT = re.compile(r"^\s*(?:may|can|could|might|shall|is|are|will|has|have|retains?|owns?|reserves?|pourra|pourront|peut|peuvent|a|ont|est|sont)\b")
 # Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
@@ -86,7 +87,7 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
     subordinate = _LEADING_SUBORDINATE.match(pre)
     for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
         if _PERMISSION.match(ahead[m.end():]):
-            if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _MODAL_NEXT.match(ahead[m.end():]):
+            if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue
             return "performer" if _PERFORMER.match(m.group()) else "counterparty"
     return None
