@@ -75,6 +75,24 @@ def test_money(text, amount):
     assert find_money(text)[0][0] == amount
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["₹5", "INR 2,000", "¥50,000", "NZ$400", "HK$ 300", "R$ 200", "2,000 rupees", "5 000 roupies", "Rs. 5,000", "€300",
+     "300 €", "USD 500", "£ 1.200", "CHF 900", "SEK 300", "500 yen", "$[INSERT FEE]"],
+)
+def test_the_rules_and_the_value_reader_know_the_same_currencies(text):
+    """The lexicon's {money} (which makes a sentence state pay) and find_money (which reads its value)
+    are two regexes: an amount one of them knows and the other does not is a payment without a value."""
+    import re
+
+    from termcheck.api import load_ruleset
+    from termcheck.rules.phrases import phrase_regex
+
+    lexicon = load_ruleset().lexicon
+    money = re.compile("|".join(phrase_regex(p, lexicon) for p in lexicon["money"]))
+    assert money.search(text.lower()) and find_money(text)
+
+
 @pytest.mark.parametrize("text, pct", [("20%", 20.0), ("20 %", 20.0), ("twenty percent", 20.0), ("vingt pour cent", 20.0), ("12.5 per cent", 12.5)])
 def test_percentages(text, pct):
     assert find_percentages(text)[0][0] == pct

@@ -261,8 +261,9 @@ _CURRENCY = (
     r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY)"
 )
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
+_CURRENCY_BEFORE_ONLY = r"\bRs\.?"  # "Rs. 5,000" (after an amount, "rs" is too often something else)
 MONEY_RE = re.compile(
-    rf"(?:{_CURRENCY}\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?{_CURRENCY})",
+    rf"(?:(?:{_CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?{_CURRENCY})",
     re.IGNORECASE,
 )
 

@@ -58,7 +58,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "no", "nos", "inc", "ltd", "co", "corp", "llc", "plc", "llp", "sa", "sas", "sarl", "art", "arts",
     "sec", "secs", "para", "paras", "p", "pp", "vs", "v", "e.g", "i.e", "etc", "cf", "st", "u.s", "u.k", "approx", "incl",
     "fig", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mme",
-    "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr",
+    "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr", "rs",
 }
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
 _LAST_TOKEN = re.compile(r"(\S+)$")
