@@ -475,11 +475,12 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
             res.status = "pass"
             res.notes.append("not a buy-out on its own: " + ", ".join(waived) + " also applies")
             continue
-        # A protection another check gives (pay stated as a share of revenue) fills in only where the
-        # contract says nothing about it; a refusal or a warning about what it says stays.
-        if waived and res.status == "fail" and not res.findings:
-            res.status = "pass"
-            res.notes = ["given through " + ", ".join(waived)]
+        # A protection another check gives (pay stated as a share of revenue) fills in where the
+        # contract says nothing about it; where the contract refuses it ("no fee for the licence"),
+        # the two together are a warning, and a warning about what it says stays.
+        if waived and res.status == "fail":
+            res.status = "warn" if res.findings else "pass"
+            res.notes = ["given through " + ", ".join(waived) + (", but refused in another place" if res.findings else "")]
             continue
         others = [
             o for o in (rule.escalate or {}).get("when", [])
@@ -538,6 +539,8 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             if not by["protects"]:
                 res.notes.append("no clause found that grants this")
     else:
+        if by["grant"]:
+            by["refuse"] = [h for h in by["refuse"] if not rule.triggers[h.trigger].outweighed_by_grant]
         if by["grant"] and not by["refuse"]:
             res = _result(rule, "pass")
             res.findings = _findings(doc, rule, by["grant"])

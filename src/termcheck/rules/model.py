@@ -28,6 +28,9 @@ class CompiledTrigger:
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so
     # requests" is the performer's choice; « renonce à être cité au générique » is a waiver of credit).
     settles: bool = False
+    # A refusal that only says what is missing ("good and valuable consideration"): a grant anywhere
+    # else in the contract outweighs it instead of making the check a warning.
+    outweighed_by_grant: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause

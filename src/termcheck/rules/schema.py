@@ -48,6 +48,7 @@ class Trigger(_Strict):
     requires_via_definitions: bool = False
     cancelled_by_term: bool = False
     settles: bool = False
+    outweighed_by_grant: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: list[str] = []
