@@ -55,6 +55,10 @@ _POWER_TO = re.compile(
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,8}?(?:to|in\s+order\s+to)\s+")
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
+# « s'interdit de porter atteinte à sa réputation, et de céder les images à des tiers »: a French
+# prohibition governs each infinitive coordinated with its first one, however long the first.
+_FR_PROHIBITION = re.compile(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\b")
+_FR_NEXT_INFINITIVE = re.compile(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
 # "no rights to the Images, and all rights ... belong to": a new subject ends the negated one.
@@ -155,6 +159,8 @@ def _far_negation(pre: str) -> bool:
         # ... through the verbs and objects that follow, up to a clause with a verb of its own
         if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
             return True
+    if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
+        return True
     subjects = list(_NEG_SUBJECT.finditer(tail))
     if not subjects:
         return False
