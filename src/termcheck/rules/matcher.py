@@ -236,7 +236,13 @@ def match_clause(
         s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]
         found = by_sentence[k]
-        compound = [(a, b) for t, a, b, _ in found if t.effect == "flag" and NEG_CUE.search(lower[a:b])]
+        # Matches whose negation is their phrase's own ("not revocable"): that word negates nothing else.
+        # A gap that merely spans a negation ("licence does not include the right to authorise others")
+        # does not make it the phrase's own.
+        compound = [
+            (a, b) for t, a, b, _ in found
+            if t.effect == "flag" and NEG_CUE.search(lower[a:b]) and t.negating is not None and t.negating.match(lower, a, b)
+        ]
         unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)
         found.sort(key=lambda f: f[1])

@@ -11,7 +11,9 @@ from termcheck.verbs import CLAUSE_VERB, MODALS
 NEG_CUE = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
     r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
-    r"|ne|n['’]|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
+    r"|ne|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
+    # the elided « n' » ends the text before a match that starts at its verb (« n'accepte »): no \b after it
+    r"|\bn['’]"
 )
 # Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
 _PSEUDO_NEG = re.compile(
@@ -27,6 +29,8 @@ _PSEUDO_NEG = re.compile(
     r"(?:[\w-]+['’]s\s+(?:prior\s+|further\s+|additional\s+)*)?(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
+    # « n'importe quel support » is "any medium", not a negation
+    r"|n['’]importe\b"
     # French "ne explétif": « avant que vous ne la retiriez » negates nothing (no "pas", "plus", "jamais" ...)
     r"|(?:avant|à\s+moins|de\s+peur|de\s+crainte)\s+qu(?:e\s+|['’])(?:[\w'’]+\s+){0,3}?n(?:e\s+|['’])"
     r"(?!(?:[\w'’]+\s+){0,2}?(?:pas|plus|jamais|rien|aucun\w*|guère|point)\b)"
