@@ -93,6 +93,7 @@ _NEGATED_LEAD_IN = re.compile(
     r"|\b(?:under\s+no\s+circumstances?|in\s+no\s+event|neither\s+party|no\s+party)\s+(?:may|shall|will|can)\b[^.;:!?]{0,60}:\s*$"
 )
 
+_RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
 
@@ -107,12 +108,19 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
         return True
     pre = lower[s_start:m_start]
-    chars = list(pre)
-    for a, b in masked:
-        for i in range(max(a, s_start), min(b, m_start)):
-            chars[i - s_start] = " "
+    # Most matches have no negation word before them in their sentence: masking only removes cues, so
+    # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
+    # "for any purpose" of a long commercial contract).
+    if not NEG_CUE.search(pre) and not _RIEN.search(pre):
+        return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+    if masked:
+        chars = list(pre)
+        for a, b in masked:
+            for i in range(max(a, s_start), min(b, m_start)):
+                chars[i - s_start] = " "
+        pre = "".join(chars)
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
-    pre = _mask(_mask(_mask("".join(chars), _PAREN), _PAREN), _PSEUDO_NEG)
+    pre = _mask(_mask(_mask(pre, _PAREN), _PAREN), _PSEUDO_NEG)
     # "..., and may sell the Recordings": a match that starts with its own verb starts a new clause.
     leading = _LEADING_VERB.match(lower, m_start, m_end)
     if leading:
