@@ -55,3 +55,19 @@ def test_a_licence_length_read_through_its_defined_term():
     )
     assert check_text(text.format(""), rules=RULES).check("license-term").value == 1.0
     assert check_text(text.format(" and for two (2) years thereafter"), rules=RULES).check("license-term").value == 2.0
+
+
+def test_a_markdown_heading_that_forbids_is_the_lead_in_of_its_items():
+    """'## 3. The Company shall not:' over '(a) sell, sublicense or transfer ...' forbids each item, as
+    the same words do in a paragraph; a heading that forbids nothing leads nothing in."""
+    text = (
+        "# Voice Licence\n\n## 2. Grant\n\nThe Performer grants the Company a licence to use the Recordings in the app.\n\n"
+        "## 3. The Company shall not:\n\n"
+        "(a) sell, sublicense or transfer the Recordings to any third party; or\n\n"
+        "(b) use the Recordings to train any machine learning model.\n"
+    )
+    report = check_text(text, name="licence.md", rules=RULES)
+    assert report.check("sublicensing").status == "pass"
+    assert report.check("ai-use").status == "warn"  # named, as a prohibition
+    allowed = text.replace("## 3. The Company shall not:", "## 3. The Company may:")
+    assert check_text(allowed, name="licence.md", rules=RULES).check("sublicensing").status == "fail"

@@ -62,7 +62,12 @@ class ClauseContexts:
                 self.table_of[i] = [first_row] + ([first_row - 1] if first_row > 0 and segs[first_row - 1].zone in ("operative", "heading") else [])
         for i, seg in enumerate(segs):
             end = len(text[seg.start:seg.end].rstrip()) + seg.start
-            if seg.zone not in ("operative", "definition") or not _LEAD_IN.search(text, max(seg.start, end - 40), end):
+            if not _LEAD_IN.search(text, max(seg.start, end - 40), end):
+                continue
+            # A heading is a lead-in only when it forbids what follows ("## 3. The Company shall not:").
+            if seg.zone not in ("operative", "definition") and not (
+                seg.zone == "heading" and negates_items(self.lower[seg.start:end])
+            ):
                 continue
             j = i + 1
             while j < len(segs) and segs[j].zone in ("operative", "definition", "table") and (
