@@ -11,6 +11,15 @@ with --corpus) in this process and writes {path: {check: [status, value]}}. `dif
 document and check whose status or value changed; read every one in context before committing.
 The scorer (../shared/tools/score.py) says whether labelled answers got better or worse; this says
 what else moved, including on checks no corpus labels.
+
+A finer view, for a change that should move nothing (a speed change) or for seeing every clause a
+new phrase reaches: `save --hits` also records each rule's hits (effect and span) per document, and
+`--cases` adds the texts of tests/check_cases.yaml, tricky_cases.yaml and document_cases.yaml as
+documents of their own:
+
+    python benchmarks/corpus_snapshot.py save --hits --cases before.json
+    python benchmarks/corpus_snapshot.py save --hits --cases after.json
+    python benchmarks/corpus_snapshot.py diff before.json after.json   # lost and new hits too
 """
 
 from __future__ import annotations
@@ -23,16 +32,38 @@ from pathlib import Path
 DEFAULT_CORPORA = ["../shared/corpus/performer", "../shared/corpus/cuad", "../shared/corpus/claudette"]
 
 
-def save(out: Path, corpora: list[str]) -> None:
-    """Check every .txt document under the corpora and write the statuses and values."""
-    from termcheck.api import check_path, load_ruleset
+HITS = "_hits"  # the key under which `save --hits` keeps a document's hits
+CASE_FILES = ["check_cases.yaml", "tricky_cases.yaml", "document_cases.yaml"]
+
+
+def _texts(corpora: list[str], cases: bool) -> list[tuple[str, str, bytes]]:
+    """(key, file name for the extractor, content) of every document to check."""
+    texts = [(str(p), str(p), p.read_bytes()) for folder in corpora for p in sorted(Path(folder).rglob("*.txt"))]
+    if cases:
+        import yaml
+
+        tests = Path(__file__).resolve().parent.parent / "tests"
+        for name in CASE_FILES:
+            for i, case in enumerate(yaml.safe_load((tests / name).read_text(encoding="utf-8"))["cases"]):
+                texts.append((f"{name}:{i}", "case.txt", case["text"].encode("utf-8")))
+    return texts
+
+
+def save(out: Path, corpora: list[str], hits: bool = False, cases: bool = False) -> None:
+    """Check every document and write the statuses and values (and, with hits, every rule's hits)."""
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check, collect_hits
+    from termcheck.extract import extract_bytes
 
     rules = load_ruleset()
     snapshot: dict[str, dict[str, list]] = {}
-    for folder in corpora:
-        for path in sorted(Path(folder).rglob("*.txt")):
-            report = check_path(str(path), rules=rules)
-            snapshot[str(path)] = {c.id: [c.status, None if c.value is None else str(c.value)] for c in report.checks}
+    for key, name, data in _texts(corpora, cases):
+        doc = extract_bytes(name, data)
+        report = check(doc, rules, parallel=False)
+        snapshot[key] = {c.id: [c.status, None if c.value is None else str(c.value)] for c in report.checks}
+        if hits:
+            found = collect_hits(doc, rules, parallel=False)
+            snapshot[key][HITS] = sorted([rid, h.effect, h.start, h.end] for rid, hs in found.items() for h in hs)
     out.write_text(json.dumps(snapshot, indent=1, sort_keys=True), encoding="utf-8")
     print(f"{len(snapshot)} documents -> {out}")
 
@@ -45,8 +76,14 @@ def diff(before: Path, after: Path) -> int:
     for path in sorted(set(old) | set(new)):
         for check in sorted(set(old.get(path, {})) | set(new.get(path, {}))):
             a, b = old.get(path, {}).get(check), new.get(path, {}).get(check)
-            if a != b:
-                changes += 1
+            if a == b or check == HITS and (a is None or b is None):
+                continue
+            changes += 1
+            if check == HITS:
+                lost = [h for h in a if h not in b]
+                gained = [h for h in b if h not in a]
+                print(f"{path}: hits lost {lost[:6]} new {gained[:6]}")
+            else:
                 print(f"{path}: {check}: {a} -> {b}")
     print(f"{changes} change(s) in {len(set(old) | set(new))} documents")
     return changes
@@ -59,12 +96,14 @@ def main() -> None:
     s = sub.add_parser("save", help="check the corpora and write a snapshot")
     s.add_argument("out", type=Path)
     s.add_argument("--corpus", action="append", help="a folder of .txt documents (repeatable)")
+    s.add_argument("--hits", action="store_true", help="also record every rule's hits (effect and span)")
+    s.add_argument("--cases", action="store_true", help="also check the texts of the test suite's case files")
     d = sub.add_parser("diff", help="compare two snapshots")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "save":
-        save(args.out, args.corpus or DEFAULT_CORPORA)
+        save(args.out, args.corpus or DEFAULT_CORPORA, hits=args.hits, cases=args.cases)
     else:
         diff(args.before, args.after)
     sys.exit(0)
