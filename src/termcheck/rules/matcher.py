@@ -17,6 +17,8 @@ PERFORMER_WORDS = (
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
+    r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
+    r"|intervenant(?:e)?s?|narrat(?:eur|rice)s?"
 )
 _PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
 _PARTY_MENTION = re.compile(
