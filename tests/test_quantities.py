@@ -139,3 +139,18 @@ def test_day_windows_in_every_unit(text, days):
     from termcheck.quantities import find_durations
 
     assert [round(d.days, 1) for d in find_durations(text)] == [days]
+
+
+def test_the_governing_law_rule_names_every_french_law_adjective_the_extractor_reads():
+    """« le droit californien » must reach the extractor: the rule's phrases have to know the adjective."""
+    import yaml
+
+    from termcheck.quantities import FR_LAW_ADJECTIVES
+    from termcheck.rules.loader import builtin_pack_paths
+
+    pack = next(p for p in builtin_pack_paths() if p.name == "local-law.yaml")
+    phrases = [p for r in yaml.safe_load(pack.read_text(encoding="utf-8"))["rules"] for t in r["triggers"] for p in t["phrases"]]
+    droit = next(p for p in phrases if p.startswith("droit français")).split()[1].split("|")
+    loi = next(p for p in phrases if p.startswith("loi|lois ") and "française" in p).split()[1].split("|")
+    assert sorted(droit) == sorted(FR_LAW_ADJECTIVES)
+    assert sorted(loi) == sorted({form for f, _ in FR_LAW_ADJECTIVES.values() for form in (f, f + "s")})

@@ -352,9 +352,22 @@ _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
     r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern)|without|excluding|except|regardless|notwithstanding|exclusive|by|before|in\s+force)\b|[.,;:)]|\s+and\b|\s*$)"
 )
+# « le droit californien », « la loi new-yorkaise »: the law named by its adjective (masculine for
+# « droit », feminine for « loi »), to the place it names.
+FR_LAW_ADJECTIVES = {
+    "français": ("française", "France"), "belge": ("belge", "Belgium"), "suisse": ("suisse", "Switzerland"),
+    "luxembourgeois": ("luxembourgeoise", "Luxembourg"), "canadien": ("canadienne", "Canada"),
+    "québécois": ("québécoise", "Quebec"), "anglais": ("anglaise", "England"), "allemand": ("allemande", "Germany"),
+    "californien": ("californienne", "California"), "new-yorkais": ("new-yorkaise", "New York"),
+    "ontarien": ("ontarienne", "Ontario"), "écossais": ("écossaise", "Scotland"), "irlandais": ("irlandaise", "Ireland"),
+    "espagnol": ("espagnole", "Spain"), "italien": ("italienne", "Italy"), "néerlandais": ("néerlandaise", "Netherlands"),
+    "américain": ("américaine", "United States"), "britannique": ("britannique", "UK"), "monégasque": ("monégasque", "Monaco"),
+    "autrichien": ("autrichienne", "Austria"), "portugais": ("portugaise", "Portugal"), "texan": ("texane", "Texas"),
+}
+_FR_LAW_PLACE = {form: place for masculine, (feminine, place) in FR_LAW_ADJECTIVES.items() for form in (masculine, feminine)}
 _FR_LAW = re.compile(
-    r"\bdroit\s+(?P<fr>français|belge|suisse|luxembourgeois|canadien|québécois|anglais|allemand)\b"
-    r"|\blois?\s+(?P<fr_f>française|belge|suisse|luxembourgeoise|canadienne|québécoise|anglaise|allemande)s?\b"
+    r"\bdroit\s+(?P<fr>" + "|".join(map(re.escape, FR_LAW_ADJECTIVES)) + r")(?![\w-])"
+    r"|\blois?\s+(?P<fr_f>" + "|".join(sorted({re.escape(f) for f, _ in FR_LAW_ADJECTIVES.values()})) + r")s?(?![\w-])"
 )
 
 
@@ -444,5 +457,5 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         return name, p.start("place"), p.end("place")
     f = _FR_LAW.search(text)
     if f:
-        return _clean_place(f.group("fr") or f.group("fr_f")), f.start(), f.end()
+        return _FR_LAW_PLACE[(f.group("fr") or f.group("fr_f")).lower()], f.start(), f.end()
     return None
