@@ -1,4 +1,4 @@
-"""The same contract as text and as a PDF: every check whose status or value differs between the two.
+"""The same contract as text, as a PDF and as a DOCX: every check whose status or value differs.
 
 Run on demand (not in the test suite; needs the test extras for reportlab):
 
@@ -6,14 +6,18 @@ Run on demand (not in the test suite; needs the test extras for reportlab):
     python benchmarks/format_check.py --cuad 118 FILE.txt  # more CUAD, and any text files of your own
 
 Each text file is wrapped to 90-character lines and laid out as a PDF (45 lines a page, a running
-footer), as benchmarks/batch_speed.py does; both versions are checked in this process. A difference
-means a line break changed how a clause was read (a wrapped "two / (2) years" read as a list item,
-recitals that swallowed the contract): read each one in both versions before changing anything.
+footer), as benchmarks/batch_speed.py does, and written as a DOCX with one paragraph per paragraph
+and its short unpunctuated lines as Word headings (as examples/build_examples.py does); all three are
+checked in this process. A difference means a line break or a heading changed how a clause was read
+(a wrapped "two / (2) years" read as a list item, recitals that swallowed the contract, "AI-" /
+"generated" joined as one word, a Word heading that a run-in title replaced): read each one in every
+version before changing anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +26,23 @@ sys.path.insert(0, str(Path(__file__).parent))
 from batch_speed import make_text_pdf, wrap_paragraphs  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def make_docx(path: Path, text: str) -> None:
+    """One paragraph per non-blank line; a short line with no final stop that is not a list item is a Word heading."""
+    import docx
+
+    d = docx.Document()
+    # a line that goes on in lower case continues its paragraph (CUAD's texts are wrapped by hand)
+    paragraphs = re.sub(r"[ \t]*\n[ \t]*(?=[a-z])", " ", text).splitlines()
+    for line in (p.strip() for p in paragraphs):
+        if line:
+            heading = (
+                len(line) < 70 and not line.endswith((".", ":", ";", ",")) and "____" not in line
+                and ": " not in line and not line.replace(".", "").isdigit() and not line.startswith(("-", "•", "*", "(", "[")) and len(line.split()) <= 10
+            )
+            d.add_paragraph(line.lstrip("#").strip(), style="Heading 2" if heading else None)
+    d.save(str(path))
 
 
 def statuses(doc, rules) -> dict[str, tuple[str, object]]:
@@ -44,16 +65,21 @@ def main() -> int:
     rules = load_ruleset()
     differences = 0
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "doc.pdf"
+        pdf, docx = Path(tmp) / "doc.pdf", Path(tmp) / "doc.docx"
         for path in paths:
             text = path.read_text(encoding="utf-8", errors="replace")
             make_text_pdf(pdf, wrap_paragraphs(text))
+            make_docx(docx, text)
             as_text = statuses(extract_bytes(path.name, text.encode("utf-8")), rules)
-            as_pdf = statuses(extract_bytes("doc.pdf", pdf.read_bytes()), rules)
+            others = {
+                "pdf": statuses(extract_bytes("doc.pdf", pdf.read_bytes()), rules),
+                "docx": statuses(extract_bytes("doc.docx", docx.read_bytes()), rules),
+            }
             for check_id, got in as_text.items():
-                if as_pdf.get(check_id) != got:
-                    differences += 1
-                    print(f"{path.name[:48]:48s} {check_id:20s} text {got}  pdf {as_pdf.get(check_id)}")
+                for fmt, got_there in others.items():
+                    if got_there.get(check_id) != got:
+                        differences += 1
+                        print(f"{path.name[:48]:48s} {check_id:20s} text {got}  {fmt} {got_there.get(check_id)}")
     print(f"{differences} differences in {len(paths)} documents")
     return 0
 

@@ -29,6 +29,15 @@ def test_pdfium_marker_and_soft_hyphen_join_words():
     assert normalize("Record\ufffeings and record\u00ad\nings")[0] == "Recordings and recordings"
 
 
+def test_a_hyphen_after_capitals_or_a_digit_is_the_word_s_own():
+    """"AI-generated" broken at a line end (pdfium marks the break) keeps its hyphen; "AGREE-MENT" does not."""
+    assert normalize("create AI\ufffegenerated content")[0] == "create AI-generated content"
+    assert normalize("create AI-\ngenerated content, a 3D-\nprinted TTS\x02based double")[0] == (
+        "create AI-generated content, a 3D-printed TTS-based double"
+    )
+    assert normalize("THE AGREE\ufffeMENT and jurisdic-\ntion")[0] == "THE AGREEMENT and jurisdiction"
+
+
 def test_line_endings_and_blanks():
     assert normalize("a  \r\nb\rc\t\td\u200b")[0] == "a\nb\nc d"
 

@@ -155,6 +155,25 @@ def test_a_run_in_title_names_its_own_clause_only():
     assert paths["3"] == ("AGREEMENT",)  # not "Term": clause 3 has no title of its own
 
 
+def test_a_run_in_title_nests_under_a_word_heading_of_any_level():
+    """A DOCX "Heading 2" title above "1. Removing your voice. ..." still encloses the clause, as the
+    same title in capitals does in a text file (its words are the clause's context)."""
+    from builders import python_docx_bytes
+
+    data = python_docx_bytes([
+        ("VOICE LIBRARY TERMS", "Heading 2"),
+        ("1. Removing your voice. You may stop sharing your PVC at any time.", None),
+        ("2. Credit. Your display name is shown.", None),
+        ("Payment", "Heading 2"),
+        ("3. Rewards. You earn cash rewards.", None),
+    ])
+    doc = extract_bytes("c.docx", data)
+    paths = {doc.text[s.start:s.start + 2]: s.headings for s in doc.segments if s.zone == "operative"}
+    assert paths["1."] == ("VOICE LIBRARY TERMS", "Removing your voice")
+    assert paths["2."] == ("VOICE LIBRARY TERMS", "Credit")
+    assert paths["3."] == ("Payment", "Rewards")
+
+
 def test_a_numbered_clause_has_a_sentence_case_run_in_title_but_not_a_short_sentence():
     text = "1. Machine learning. We do not train models.\n\n2. We agree. The fee is due.\n\n3. Royalties. None are paid.\n"
     doc = extract_bytes("c.txt", text.encode())

@@ -17,7 +17,9 @@ _REPAIRS = re.compile(
     # A lone space between words (the commonest character after letters) needs nothing either.
     (?=[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff-]|\ [\ \t\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000-]|[A-Za-z][\u0300-\u036f])
     (?:
-    (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
+    # "AI-\ngenerated", pdfium's "AI\ufffegenerated": after capitals or a digit the hyphen is the word's own
+    (?P<keep>(?<=[A-Z0-9])(?:-[ \t]*\r?\n|[\ufffe\x02])[ \t]*(?:\r?\n[ \t]*)?(?=[a-zà-öø-ÿ]))
+  | (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
   | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:\r?\n[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
   | (?P<eol>[ \t\u00a0]*(?:\r\n|\r|\n))                               # trailing blanks, CR LF -> LF
   | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
@@ -113,6 +115,8 @@ def _one_pass(text: str) -> tuple[str, OffsetMap]:
             repl = _fold_char(m.group())
         elif kind in ("hyphen", "marker", "drop"):
             repl = ""
+        elif kind == "keep":
+            repl = "-"
         elif kind == "eol":
             repl = "\n"
         else:

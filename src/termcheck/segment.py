@@ -107,6 +107,7 @@ class _State:
     seen: dict[str, str] = field(default_factory=dict)  # last label of each kind (roman/letter choice)
     in_definitions: bool = False
     run_in: Optional[tuple[int, str]] = None  # the heading a run-in title ("2. Term. The ...") pushed
+    run_in_heads: list[tuple[int, str]] = field(default_factory=list)  # every heading a run-in title pushed
 
     def close_run_in(self, level: int) -> None:
         """A clause numbered at this level ends the run-in heading of an earlier clause at the same level."""
@@ -143,6 +144,15 @@ class _State:
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         self.headings.append((level, title))
+
+    def push_run_in(self, level: int, title: str) -> None:
+        """Place a run-in title ("1. Sharing your voice. By ...") under the headings that enclose its
+        paragraph: it never replaces one, whatever level the source gave that heading (a Word
+        "Heading 2" above "1. ..." is still the section's title)."""
+        enclosing = [h[0] for h in self.headings if not any(h is r for r in self.run_in_heads)]
+        self.push_heading(max(level, max(enclosing, default=0) + 1), title)
+        self.run_in = self.headings[-1]
+        self.run_in_heads = [h for h in self.run_in_heads if any(h is k for k in self.headings)] + [self.run_in]
 
 
 def _heading_level(block: Block, label: Optional[str], title: str) -> int:
@@ -263,8 +273,7 @@ def segment_document(doc: Document) -> Document:
                 run_in_title = run_in.group("title")
                 title_end = body_start + run_in.end("title") + 1
                 if label:
-                    state.push_heading(_heading_level(block, label, run_in_title) + 1, run_in_title)
-                    state.run_in = state.headings[-1]
+                    state.push_run_in(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     run_in_title = None
             elif label and (colon := _COLON_TITLE.match(body)) and _short_title(colon.group("title")):
                 # "3. Sublicensing: the Company shall not ...": a title for the clause's hits only, not a heading
