@@ -57,6 +57,20 @@ def test_clause_continues_across_the_page_break(contract):
     assert contract.locate(seg.start, seg).page == 1
 
 
+def test_a_word_broken_over_a_page_break_is_one_word_again():
+    """pdfium marks a hyphenated break within a page only; "through-" / "out" across pages is joined
+    here, with the page of each half kept, and "AI-" / "generated" keeps its hyphen."""
+    page1 = ["1. The Performer shall attend the sessions.", "", "2. The Performer irrevocably grants the Company a",
+             "licence to use the Recordings through-"]
+    page2 = ["out the universe, including for AI-", "generated content.", "", "3. The fee is USD 500."]
+    doc = extract_bytes("c.pdf", pdf_pages([page1, page2], header="Acme Voice Ltd - Confidential", footer=True))
+    assert "Recordings throughout the universe" in doc.text
+    assert "AI-generated content" in doc.text
+    seg = seg_with(doc, "throughout")
+    assert doc.locate(doc.text.index("throughout"), seg).page == 1
+    assert doc.locate(doc.text.index("universe"), seg).page == 2
+
+
 def test_visual_line_numbers_and_sections(contract):
     # Visual lines: header (1), title (2), "1. Grant" (3), the clause starts on line 4.
     seg = seg_with(contract, "1.1 The Performer")

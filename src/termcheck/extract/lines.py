@@ -11,6 +11,7 @@ from termcheck.numbering import ends_sentence, looks_like_heading, match_label, 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
+_BROKEN_WORD = re.compile(r"[^\W_]-$")
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -49,19 +50,22 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     def flush(kind: str = "paragraph") -> None:
         if not current:
             return
-        texts: list[str] = []
+        text = ""
         anchors: list[Anchor] = []
-        pos = 0
         for ln in current:
             lead = len(ln.text) - len(ln.text.lstrip())
             body = ln.text.strip()
-            if texts:
-                pos += 1  # the joining space
+            if text and _BROKEN_WORD.search(text) and body[:1].islower():
+                # "through-" / "out" over a page break, which pdfium's hyphen marks do not reach: one
+                # word again, keeping the hyphen of "AI-" / "generated" (as normalize does within a page)
+                if not text[-2].isupper() and not text[-2].isdigit():
+                    text = text[:-1]
+            elif text:
+                text += " "
             for a in ln.anchors:
-                anchors.append(Anchor(max(0, pos + a.offset - lead), a.page, a.line, a.paragraph))
-            texts.append(body)
-            pos += len(body)
-        blocks.append(Block(" ".join(texts), anchors, kind=kind))
+                anchors.append(Anchor(max(0, len(text) + a.offset - lead), a.page, a.line, a.paragraph))
+            text += body
+        blocks.append(Block(text, anchors, kind=kind))
         current.clear()
 
     for ln in lines:

@@ -15,6 +15,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_LINE_BREAK = re.compile(r"(\n|[\ufffe\x02])")
+
+
 def _repeated_margin_lines(pages: list[list[str]]) -> set[str]:
     """Keys of lines that repeat at the top or bottom of at least half of the pages."""
     if len(pages) < 2:
@@ -34,10 +37,14 @@ def _margin_key(line: str) -> str:
 
 def _blank_margins(pages: list[PageText]) -> list[str]:
     """Each page's text with running headers, footers and page numbers replaced by spaces."""
-    split = [p.text.split("\n") for p in pages]
+    # pdfium joins a line that ends in a hyphen to whatever line comes next, with a marker between:
+    # on a page's last line that is the footer ("through\ufffePage 1 of 2"), so the marker splits too.
+    parts = [_LINE_BREAK.split(p.text) for p in pages]
+    split = [pp[0::2] for pp in parts]
     repeated = _repeated_margin_lines(split)
     out = []
-    for lines in split:
+    for lines, pp in zip(split, parts):
+        seps = pp[1::2]
         body_idx = [i for i, ln in enumerate(lines) if ln.strip()]
         margin = set(body_idx[:3] + body_idx[-3:])
         kept = []
@@ -45,9 +52,11 @@ def _blank_margins(pages: list[PageText]) -> list[str]:
             stripped = ln.strip()
             if i in margin and (_margin_key(ln) in repeated or _PAGE_NUMBER.match(stripped)):
                 kept.append(" " * len(ln))
+                if i > 0 and seps[i - 1] != "\n":
+                    seps[i - 1] = "-"  # the word goes on after the footer, on the next page: a hyphen again
             else:
                 kept.append(ln)
-        out.append("\n".join(kept))
+        out.append("".join(x for i, ln in enumerate(kept) for x in ((ln, seps[i]) if i < len(seps) else (ln,))))
     return out
 
 
