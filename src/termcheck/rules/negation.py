@@ -69,7 +69,7 @@ _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
 _NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
 # "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
 _UNDOES_NEGATION = re.compile(
-    r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects"
+    r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects|reliev\w*|excus\w*"
     r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
     r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
 )
