@@ -245,7 +245,10 @@ def match_clause(
             (a, b) for t, a, b, _ in found
             if t.effect == "flag" and NEG_CUE.search(lower[a:b]) and t.negating is not None and t.negating.match(lower, a, b)
         ]
-        unless = _in_text(rule.unless, sentence) or _in_text(rule.unless_context, sentence)
+        unless = _in_text(rule.unless, sentence)
+        # "during the Term" limits a grant, unless the Term is the defined term the hit was read through
+        # ('"Term" means ... continuing in perpetuity'): then it is the very thing that has no end.
+        unless_context = _in_text(rule.unless_context, sentence)
         hollow = _in_text(rule.hollowed_by, sentence)
         found.sort(key=lambda f: f[1])
         sentence_hits: list[Hit] = []
@@ -286,7 +289,7 @@ def match_clause(
                     if trig.negation == "skip":
                         continue
                     effect = {"flag": "protects", "grant": "refuse"}.get(effect, effect)
-            if trig.effect in ("flag", "grant", "value") and (unless or group_cancelled) and not trig.settles:
+            if trig.effect in ("flag", "grant", "value") and (unless or ((unless_context or group_cancelled) and via is None)) and not trig.settles:
                 continue
             if effect == "grant" and hollow:
                 effect = "refuse"
