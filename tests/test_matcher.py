@@ -78,7 +78,7 @@ def test_a_definition_carries_scope_where_the_term_is_used():
     report = check_text(text, rules=RULES)
     scope = report.check("usage-scope")
     assert scope.status == "fail"
-    assert any('definition of "media"' in f.message.lower() for f in scope.findings)
+    assert any('definition of "Media"' in f.message for f in scope.findings)  # as the contract writes it
     assert check_text('"Media" means all media now known or hereafter devised.', rules=RULES).check("usage-scope").findings == []
 
 

@@ -283,8 +283,8 @@ def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
         "refuse": f"'{words}' is refused or left to the other side's discretion",
         "value": f"'{words}'",
     }[hit.effect]
-    if hit.via:
-        base += f" (through the definition of \"{hit.via}\")"
+    if hit.via:  # the term as the contract writes it ("Producer"), not as it is looked up
+        base += f" (through the definition of \"{words}\")"
     return base
 
 
