@@ -38,8 +38,10 @@ def make_docx(path: Path, text: str) -> None:
     for line in (p.strip() for p in paragraphs):
         if line:
             heading = (
-                len(line) < 70 and not line.endswith((".", ":", ";", ",")) and "____" not in line
-                and ": " not in line and not line.replace(".", "").isdigit() and not line.startswith(("-", "•", "*", "(", "[")) and len(line.split()) <= 10
+                len(line) < 70 and len(line.split()) <= 10 and not line.endswith((".", ":", ";", ","))
+                and "____" not in line and ": " not in line  # not a form's blank or field
+                and not line.replace(".", "").isdigit()  # not a page number
+                and not line.startswith(("-", "•", "*", "(", "["))  # not a list item or a box
             )
             d.add_paragraph(line.lstrip("#").strip(), style="Heading 2" if heading else None)
     d.save(str(path))

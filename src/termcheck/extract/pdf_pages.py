@@ -56,7 +56,10 @@ def _blank_margins(pages: list[PageText]) -> list[str]:
                     seps[i - 1] = "-"  # the word goes on after the footer, on the next page: a hyphen again
             else:
                 kept.append(ln)
-        out.append("".join(x for i, ln in enumerate(kept) for x in ((ln, seps[i]) if i < len(seps) else (ln,))))
+        pieces = [kept[0]]
+        for sep, ln in zip(seps, kept[1:]):
+            pieces += [sep, ln]
+        out.append("".join(pieces))
     return out
 
 
