@@ -154,3 +154,13 @@ def test_the_governing_law_rule_names_every_french_law_adjective_the_extractor_r
     loi = next(p for p in phrases if p.startswith("loi|lois ") and "française" in p).split()[1].split("|")
     assert sorted(droit) == sorted(FR_LAW_ADJECTIVES)
     assert sorted(loi) == sorted({form for f, _ in FR_LAW_ADJECTIVES.values() for form in (f, f + "s")})
+
+
+def test_a_law_named_by_that_jurisdiction_is_the_place_of_the_courts_before_it():
+    """Ryanair's terms: "... the Courts of the Republic of Ireland and to the application of the law in that jurisdiction"."""
+    from termcheck.quantities import find_jurisdiction
+
+    text = "submits to the jurisdiction of the Courts of the Republic of Ireland and to the application of the law in that jurisdiction."
+    place, start, end = find_jurisdiction(text)
+    assert place == "Ireland" and text[start:end] == "Ireland"
+    assert find_jurisdiction("the law in that jurisdiction applies") is None  # nothing to refer back to

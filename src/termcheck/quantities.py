@@ -347,6 +347,7 @@ def _names_a_place(place: str, also_not_first: frozenset[str] = frozenset()) -> 
     return first not in _NOT_FIRST_WORDS and first not in also_not_first
 
 
+_COURTS_OF = re.compile(r"(?i:\bcourts?\s+(?:located\s+)?(?:of|in)\s+)")
 _BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACE_LAW = re.compile(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
@@ -439,6 +440,14 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
             back = list(_BACKREF.finditer(text[:m.start()]))
             if back:
                 return _clean_place(back[-1].group("place")), back[-1].start("place"), back[-1].end("place")
+        if low.startswith(("that jurisdiction", "such jurisdiction", "that country", "such country")):
+            # "the jurisdiction of the Courts of the Republic of Ireland and ... the law in that jurisdiction"
+            for c in reversed(list(_COURTS_OF.finditer(text, 0, m.start()))):
+                prefix = _PREFIX.match(text[c.end():])
+                start = c.end() + (prefix.end() if prefix else 0)
+                place = _place_words(text[start:m.start()])
+                if _names_a_place(place):
+                    return _clean_place(place), start, start + len(place)
         fr = _FR_PLACE.match(rest)  # « Irlande du Nord »: French names may hold lower-case words
         place = fr.group() if fr else _place_words(rest)
         if _names_a_place(place):
