@@ -7,7 +7,7 @@ Run on demand (not in the test suite; needs the test extras for reportlab):
 
 Each text file is wrapped to 90-character lines and laid out as a PDF (45 lines a page, a running
 footer), as benchmarks/batch_speed.py does, and written as a DOCX with one paragraph per paragraph
-and its short unpunctuated lines as Word headings (as examples/build_examples.py does); all three are
+and its short unpunctuated lines as Word headings (examples/build_examples.py's writer); all three are
 checked in this process. A difference means a line break or a heading changed how a clause was read
 (a wrapped "two / (2) years" read as a list item, recitals that swallowed the contract, "AI-" /
 "generated" joined as one word, a Word heading that a run-in title replaced): read each one in every
@@ -25,26 +25,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from batch_speed import make_text_pdf, wrap_paragraphs  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
+from build_examples import write_docx  # noqa: E402
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def make_docx(path: Path, text: str) -> None:
-    """One paragraph per non-blank line; a short line with no final stop that is not a list item is a Word heading."""
-    import docx
-
-    d = docx.Document()
+    """The text as a DOCX, one paragraph per line, as examples/build_examples.py writes the examples."""
     # a line that goes on in lower case continues its paragraph (CUAD's texts are wrapped by hand)
-    paragraphs = re.sub(r"[ \t]*\n[ \t]*(?=[a-z])", " ", text).splitlines()
-    for line in (p.strip() for p in paragraphs):
-        if line:
-            heading = (
-                len(line) < 70 and len(line.split()) <= 10 and not line.endswith((".", ":", ";", ","))
-                and "____" not in line and ": " not in line  # not a form's blank or field
-                and not line.replace(".", "").isdigit()  # not a page number
-                and not line.startswith(("-", "•", "*", "(", "["))  # not a list item or a box
-            )
-            d.add_paragraph(line.lstrip("#").strip(), style="Heading 2" if heading else None)
-    d.save(str(path))
+    lines = re.sub(r"[ \t]*\n[ \t]*(?=[a-z])", " ", text).splitlines()
+    write_docx([re.sub(r"^#+\s*", "", ln).strip() for ln in lines if ln.strip()], path)
 
 
 def statuses(doc, rules) -> dict[str, tuple[str, object]]:

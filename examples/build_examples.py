@@ -22,8 +22,13 @@ def _paragraphs(path: Path) -> list[str]:
     return [re.sub(r"^#+\s*", "", p).strip() for p in text.split("\n") if p.strip()]
 
 
-def _is_heading(p: str) -> bool:
-    return len(p) < 70 and not p.endswith((".", ":", ";")) and "____" not in p
+def is_heading(p: str) -> bool:
+    """A short paragraph with no final stop that is not a form's field, a page number, a list item or a box."""
+    return (
+        len(p) < 70 and len(p.split()) <= 10 and not p.endswith((".", ":", ";", ","))
+        and "____" not in p and ": " not in p and not p.replace(".", "").isdigit()
+        and not p.startswith(("-", "•", "*", "(", "["))
+    )
 
 
 def build_pdf(src: Path) -> None:
@@ -31,7 +36,7 @@ def build_pdf(src: Path) -> None:
 
     lines: list[tuple[str, bool]] = []
     for p in _paragraphs(src):
-        heading = _is_heading(p)
+        heading = is_heading(p)
         lines.extend((w, heading) for w in textwrap.wrap(p, 88))
         lines.append(("", False))
     per_page = 46
@@ -48,12 +53,17 @@ def build_pdf(src: Path) -> None:
 
 
 def build_docx(src: Path) -> None:
+    write_docx(_paragraphs(src), src.with_suffix(".docx"))
+
+
+def write_docx(paragraphs: list[str], out: Path) -> None:
+    """One Word paragraph each, the headings (is_heading) in the "Heading 2" style."""
     import docx
 
     d = docx.Document()
-    for p in _paragraphs(src):
-        d.add_paragraph(p, style="Heading 2" if _is_heading(p) else None)
-    d.save(str(src.with_suffix(".docx")))
+    for p in paragraphs:
+        d.add_paragraph(p, style="Heading 2" if is_heading(p) else None)
+    d.save(str(out))
 
 
 if __name__ == "__main__":

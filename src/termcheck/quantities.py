@@ -287,12 +287,8 @@ _DEMONYMS = {
     "maltese": "Malta", "cypriot": "Cyprus", "icelandic": "Iceland", "ukrainian": "Ukraine", "thai": "Thailand",
     "malaysian": "Malaysia", "philippine": "Philippines", "nigerian": "Nigeria", "kenyan": "Kenya", "egyptian": "Egypt",
     "moroccan": "Morocco", "welsh": "Wales", "luxembourgish": "Luxembourg", "emirati": "United Arab Emirates",
-    "autrichien": "Austria", "espagnol": "Spain", "italien": "Italy", "néerlandais": "Netherlands", "irlandais": "Ireland",
-    "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec", "français": "France", "française": "France",
-    "belge": "Belgium", "suisse": "Switzerland", "anglais": "England", "luxembourgeois": "Luxembourg",
-    "canadien": "Canada", "québécois": "Quebec", "allemand": "Germany", "luxembourgeoise": "Luxembourg",
-    "canadienne": "Canada", "québécoise": "Quebec", "anglaise": "England", "allemande": "Germany",
-}
+    "luxembourg": "Luxembourg", "québec": "Quebec", "quebec": "Quebec",
+}  # the French adjectives (« français », « belge » ...) are FR_LAW_ADJECTIVES, below
 _ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a.": "United States", "usa": "United States",
             "united states of america": "United States", "uk": "UK", "u.k.": "UK"}
 # "laws of", "Laws, other than its conflict rules, of", « droit du/de la », then the place.
@@ -397,7 +393,7 @@ def _place_words(rest: str) -> str:
 
 
 # Every other way of naming a place, to the English name the report uses: "U.S.A.", "Lithuanian", « Californie ».
-_PLACE_NAMES = {**_FR_PLACES, **_DEMONYMS, **_ALIASES}
+_PLACE_NAMES = {**_FR_PLACES, **_DEMONYMS, **_FR_LAW_PLACE, **_ALIASES}
 
 
 def _place_key(place: str) -> str:

@@ -97,6 +97,10 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     return spans or [(base, base + len(text))]
 
 
+class _RunInTitle(tuple[int, str]):
+    """A heading path entry pushed by a run-in title ("2. Term. The ..."), not by a heading of its own."""
+
+
 @dataclass
 class _State:
     """What the segmenter knows at the current point of the document."""
@@ -107,7 +111,6 @@ class _State:
     seen: dict[str, str] = field(default_factory=dict)  # last label of each kind (roman/letter choice)
     in_definitions: bool = False
     run_in: Optional[tuple[int, str]] = None  # the heading a run-in title ("2. Term. The ...") pushed
-    run_in_heads: list[tuple[int, str]] = field(default_factory=list)  # every heading a run-in title pushed
 
     def close_run_in(self, level: int) -> None:
         """A clause numbered at this level ends the run-in heading of an earlier clause at the same level."""
@@ -149,10 +152,9 @@ class _State:
         """Place a run-in title ("1. Sharing your voice. By ...") under the headings that enclose its
         paragraph: it never replaces one, whatever level the source gave that heading (a Word
         "Heading 2" above "1. ..." is still the section's title)."""
-        enclosing = [h[0] for h in self.headings if not any(h is r for r in self.run_in_heads)]
+        enclosing = [h[0] for h in self.headings if not isinstance(h, _RunInTitle)]
         self.push_heading(max(level, max(enclosing, default=0) + 1), title)
-        self.run_in = self.headings[-1]
-        self.run_in_heads = [h for h in self.run_in_heads if any(h is k for k in self.headings)] + [self.run_in]
+        self.run_in = self.headings[-1] = _RunInTitle(self.headings[-1])
 
 
 def _heading_level(block: Block, label: Optional[str], title: str) -> int:
