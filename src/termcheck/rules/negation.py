@@ -58,6 +58,12 @@ _POWER_TO = re.compile(
 )
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,8}?(?:to|in\s+order\s+to)\s+")
+# "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb
+_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*\s(?:or|nor)\s*$")
+_DEALING_VERB = re.compile(
+    r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
+    r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
+)
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # « s'interdit de porter atteinte à sa réputation, et de céder les images à des tiers »: a French
 # prohibition governs each infinitive coordinated with its first one, however long the first.
@@ -151,12 +157,12 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
             return False  # "No consent is required to sublicense": what is negated is the requirement
         return not _UNDOES_NEGATION.search(after)
-    if _far_negation(pre):
+    if _far_negation(pre, lower[m_start:m_end]):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
 
 
-def _far_negation(pre: str) -> bool:
+def _far_negation(pre: str, match: str) -> bool:
     """A negation more than eight words back that still governs the match: a prohibition followed by a
     list of verbs ("shall not sublicense, assign, pledge or otherwise encumber or transfer"), or a negated
     subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
@@ -170,6 +176,13 @@ def _far_negation(pre: str) -> bool:
         purpose = _PURPOSE.match(listed)
         # ... through the verbs and objects that follow, up to a clause with a verb of its own
         if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
+            return True
+        # "shall not use the Digital Replica in any other game or [sell] it": a second verb after "or"
+        # (not "shall not result in any diminution of the fee or [royalties]")
+        if (
+            _OR_NEXT_VERB.match(listed) and _DEALING_VERB.match(match) and len(listed.split()) <= 14
+            and not CLAUSE_VERB.search(listed)
+        ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
         return True
