@@ -99,6 +99,37 @@ def test_two_columns_read_column_by_column():
         assert doc.locate(doc.text.index("Right clause 3")).line == 4
 
 
+def test_capitalised_paragraph_in_a_narrow_column_is_not_a_run_of_headings():
+    """A governing-law clause in capitals, wrapped in a column of 40 characters: each short capitalised
+    line used to become a heading of its own, and the clause ("... BY" / "THE LAWS OF THE STATE OF
+    DELAWARE") was never read as one sentence."""
+    left = [
+        "9. Jurisdiction. Each party consents to the",
+        "courts of the State of Delaware for any",
+        "dispute arising out of this agreement. THIS",
+        "AGREEMENT SHALL BE GOVERNED IN ALL",
+        "RESPECTS, INCLUDING WITHOUT LIMITATION",
+        "VALIDITY, INTERPRETATION AND EFFECT, BY",
+        "THE LAWS OF THE STATE OF DELAWARE",
+        "APPLICABLE TO CONTRACTS EXECUTED AND",
+        "TO BE PERFORMED WHOLLY WITHIN SUCH",
+        "STATE.",
+        "",
+        "GOVERNING TERMS",
+        "10. Expenses. Each party pays its own",
+        "costs and expenses under this agreement.",
+    ]
+    right = ["11. Notices. Notices are given in writing", "to the addresses on the signature page."]
+    doc = extract_bytes("cols.pdf", pdf_pages([left], right_column=[right], size=9))
+    zones = {doc.text[s.start:s.end]: s.zone for s in doc.segments}
+    assert any("BY THE LAWS OF THE STATE OF DELAWARE APPLICABLE" in t and z == "operative" for t, z in zones.items())
+    assert zones.get("GOVERNING TERMS") == "heading"  # after a finished sentence a capitalised line is still a title
+    from termcheck.api import check_text
+
+    law = check_text(doc.text).check("governing-law")
+    assert law.status == "pass" and "Delaware" in str(law.value)
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

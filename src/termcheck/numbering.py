@@ -93,10 +93,22 @@ _SMALL = {
 }
 
 
+# Words a line of running text can break after but a title does not end with ("... GOVERNED IN ALL",
+# "... EFFECT, BY"): "AND" and "OR" in capitals do end a title wrapped in a narrow column.
+_OPEN_ENDING = {"the", "of", "by", "to", "in", "for", "with", "a", "an", "all", "any", "such", "that", "which",
+                "shall", "will", "may", "be", "is", "are", "its", "their", "this", "these", "from", "on", "at", "as"}
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True if the line stops on a word that needs more after it ('... IN ALL', '... of the')."""
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or"))
+
+
 def looks_like_heading(text: str) -> bool:
     """True for a short line that names a section rather than saying something."""
     t = text.strip()
-    if not t or len(t) > 90 or t[-1] in ".,;" or t.endswith(("and", "or", "the", "of")):
+    if not t or len(t) > 90 or t[-1] in ".,;" or ends_mid_sentence(t):
         return False
     m = match_label(t)
     rest = (t[m.end():] if m else t).strip(" .-–:")

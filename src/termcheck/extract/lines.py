@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
-from termcheck.numbering import ends_sentence, looks_like_heading, match_label, starts_recital
+from termcheck.numbering import ends_mid_sentence, ends_sentence, looks_like_heading, match_label, starts_recital
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
@@ -20,6 +20,12 @@ def _ends_in_number_word(line: str) -> bool:
 
     words = line.split()
     return bool(words) and words[-1].lower() not in ("a", "an") and words_to_number(words[-1]) is not None
+
+
+def _is_capitalised(line: str) -> bool:
+    """True for a line in capitals ('AGREEMENT SHALL BE GOVERNED IN ALL')."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -65,6 +71,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             for a in ln.anchors:
                 anchors.append(Anchor(max(0, len(text) + a.offset - lead), a.page, a.line, a.paragraph))
             text += body
+        # a title wrapped over lines that end mid-phrase ("TERMS OF THE" / "AGREEMENT") is still a title
+        if kind == "paragraph" and len(current) > 1 and all(_is_capitalised(ln.text) for ln in current) and looks_like_heading(text):
+            kind = "heading"
         blocks.append(Block(text, anchors, kind=kind))
         current.clear()
 
@@ -76,6 +85,12 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         heading = looks_like_heading(text)
         if current:
             prev = current[-1].text.strip()
+            # A capitalised paragraph wrapped in a narrow column ("... applicable law. THIS" / "AGREEMENT
+            # SHALL BE GOVERNED" / "BY THE LAWS OF ..."): a line that goes on with an unfinished sentence
+            # is not a title, however short and capitalised.
+            if heading and wrapped and not match_label(text) and not ends_sentence(prev) and not prev.endswith(":"):
+                full_lines = len(prev) >= 0.75 * width and len(text) >= 0.5 * width  # not "... media" / "GOVERNING LAW"
+                heading = not (full_lines or ends_mid_sentence(prev) or _is_capitalised(prev))
             # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word; "(2) years" after
             # a line ending "for a period of two" is the number repeated in digits, not a list item.
             starts_clause = (match_label(text) is not None and not (_DIGITS_IN_PARENS.match(text) and _ends_in_number_word(prev))) or (
