@@ -130,6 +130,26 @@ def test_capitalised_paragraph_in_a_narrow_column_is_not_a_run_of_headings():
     assert law.status == "pass" and "Delaware" in str(law.value)
 
 
+def test_run_in_title_and_wrapped_cross_reference_stay_in_their_clause():
+    """'12.1.2 Effect of Expiration of the Term. Following' starts a clause, it is not a title; and
+    'Section 5.1.3 shall become ...' after '... the grants in' is a reference, not a new clause (both
+    split Harpoon's irrevocable grant in a two-column layout). A list's '(b)' after '; and' still starts an item."""
+    left = [
+        "12.1.2 Effect of Expiration of the Term. Following",
+        "the expiration of the Term pursuant to clause (a)",
+        "(but not clause (b)) of Section 12.1.1, the grants in",
+        "Section 5.1.3 shall become non-exclusive,",
+        "fully-paid, royalty-free and irrevocable.",
+        "12.2 The Licensee may, at its option:",
+        "(a) use the Materials in the Territory; and",
+        "(b) sublicense the Materials to its Affiliates.",
+    ]
+    doc = extract_bytes("ref.pdf", pdf_pages([left], size=9))
+    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    assert any(t.startswith("12.1.2 Effect") and "the grants in Section 5.1.3 shall become" in t for t in texts)
+    assert "(b) sublicense the Materials to its Affiliates." in texts
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

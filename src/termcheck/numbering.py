@@ -87,6 +87,7 @@ def ends_sentence(text: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_RUN_IN = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]")
 _SMALL = {
     "a", "an", "and", "as", "at", "by", "de", "des", "du", "et", "for", "in", "la", "le", "les", "of", "on",
     "or", "the", "to", "with", "à", "en", "d", "l", "aux", "sur", "par", "pour",
@@ -105,6 +106,17 @@ def ends_mid_sentence(text: str) -> bool:
     return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or"))
 
 
+# The words a cross-reference follows: "the grants in" / "Section 5.1.3 shall become ...".
+_REFERENCE_LEAD = {"in", "of", "to", "by", "under", "with", "per", "see", "pursuant", "than", "from", "within", "and", "or"}
+
+
+def ends_before_reference(text: str) -> bool:
+    """True if the line ends on a word a cross-reference follows ('the grants in'): a clause number on
+    the next line is then a reference, not a new clause. A list's 'and' or 'or' ends an item ('; and')."""
+    words = text.split()
+    return bool(words) and words[-1] in _REFERENCE_LEAD
+
+
 def looks_like_heading(text: str) -> bool:
     """True for a short line that names a section rather than saying something."""
     t = text.strip()
@@ -114,6 +126,8 @@ def looks_like_heading(text: str) -> bool:
     rest = (t[m.end():] if m else t).strip(" .-–:")
     if ":" in rest or "[" in rest or "_" in rest:
         return False  # "Name: ____", "Effective Date: [Insert Date]" are form fields, not headings
+    if _RUN_IN.search(rest):
+        return False  # "12.1.2 Effect of Expiration of the Term. Following": a run-in title and its clause
     if m and m.group("bullet"):
         return False
     words = _WORD.findall(rest)

@@ -6,12 +6,14 @@ import re
 from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
-from termcheck.numbering import ends_mid_sentence, ends_sentence, looks_like_heading, match_label, starts_recital
+from termcheck.numbering import ends_before_reference, ends_mid_sentence, ends_sentence, looks_like_heading, match_label, starts_recital
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
+# A clause number that can be a cross-reference: "Section 5.1.3", "12.1.1" (not "(a)", a list's item).
+_REFERENCE_NUMBER = re.compile(r"^\s*(?:(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+)?\d{1,3}(?:\.\d{1,3})+\b|^\s*(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+\w", re.IGNORECASE)
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -93,9 +95,12 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 heading = not (full_lines or ends_mid_sentence(prev) or _is_capitalised(prev))
             # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word; "(2) years" after
             # a line ending "for a period of two" is the number repeated in digits, not a list item.
-            starts_clause = (match_label(text) is not None and not (_DIGITS_IN_PARENS.match(text) and _ends_in_number_word(prev))) or (
-                starts_recital(text) and text[:1].isupper()
-            )
+            starts_clause = (
+                match_label(text) is not None
+                and not (_DIGITS_IN_PARENS.match(text) and _ends_in_number_word(prev))
+                # "the grants in" / "Section 5.1.3 shall become ...": a reference wrapped to the line start
+                and not (wrapped and _REFERENCE_NUMBER.match(text) and ends_before_reference(prev))
+            ) or (starts_recital(text) and text[:1].isupper())
             prev_ends = ends_sentence(prev)
             prev_done = prev_ends or prev.endswith(":")
             short_prev = len(prev) < 0.8 * width
