@@ -150,6 +150,22 @@ def test_run_in_title_and_wrapped_cross_reference_stay_in_their_clause():
     assert "(b) sublicense the Materials to its Affiliates." in texts
 
 
+def test_capitalised_sentence_running_on_over_a_page_break_is_one_clause():
+    """'... THE LAWS OF THE' at the foot of a page, 'STATE OF COLORADO ...' at the top of the next: in
+    capitals the next page does not start in lower case, but the sentence still runs on; and '(a)
+    GOVERNING LAW. THIS AGREEMENT' is a clause with a run-in title, not a heading."""
+    filler = [f"{n}. Notices under clause {n} are given in writing." for n in range(1, 9)]
+    page1 = filler + ["", "10.12 GOVERNING LAW.", "(a) GOVERNING LAW. THIS AGREEMENT", "SHALL BE GOVERNED BY, AND CONSTRUED", "IN ACCORDANCE WITH, THE LAWS OF THE"]
+    page2 = ["STATE OF COLORADO, UNITED STATES,", "WITHOUT REGARD TO ITS PRINCIPLES", "REGARDING CONFLICT OF LAWS.", "", "11. Notices are given in writing."]
+    doc = extract_bytes("break.pdf", pdf_pages([page1, page2], footer=True, size=9))
+    from termcheck.api import check_text
+
+    law = check_text(doc.text).check("governing-law")
+    assert law.status == "pass" and "Colorado" in str(law.value)
+    seg = next(s for s in doc.segments if "THIS AGREEMENT SHALL BE GOVERNED" in doc.text[s.start:s.end])
+    assert seg.zone == "operative" and "STATE OF COLORADO" in doc.text[seg.start:seg.end]
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

@@ -164,3 +164,9 @@ def test_a_law_named_by_that_jurisdiction_is_the_place_of_the_courts_before_it()
     place, start, end = find_jurisdiction(text)
     assert place == "Ireland" and text[start:end] == "Ireland"
     assert find_jurisdiction("the law in that jurisdiction applies") is None  # nothing to refer back to
+
+
+@pytest.mark.parametrize("text", ["IN ACCORDANCE WITH, THE LAWS OF THE", "governed by the laws of the", "SUBJECT TO THE LAWS OF A"])
+def test_an_article_is_not_a_place(text):
+    """A governing-law sentence cut at a page foot names no place yet ('THE LAWS OF THE' used to be 'THE')."""
+    assert find_jurisdiction(text) is None

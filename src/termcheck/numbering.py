@@ -87,7 +87,11 @@ def ends_sentence(text: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RUN_IN = re.compile(r"[a-z]{2}\.\s+[A-Z][a-z]")
+_RUN_IN = re.compile(
+    r"[a-z]{2}\.\s+[A-Z][a-z]"
+    # in capitals, a sentence's usual first word: "(a) GOVERNING LAW. THIS AGREEMENT"
+    r"|[A-Z]{2}\.\s+(?:THIS|THE|EACH|ANY|ALL|NO|NEITHER|IF|EXCEPT|NOTWITHSTANDING|SUBJECT|UPON|IN\s+NO)\b"
+)
 _SMALL = {
     "a", "an", "and", "as", "at", "by", "de", "des", "du", "et", "for", "in", "la", "le", "les", "of", "on",
     "or", "the", "to", "with", "à", "en", "d", "l", "aux", "sur", "par", "pour",

@@ -329,7 +329,8 @@ _STOP = {
 _NOT_PLACES = {"territory", "country", "jurisdiction", "company", "licensor", "licensee", "state", "party", "parties",
                "agreement", "seller", "buyer", "such", "that", "said", "any", "each", "all", "applicable", "federal",
                "local", "foreign", "international", "national", "common", "civil", "case", "statutory", "bankruptcy",
-               "contract", "patent", "copyright", "trademark", "competition", "antitrust", "employment", "tax", "securities"}
+               "contract", "patent", "copyright", "trademark", "competition", "antitrust", "employment", "tax", "securities",
+               "the", "a", "an"}  # "THE LAWS OF THE" at the foot of a page: the place is on the next one
 # "the law of Your country", "THE LAWS OF SOME STATES": a place named by who or how many, not by name.
 _NOT_FIRST_WORDS = {"your", "you", "my", "our", "his", "her", "their", "its", "some", "certain", "other", "many", "most",
                     "these", "those", "this", "every", "no", "votre", "vos", "leur", "leurs", "son", "sa", "ses"}

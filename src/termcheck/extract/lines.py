@@ -82,7 +82,10 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     for ln in lines:
         text = ln.text.strip()
         if not text:
-            flush()
+            # a sentence that runs on into the next column or page ("... THE LAWS OF THE" / "STATE OF
+            # COLORADO"): the gap between the columns is not the end of a paragraph
+            if not (wrapped and current and ends_mid_sentence(current[-1].text.strip())):
+                flush()
             continue
         heading = looks_like_heading(text)
         if current:
