@@ -166,6 +166,54 @@ def test_capitalised_sentence_running_on_over_a_page_break_is_one_clause():
     assert seg.zone == "operative" and "STATE OF COLORADO" in doc.text[seg.start:seg.end]
 
 
+def test_footnotes_leave_the_sentence_they_interrupt():
+    """A note at the foot of page 1 sat between "for a period of two (2)" and "years ..." on page 2, so the
+    licence term was never read, and its call "Recordings¹" hid the word "Recordings"."""
+    page1 = [f"{n}. The Performer will attend session {n} at the studio." for n in range(1, 6)] + [
+        "6. The Performer grants the Company a licence to use the Recordings¹ for",
+        "a period of two (2)",
+        *[""] * 10,
+        "¹ \"Recordings\" means the audio recorded at the sessions.",
+    ]
+    page2 = ["years from the date of signature, after which all rights revert to the", "Performer.", "7. The Company may not sublicense the Recordings."]
+    doc = extract_bytes("notes.pdf", pdf_pages([page1, page2], footer=True, size=10))
+    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    assert any("use the Recordings for a period of two (2) years from the date of signature" in t for t in texts)
+    note = next(s for s in doc.segments if doc.text[s.start:s.end].startswith('1 "Recordings" means'))
+    assert (doc.locate(note.start, note).page, doc.locate(note.start, note).line) == (1, 8)
+    from termcheck.api import check_text
+
+    assert check_text(doc.text).check("license-term").value == 2.0
+
+
+def test_footnotes_drawn_before_the_body_are_still_the_foot_of_the_page():
+    """A page template often draws its notes first: they come first in the file's text, at the bottom of the page."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792))
+    c.setFont("Helvetica", 8)
+    c.drawString(72, 60, "2 The Company's affiliates are listed in Schedule 3.")
+    c.setFont("Helvetica", 10)
+    body = ["1. The Performer grants the Company and its affiliates2 the right to", "use the Recordings for two (2) years.", "2. The Company pays USD 400."]
+    for i, line in enumerate(body):
+        c.drawString(72, 720 - 14 * i, line)
+    c.showPage()
+    c.save()
+    doc = extract_bytes("first.pdf", buf.getvalue())
+    assert doc.text.index("1. The Performer grants the Company and its affiliates the right") < doc.text.index("2 The Company's affiliates")
+
+
+def test_a_number_at_the_foot_of_a_page_is_a_note_only_when_the_text_calls_it():
+    """'12 Governing law and notices apply' at a page's foot, with no word ending in '12' above: body text."""
+    page1 = ["1. The Company pays the fee of 500 euros.", "12 Governing law and notices apply to this clause."]
+    page2 = ["13. The Company may not sublicense the Recordings."]
+    doc = extract_bytes("nonote.pdf", pdf_pages([page1, page2], size=10))
+    assert doc.text.index("12 Governing law") < doc.text.index("13. The Company")  # not moved after the body
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from termcheck.extract.pdf_reader import PageText
 from termcheck.models import Anchor, Line
@@ -66,11 +67,13 @@ def _blank_margins(pages: list[PageText]) -> list[str]:
 def pages_to_lines(pages: list[PageText]) -> list[Line]:
     """Clean every page and cut it into lines, each with the visual-line anchors inside it."""
     lines: list[Line] = []
+    notes: list[Line] = []
     for number, (page, text) in enumerate(zip(pages, _blank_margins(pages)), start=1):
         clean, omap = normalize(text)
         starts = [(omap.to_clean(s), ln) for s, ln in page.line_starts]
         pos = 0
         k = 0
+        page_start = len(lines)
         for piece in clean.split("\n"):
             end = pos + len(piece)
             anchors = []
@@ -84,8 +87,64 @@ def pages_to_lines(pages: list[PageText]) -> list[Line]:
                 anchors.insert(0, Anchor(0, number, prev_line, None))
             lines.append(Line(piece, anchors, page=number))
             pos = end + 1
+        notes += _take_footnotes(lines, page_start)
         lines.append(Line("", [], page=number))  # a page break ends nothing by itself, but a blank may
+    if notes:
+        # after the body, each note a paragraph of its own: a sentence that runs on to the next page
+        # is joined again, and the notes keep their page and line for citations
+        for ln in notes:
+            lines += [Line("", [], page=ln.page), ln] if _FOOTNOTE_START.match(ln.text) else [ln]
+        lines.append(Line("", [], page=notes[-1].page))
     return _join_across_pages(lines)
+
+
+# A footnote at the foot of a page: its number (superscript digits are plain after normalize), then text.
+_FOOTNOTE_START = re.compile(r"^\s*(?P<n>\d{1,2}|\*{1,3}|†|‡)\s+\S+(?:\s+\S+){2}")
+
+
+def _take_footnotes(lines: list[Line], start: int) -> list[Line]:
+    """Remove the footnotes at the foot of the page that starts at lines[start] and return them, top first.
+
+    The foot is the page's lowest visual lines, wherever the file puts them in its text (often first:
+    a page template draws its notes before the body). A note is recognised only when the page's text
+    calls it: "the Recordings1 for" (a word with the note's number glued on) above "1 "Recordings"
+    means ...". The number is taken out of the word, so that "Recordings" reads as itself."""
+    page = lines[start:]
+    placed = sorted((ln.anchors[0].line, k) for k, ln in enumerate(page) if ln.text.strip() and ln.anchors and ln.anchors[0].line)
+    if len(placed) < 2:
+        return []
+    bottom = placed[-1][0]
+    first = None
+    for line, k in reversed(placed[1:]):
+        if line <= bottom - 8:
+            break  # notes are a few lines at the very foot of the page
+        m = _FOOTNOTE_START.match(page[k].text)
+        if m and _note_call(m.group("n")).search(" ".join(page[j].text for above, j in placed if above < line)):
+            first = line
+    if first is None:
+        return []
+    in_notes = {k for line, k in placed if line >= first}
+    notes = [page[k] for line, k in placed if k in in_notes]
+    numbers = {m.group("n") for ln in notes if (m := _FOOTNOTE_START.match(ln.text))}
+    lines[start:] = [ln for k, ln in enumerate(page) if k not in in_notes]
+    for ln in lines[start:]:
+        for n in numbers:
+            ln.text = _drop_calls(ln.text, n, ln.anchors)
+    return notes
+
+
+def _note_call(n: str) -> "re.Pattern[str]":
+    """A note's call in the text: its number glued to the end of a word of three letters or more."""
+    return re.compile(rf"(?<=[^\W\d_]{{3}})[’'\")]?{re.escape(n)}(?=[\s,.;:)]|$)")
+
+
+def _drop_calls(text: str, n: str, anchors: list[Anchor]) -> str:
+    """The line without the calls of note n, its anchors after each call moved back."""
+    for m in reversed(list(_note_call(n).finditer(text))):
+        cut = m.end() - len(n)
+        text = text[:cut] + text[m.end():]
+        anchors[:] = [replace(a, offset=a.offset - len(n)) if a.offset > cut else a for a in anchors]
+    return text
 
 
 def _join_across_pages(lines: list[Line]) -> list[Line]:
