@@ -212,6 +212,21 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
     assert not suspicious
 
 
+def test_no_builtin_phrase_has_an_optional_part_of_several_words():
+    """'[to have]' is read as the words '[to' and 'have]', which never match: each optional word needs its own brackets."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    broken = [
+        f"{path.name}: {phrase}"
+        for path in builtin_pack_paths()
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if not phrase.startswith("re:") and any(t.startswith("[") != t.endswith("]") for t in phrase.split())
+    ]
+    assert not broken
+
+
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
 _BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
 

@@ -440,6 +440,10 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
     if kind == "jurisdiction":
         for h in sorted(hits, key=lambda h: (h.trigger, h.start)):
             place = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])
+            if not place and h.sentence[1] - h.sentence[0] <= 40:
+                # a run-in title whose clause is the place alone: "6. Governing Law. California."
+                end = doc.text.find(".", h.sentence[1], h.sentence[1] + 60)
+                place = find_jurisdiction(doc.text[h.start:end + 1]) if end > 0 else None
             if place:
                 return place[0], h, []
         return None, None, []

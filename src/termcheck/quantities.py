@@ -415,7 +415,11 @@ def _clean_place(place: str) -> str:
 
 
 # A form's field: "Governing Law: New York", « Loi applicable : droit français ».
-_LAW_FIELD = re.compile(r"(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)\s*[:–-]\s*")
+_LAW_FIELD = re.compile(
+    r"(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
+    # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California."
+    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’ -]{0,40}\.\s*$))"
+)
 
 
 def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
