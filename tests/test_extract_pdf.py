@@ -214,6 +214,28 @@ def test_a_number_at_the_foot_of_a_page_is_a_note_only_when_the_text_calls_it():
     assert doc.text.index("12 Governing law") < doc.text.index("13. The Company")  # not moved after the body
 
 
+def test_narrow_column_shapes_that_looked_like_titles():
+    """Lines of a consent form laid out in a narrow column, each read once as a title or a new clause."""
+    lines = [
+        "CHILDREN'S SPEECH CORPUS -",
+        "PARENT OR GUARDIAN CONSENT FORM",
+        "Please read this form with your child, who is under",
+        "16.",
+        "Article 1. Les Représentants autorisent le Client à",
+        "photographier l'enfant pour le catalogue d'automne.",
+        "C. The Partnership, the Partners and Manager",
+        "desire to amend the Agreement to extend its term.",
+    ]
+    doc = extract_bytes("narrow.pdf", pdf_pages([lines + ["", "Page 1 - Confidential - Form VX-2027 rev.3"]], size=9))
+    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("heading", "CHILDREN'S SPEECH CORPUS - PARENT OR GUARDIAN CONSENT FORM") in zones
+    texts = [t for _, t in zones]
+    assert "Please read this form with your child, who is under 16." in texts
+    assert "Article 1. Les Représentants autorisent le Client à photographier l'enfant pour le catalogue d'automne." in texts
+    assert "C. The Partnership, the Partners and Manager desire to amend the Agreement to extend its term." in texts
+    assert "Confidential" not in doc.text  # a running footer that starts with the page number
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

@@ -101,13 +101,25 @@ _SMALL = {
 # Words a line of running text can break after but a title does not end with ("... GOVERNED IN ALL",
 # "... EFFECT, BY"): "AND" and "OR" in capitals do end a title wrapped in a narrow column.
 _OPEN_ENDING = {"the", "of", "by", "to", "in", "for", "with", "a", "an", "all", "any", "such", "that", "which",
-                "shall", "will", "may", "be", "is", "are", "its", "their", "this", "these", "from", "on", "at", "as"}
+                "shall", "will", "may", "be", "is", "are", "its", "their", "this", "these", "from", "on", "at", "as",
+                # « Article 1. Les Représentants autorisent le Client à » / « photographier ... »
+                "à", "de", "du", "des", "le", "la", "les", "un", "une", "pour", "par", "sur", "au", "aux", "dans",
+                "avec", "que", "qui", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "est", "sont", "sera"}
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """True if the line stops on a word that needs more after it ('... IN ALL', '... of the')."""
+    """True if the line stops on a word that needs more after it ('... IN ALL', '... of the', 'CORPUS -')."""
     words = text.split()
-    return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or"))
+    return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or") or text.rstrip()[-1] in _OPEN_MARKS)
+
+
+_OPEN_MARKS = "-–—&/"
+
+
+def opens_title(text: str) -> bool:
+    """True for the first line of a title wrapped after a dash: "CHILDREN'S SPEECH CORPUS -" / "CONSENT FORM"."""
+    t = text.strip()
+    return bool(t) and t[-1] in _OPEN_MARKS and looks_like_heading(t.rstrip(" " + _OPEN_MARKS))
 
 
 # The words a cross-reference follows: "the grants in" / "Section 5.1.3 shall become ...".
@@ -139,8 +151,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if rest[0].islower():
         return False
-    if m and m.group("kw") and len(words) <= 8 and t[-1] not in ".;:,":
-        return True  # "Article 4 - Mention du nom": French headings are in sentence case
+    if m and m.group("kw") and len(words) <= 8 and t[-1] not in ".;:," and not CLAUSE_VERB.search(rest.lower()):
+        return True  # "Article 4 - Mention du nom": French headings are in sentence case (and have no verb)
     letters = [c for c in rest if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
         return True

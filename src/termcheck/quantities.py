@@ -418,7 +418,7 @@ def _clean_place(place: str) -> str:
 _LAW_FIELD = re.compile(
     r"(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
     # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California."
-    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’ -]{0,40}\.\s*$))"
+    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$))"
 )
 
 

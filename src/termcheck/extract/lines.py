@@ -6,14 +6,27 @@ import re
 from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
-from termcheck.numbering import ends_before_reference, ends_mid_sentence, ends_sentence, looks_like_heading, match_label, starts_recital
+from termcheck.numbering import (
+    ends_before_reference,
+    ends_mid_sentence,
+    ends_sentence,
+    looks_like_heading,
+    match_label,
+    opens_title,
+    starts_recital,
+)
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
-# A clause number that can be a cross-reference: "Section 5.1.3", "12.1.1" (not "(a)", a list's item).
-_REFERENCE_NUMBER = re.compile(r"^\s*(?:(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+)?\d{1,3}(?:\.\d{1,3})+\b|^\s*(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+\w", re.IGNORECASE)
+# A clause number that can be a cross-reference: "Section 5.1.3", "12.1.1" (not "(a)", a list's item), or a
+# number that ends the sentence: "who is under" / "16."
+_REFERENCE_NUMBER = re.compile(
+    r"^\s*(?:(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+)?\d{1,3}(?:\.\d{1,3})+\b"
+    r"|^\s*(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+\w|^\s*\d{1,3}[.)]?\s*(?:[,;.)]|$)",
+    re.IGNORECASE,
+)
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -54,6 +67,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     width = _typical_width(lines)
     blocks: list[Block] = []
     current: list[Line] = []
+    title: list[Line] = []  # the line of the last block, while that block is a title read just before
 
     def flush(kind: str = "paragraph") -> None:
         if not current:
@@ -86,7 +100,14 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             # COLORADO"): the gap between the columns is not the end of a paragraph
             if not (wrapped and current and ends_mid_sentence(current[-1].text.strip())):
                 flush()
+                title.clear()
             continue
+        if title and wrapped and text[:1].islower() and not ends_sentence(title[0].text.strip()):
+            # "C. The Partnership, the Partners and Manager" / "desire to amend ...": what looked like a
+            # title is the start of a sentence that goes on in lower case
+            blocks.pop()
+            current[:] = title
+        title.clear()
         heading = looks_like_heading(text)
         if current:
             prev = current[-1].text.strip()
@@ -112,6 +133,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 (not wrapped and not continues)
                 or starts_clause
                 or heading
+                or opens_title(text)
+                # a title in capitals, then the text in sentence case: "... CONSENT FORM" / "Please read ..."
+                or (text[:1].isupper() and not _is_capitalised(text) and all(_is_capitalised(c.text) for c in current))
                 or (prev_done and short_prev)
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
                 # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")
@@ -122,5 +146,6 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         current.append(ln)
         if heading and len(current) == 1:
             flush("heading")
+            title.append(ln)
     flush()
     return blocks

@@ -11,7 +11,9 @@ from termcheck.models import Anchor, Line
 from termcheck.normalize import normalize
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:page|p\.|pg\.|seite|página)?\s*\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?(?:\s*[-–—])?$",
+    r"^(?:[-–—]\s*)?(?:page|p\.|pg\.|seite|página)?\s*\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?(?:\s*[-–—])?$"
+    # a running footer that starts with its page number: "Page 1 - Confidential - Form VX-2027 rev.3"
+    r"|^(?:page|seite|página)\s+\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?\s*[-–—|·•]\s*\S.{0,60}$",
     re.IGNORECASE,
 )
 
