@@ -236,6 +236,31 @@ def test_narrow_column_shapes_that_looked_like_titles():
     assert "Confidential" not in doc.text  # a running footer that starts with the page number
 
 
+def test_very_narrow_column_shapes():
+    """Three columns of 30 characters: a title in capitals over two lines, a title-like line in the middle
+    of a sentence ('Commons Attribution - Pas'), and a form's blank before the clause that follows it."""
+    lines = [
+        "VOICE LIBRARY",
+        "SHARING TERMS",
+        "Le corpus, après",
+        "pseudonymisation, sera diffusé",
+        "sous licence Creative",
+        "Commons Attribution - Pas",
+        "d'utilisation commerciale.",
+        "Parent or guardian:",
+        "____________________",
+        "For good and valuable",
+        "consideration, I grant the",
+        "Company a licence.",
+    ]
+    doc = extract_bytes("narrow3.pdf", pdf_pages([lines], size=9))
+    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("heading", "VOICE LIBRARY SHARING TERMS") in zones
+    texts = [t for _, t in zones]
+    assert any("sous licence Creative Commons Attribution - Pas d'utilisation commerciale." in t for t in texts)
+    assert "For good and valuable consideration, I grant the Company a licence." in texts
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

@@ -18,9 +18,9 @@ _REPAIRS = re.compile(
     (?=[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\uffff-]|\ [\ \t\r\n\u00a0\u2000-\u200a\u202f\u205f\u3000-]|[A-Za-z][\u0300-\u036f])
     (?:
     # "AI-\ngenerated", pdfium's "AI\ufffegenerated": after capitals or a digit the hyphen is the word's own
-    (?P<keep>(?<=[A-Z0-9])(?:-[ \t]*\r?\n|[\ufffe\x02])[ \t]*(?:\r?\n[ \t]*)?(?=[a-zà-öø-ÿ]))
-  | (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*\r?\n[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
-  | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:\r?\n[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
+    (?P<keep>(?<=[A-Z0-9])(?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
+  | (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
+  | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
   | (?P<eol>[ \t\u00a0]*(?:\r\n|\r|\n))                               # trailing blanks, CR LF -> LF
   | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
   | (?P<space>[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])             # odd blanks -> space

@@ -68,6 +68,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     blocks: list[Block] = []
     current: list[Line] = []
     title: list[Line] = []  # the line of the last block, while that block is a title read just before
+    cut_by_title: list[Line] = []  # the unfinished paragraph that title ended, if it ended one
 
     def flush(kind: str = "paragraph") -> None:
         if not current:
@@ -102,13 +103,29 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 flush()
                 title.clear()
             continue
-        if title and wrapped and text[:1].islower() and not ends_sentence(title[0].text.strip()):
+        if title and wrapped and text[:1].islower() and not ends_sentence(title[-1].text.strip()):
             # "C. The Partnership, the Partners and Manager" / "desire to amend ...": what looked like a
-            # title is the start of a sentence that goes on in lower case
+            # title is the start of a sentence that goes on in lower case (or the middle of one: "... sous
+            # licence Creative" / "Commons Attribution - Pas" / "d'utilisation commerciale")
             blocks.pop()
-            current[:] = title
-        title.clear()
+            if cut_by_title:
+                blocks.pop()
+            current[:] = cut_by_title + title
         heading = looks_like_heading(text)
+        if (
+            title and heading and wrapped and not match_label(text) and _is_capitalised(text)
+            and _is_capitalised(title[-1].text) and blocks[-1].kind == "heading"
+        ):
+            # a title in capitals wrapped over two lines: "VOICE LIBRARY" / "SHARING TERMS"
+            blocks.pop()
+            merged = [*title, ln]
+            current[:] = merged
+            flush("heading")
+            title[:] = merged
+            cut_by_title.clear()
+            continue
+        title.clear()
+        cut_by_title.clear()
         if current:
             prev = current[-1].text.strip()
             # A capitalised paragraph wrapped in a narrow column ("... applicable law. THIS" / "AGREEMENT
@@ -133,7 +150,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 (not wrapped and not continues)
                 or starts_clause
                 or heading
-                or opens_title(text)
+                or (opens_title(text) and prev_done)  # not "... sous licence Creative" / "Commons Attribution -"
+                # a form's blank to fill in ends its field: "Parent or guardian:" / "______" / "For good and ..."
+                or (prev.endswith("___") and not text[:1].islower())
                 # a title in capitals, then the text in sentence case: "... CONSENT FORM" / "Please read ..."
                 or (text[:1].isupper() and not _is_capitalised(text) and all(_is_capitalised(c.text) for c in current))
                 or (prev_done and short_prev)
@@ -142,10 +161,14 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (_FIELD_LABEL.match(text) and _FIELD_LABEL.match(current[0].text.strip()))
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
             ):
+                if heading and not prev_done:
+                    cut_by_title[:] = current
                 flush()
         current.append(ln)
         if heading and len(current) == 1:
             flush("heading")
             title.append(ln)
+        else:
+            cut_by_title.clear()
     flush()
     return blocks
