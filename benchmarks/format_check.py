@@ -4,11 +4,14 @@ Run on demand (not in the test suite; needs the test extras for reportlab):
 
     python benchmarks/format_check.py                      # performer corpus + the first 40 CUAD contracts
     python benchmarks/format_check.py --cuad 118 FILE.txt  # more CUAD, and any text files of your own
+    python benchmarks/format_check.py --columns 3          # the PDF set in three narrow columns
 
 Each text file is wrapped to 90-character lines and laid out as a PDF (45 lines a page, a running
-footer), as benchmarks/batch_speed.py does, and written as a DOCX with one paragraph per paragraph
-and its short unpunctuated lines as Word headings (examples/build_examples.py's writer); all three are
-checked in this process. A difference means a line break or a heading changed how a clause was read
+footer), as benchmarks/batch_speed.py does, or with --columns 2 or 3 set in narrow columns by
+reportlab's layout engine (where short capitalised lines, run-in titles and wrapped clause references
+look like titles and clause numbers); and written as a DOCX with one paragraph per paragraph and its
+short unpunctuated lines as Word headings (examples/build_examples.py's writer). All three are checked
+in this process. A difference means a line break or a heading changed how a clause was read
 (a wrapped "two / (2) years" read as a list item, recitals that swallowed the contract, "AI-" /
 "generated" joined as one word, a Word heading that a run-in title replaced): read each one in every
 version before changing anything.
@@ -38,6 +41,36 @@ def make_docx(path: Path, text: str) -> None:
     write_docx([re.sub(r"^#+\s*", "", ln).strip() for ln in lines if ln.strip()], path)
 
 
+def make_column_pdf(path: Path, text: str, columns: int) -> None:
+    """The text as a PDF set in narrow columns by reportlab's layout engine: a paragraph per blank-separated
+    block (a short unpunctuated one as a heading), a running footer, lines wrapped to the column."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    styles = getSampleStyleSheet()
+    width, height = A4
+    margin, gap = 50, 20
+    frame_width = (width - 2 * margin - (columns - 1) * gap) / columns
+    frames = [Frame(margin + i * (frame_width + gap), margin + 30, frame_width, height - 2 * margin - 30) for i in range(columns)]
+
+    def footer(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(margin, margin, f"Page {doc.page} - Confidential - Form VX-2027 rev.3")
+
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    doc.addPageTemplates([PageTemplate(frames=frames, onPage=footer)])
+    story = []
+    for block in re.split(r"\n\s*\n", text):
+        block = block.strip()
+        if block:
+            style = styles["Heading3"] if len(block) < 60 and not block.endswith(".") else styles["BodyText"]
+            story.append(Paragraph(escape(block).replace("\n", "<br/>"), style))
+    doc.build(story)
+
+
 def statuses(doc, rules) -> dict[str, tuple[str, object]]:
     """Check id -> (status, value) for one extracted document."""
     from termcheck.engine import check
@@ -49,6 +82,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="more text files to compare")
     ap.add_argument("--cuad", type=int, default=40, help="how many CUAD contracts (default 40)")
+    ap.add_argument("--columns", type=int, default=1, help="set the PDF in 2 or 3 narrow columns (default: one, 90-character lines)")
     args = ap.parse_args()
     from termcheck.api import load_ruleset
     from termcheck.extract import extract_bytes
@@ -61,7 +95,10 @@ def main() -> int:
         pdf, docx = Path(tmp) / "doc.pdf", Path(tmp) / "doc.docx"
         for path in paths:
             text = path.read_text(encoding="utf-8", errors="replace")
-            make_text_pdf(pdf, wrap_paragraphs(text))
+            if args.columns > 1:
+                make_column_pdf(pdf, text, args.columns)
+            else:
+                make_text_pdf(pdf, wrap_paragraphs(text))
             make_docx(docx, text)
             as_text = statuses(extract_bytes(path.name, text.encode("utf-8")), rules)
             others = {
