@@ -153,3 +153,25 @@ def test_performer_docx_equals_python_docx_paragraph_text_plus_what_it_misses():
     assert pd.paragraphs[0].text in doc.text
     assert pd.paragraphs[1].text == "Term: ."  # python-docx drops the tracked insertion
     assert "Term: three (3) years." in doc.text
+
+
+def test_markdown_table_pasted_into_word_is_read_as_table_rows():
+    """'| Term | In perpetuity |' typed (or pasted) into Word, one row a paragraph, some styled as headings:
+    the rows are a table's rows, as in a Markdown file, and the rule line is layout."""
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check
+
+    paragraphs = [
+        ("BOOKING CONFIRMATION", "Heading 1"),
+        ("| Item | Details |", None),
+        ("|---|---|", None),
+        ("| Fee | USD 600, paid within 30 days |", "Heading 2"),
+        ("| Term | In perpetuity |", None),
+        ("| AI / synthetic voice | Not permitted |", None),
+    ]
+    data = python_docx_bytes(paragraphs)
+    doc = extract_bytes("booking.docx", data)
+    rows = [doc.text[s.start:s.end] for s in doc.segments if s.zone == "table"]
+    assert rows == ["Item | Details", "Fee | USD 600, paid within 30 days", "Term | In perpetuity", "AI / synthetic voice | Not permitted"]
+    report = check(doc, load_ruleset())
+    assert report.check("payment").value == "USD 600" and report.check("ai-use").status == "warn"  # named, and refused

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from termcheck.errors import ErrorCode, InputError
+from termcheck.extract.text import table_cells
 from termcheck.limits import Limits
 from termcheck.models import Anchor, Block, Document, assemble
 from termcheck.normalize import has_text, normalize
@@ -302,6 +303,13 @@ class _Reader:
         label = None
         if num is not None and num[0] != "0" and text:
             label = self.numbering.next_label(num[0], num[1])
+        # (a row styled as a heading is still a row: short unpunctuated lines often get a heading style)
+        cells = table_cells(text) if kind == "paragraph" and not label else None
+        if cells == []:
+            text = ""  # a Markdown table's rule line ("|---|---|"), pasted into Word: layout, not text
+        elif cells:
+            # a Markdown table pasted into Word, one row a paragraph: "| Term | In perpetuity |"
+            text, kind, level = " | ".join(cells), "table", None
         if text:
             if label:
                 text = f"{label} {text}"
