@@ -37,10 +37,17 @@ def _ends_in_number_word(line: str) -> bool:
     return bool(words) and words[-1].lower() not in ("a", "an") and words_to_number(words[-1]) is not None
 
 
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
 def _is_capitalised(line: str) -> bool:
     """True for a line in capitals ('AGREEMENT SHALL BE GOVERNED IN ALL')."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    # most lines are running text: a few lower-case letters at the start settle it (this runs on every line)
+    if len(_LOWER.findall(line, 0, 16)) > 3:
+        return False
+    upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
+    return upper + lower >= 4 and upper > 4 * lower
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -78,7 +85,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         for ln in current:
             lead = len(ln.text) - len(ln.text.lstrip())
             body = ln.text.strip()
-            if text and _BROKEN_WORD.search(text) and body[:1].islower():
+            # (only the end of the text so far: searching all of it at each line was quadratic in a paragraph)
+            if text and _BROKEN_WORD.search(text, len(text) - 2) and body[:1].islower():
                 # "through-" / "out" over a page break, which pdfium's hyphen marks do not reach: one
                 # word again, keeping the hyphen of "AI-" / "generated" (as normalize does within a page)
                 if not text[-2].isupper() and not text[-2].isdigit():
