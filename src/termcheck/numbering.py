@@ -123,7 +123,7 @@ def opens_title(text: str) -> bool:
 
 
 # The words a cross-reference follows: "the grants in" / "Section 5.1.3 shall become ...".
-_REFERENCE_LEAD = {"in", "of", "to", "by", "under", "with", "per", "see", "pursuant", "than", "from", "within", "and", "or"}
+_REFERENCE_LEAD = {"in", "of", "to", "by", "under", "with", "per", "see", "pursuant", "than", "from", "within"}
 
 
 def ends_before_reference(text: str) -> bool:

@@ -74,7 +74,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     width = _typical_width(lines)
     blocks: list[Block] = []
     current: list[Line] = []
-    title: list[Line] = []  # the line of the last block, while that block is a title read just before
+    title: list[Line] = []  # the lines of the last block, while that block is a title read just before
     cut_by_title: list[Line] = []  # the unfinished paragraph that title ended, if it ended one
 
     def flush(kind: str = "paragraph") -> None:

@@ -164,8 +164,9 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
 
 def _far_negation(pre: str, match: str) -> bool:
     """A negation more than eight words back that still governs the match: a prohibition followed by a
-    list of verbs ("shall not sublicense, assign, pledge or otherwise encumber or transfer"), or a negated
-    subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
+    list of verbs ("shall not sublicense, assign, pledge or otherwise encumber or transfer"), a second
+    verb after "or" in the same predicate ("shall not use the Replica in any other game or sell it"), or a
+    negated subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
     tail = pre[-240:]
     verbs = list(_NOT_VERB.finditer(tail))
     if verbs:
