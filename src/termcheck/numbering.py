@@ -107,19 +107,40 @@ _OPEN_ENDING = {"the", "of", "by", "to", "in", "for", "with", "a", "an", "all", 
                 "avec", "que", "qui", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "est", "sont", "sera"}
 
 
+_OPEN_MARKS = "-–—&/"
+
+
 def ends_mid_sentence(text: str) -> bool:
     """True if the line stops on a word that needs more after it ('... IN ALL', '... of the', 'CORPUS -')."""
     words = text.split()
     return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or") or text.rstrip()[-1] in _OPEN_MARKS)
 
 
-_OPEN_MARKS = "-–—&/"
-
 
 def opens_title(text: str) -> bool:
     """True for the first line of a title wrapped after a dash: "CHILDREN'S SPEECH CORPUS -" / "CONSENT FORM"."""
     t = text.strip()
     return bool(t) and t[-1] in _OPEN_MARKS and looks_like_heading(t.rstrip(" " + _OPEN_MARKS))
+
+
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def is_capitalised(text: str, min_letters: int = 4) -> bool:
+    """True for text in capitals, more than four capitals to each small letter ('AGREEMENT SHALL BE GOVERNED')."""
+    # most lines are running text: a few small letters at the start settle it (this runs on every line)
+    if len(_LOWER.findall(text, 0, 16)) > 3:
+        return False
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper + lower >= min_letters and upper > 4 * lower
+
+
+def may_be_reference(text: str) -> bool:
+    """True for a line that starts with a number that can be a cross-reference rather than a clause's
+    label: "Section 5.1.3 shall ...", "12.1.1 ...", "Schedule A", or a number alone ("16.")."""
+    m = match_label(text)
+    return m is not None and bool(m.group("dotted") or m.group("kw") or (m.group("num") and not text[m.end():].strip()))
 
 
 # The words a cross-reference follows: "the grants in" / "Section 5.1.3 shall become ...".
@@ -153,8 +174,7 @@ def looks_like_heading(text: str) -> bool:
         return False
     if m and m.group("kw") and len(words) <= 8 and t[-1] not in ".;:," and not CLAUSE_VERB.search(rest.lower()):
         return True  # "Article 4 - Mention du nom": French headings are in sentence case (and have no verb)
-    letters = [c for c in rest if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if is_capitalised(rest, min_letters=1):
         return True
     if rest.endswith("?") and len(words) <= 10:
         return True  # an information sheet's question: "What happens to my recordings?"

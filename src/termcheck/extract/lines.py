@@ -10,8 +10,10 @@ from termcheck.numbering import (
     ends_before_reference,
     ends_mid_sentence,
     ends_sentence,
+    is_capitalised,
     looks_like_heading,
     match_label,
+    may_be_reference,
     opens_title,
     starts_recital,
 )
@@ -20,13 +22,6 @@ from termcheck.numbering import (
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
-# A clause number that can be a cross-reference: "Section 5.1.3", "12.1.1" (not "(a)", a list's item), or a
-# number that ends the sentence: "who is under" / "16."
-_REFERENCE_NUMBER = re.compile(
-    r"^\s*(?:(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+)?\d{1,3}(?:\.\d{1,3})+\b"
-    r"|^\s*(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Annex|Appendix)\s+\w|^\s*\d{1,3}[.)]?\s*(?:[,;.)]|$)",
-    re.IGNORECASE,
-)
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -35,19 +30,6 @@ def _ends_in_number_word(line: str) -> bool:
 
     words = line.split()
     return bool(words) and words[-1].lower() not in ("a", "an") and words_to_number(words[-1]) is not None
-
-
-_LOWER = re.compile(r"[a-zß-öø-ÿ]")
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-
-
-def _is_capitalised(line: str) -> bool:
-    """True for a line in capitals ('AGREEMENT SHALL BE GOVERNED IN ALL')."""
-    # most lines are running text: a few lower-case letters at the start settle it (this runs on every line)
-    if len(_LOWER.findall(line, 0, 16)) > 3:
-        return False
-    upper, lower = len(_UPPER.findall(line)), len(_LOWER.findall(line))
-    return upper + lower >= 4 and upper > 4 * lower
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -97,7 +79,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 anchors.append(Anchor(max(0, len(text) + a.offset - lead), a.page, a.line, a.paragraph))
             text += body
         # a title wrapped over lines that end mid-phrase ("TERMS OF THE" / "AGREEMENT") is still a title
-        if kind == "paragraph" and len(current) > 1 and all(_is_capitalised(ln.text) for ln in current) and looks_like_heading(text):
+        if kind == "paragraph" and len(current) > 1 and all(is_capitalised(ln.text) for ln in current) and looks_like_heading(text):
             kind = "heading"
         blocks.append(Block(text, anchors, kind=kind))
         current.clear()
@@ -121,8 +103,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             current[:] = cut_by_title + title
         heading = looks_like_heading(text)
         if (
-            title and heading and wrapped and not match_label(text) and _is_capitalised(text)
-            and _is_capitalised(title[-1].text) and blocks[-1].kind == "heading"
+            title and heading and wrapped and not match_label(text) and is_capitalised(text)
+            and is_capitalised(title[-1].text) and blocks[-1].kind == "heading"
         ):
             # a title in capitals wrapped over two lines: "VOICE LIBRARY" / "SHARING TERMS"
             blocks.pop()
@@ -141,14 +123,14 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             # is not a title, however short and capitalised.
             if heading and wrapped and not match_label(text) and not ends_sentence(prev) and not prev.endswith(":"):
                 full_lines = len(prev) >= 0.75 * width and len(text) >= 0.5 * width  # not "... media" / "GOVERNING LAW"
-                heading = not (full_lines or ends_mid_sentence(prev) or _is_capitalised(prev))
+                heading = not (full_lines or ends_mid_sentence(prev) or is_capitalised(prev))
             # A recital ("WHEREAS ...") is a clause of its own, labelled by its first word; "(2) years" after
             # a line ending "for a period of two" is the number repeated in digits, not a list item.
             starts_clause = (
                 match_label(text) is not None
                 and not (_DIGITS_IN_PARENS.match(text) and _ends_in_number_word(prev))
                 # "the grants in" / "Section 5.1.3 shall become ...": a reference wrapped to the line start
-                and not (wrapped and _REFERENCE_NUMBER.match(text) and ends_before_reference(prev))
+                and not (wrapped and may_be_reference(text) and ends_before_reference(prev))
             ) or (starts_recital(text) and text[:1].isupper())
             prev_ends = ends_sentence(prev)
             prev_done = prev_ends or prev.endswith(":")
@@ -162,7 +144,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 # a form's blank to fill in ends its field: "Parent or guardian:" / "______" / "For good and ..."
                 or (prev.endswith("___") and not text[:1].islower())
                 # a title in capitals, then the text in sentence case: "... CONSENT FORM" / "Please read ..."
-                or (text[:1].isupper() and not _is_capitalised(text) and all(_is_capitalised(c.text) for c in current))
+                or (text[:1].isupper() and not is_capitalised(text) and all(is_capitalised(c.text) for c in current))
                 or (prev_done and short_prev)
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
                 # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")
