@@ -78,7 +78,8 @@ def test_money(text, amount):
 @pytest.mark.parametrize(
     "text",
     ["₹5", "INR 2,000", "¥50,000", "NZ$400", "HK$ 300", "R$ 200", "2,000 rupees", "5 000 roupies", "Rs. 5,000", "€300",
-     "300 €", "USD 500", "£ 1.200", "CHF 900", "SEK 300", "500 yen", "$[INSERT FEE]"],
+     "300 €", "USD 500", "£ 1.200", "CHF 900", "SEK 300", "500 yen", "$[INSERT FEE]",
+     "KES 500", "KSh 1,000", "NGN 5,000", "500 Kenyan shillings", "₵200", "2 000 francs CFA", "300 pesos", "AED 750"],
 )
 def test_the_rules_and_the_value_reader_know_the_same_currencies(text):
     """The lexicon's {money} (which makes a sentence state pay) and find_money (which reads its value)

@@ -147,6 +147,46 @@ def test_user_pack_runs_with_the_builtin_rules_and_its_regex_cannot_hang(tmp_pat
     assert proc.returncode == 0 and b"2 passed, 0 failed" in proc.stdout
 
 
+TRIGGER_CONDITIONS_PACK = """\
+pack: acme
+rules:
+  - id: acme.overtime
+    title: Overtime paid
+    group: pay
+    kind: protection
+    triggers:
+      - phrases: [paid at time and a half]
+        requires: [overtime]
+        requires_in_clause: true
+        unless: [except on weekends]
+    explanation: Long sessions should pay more.
+    question: Please pay overtime at time and a half.
+    examples:
+      match: ["Sessions may run into overtime. Extra hours are paid at time and a half."]
+      no_match:
+        - "Sessions may run late. Extra hours are paid at time and a half."
+        - "Sessions may run into overtime. Extra hours are paid at time and a half, except on weekends."
+"""
+
+
+def test_a_trigger_has_its_own_unless_and_may_read_its_requires_in_the_whole_clause(tmp_path):
+    """requires_in_clause lets another sentence of the clause meet requires; a trigger's unless cancels
+    its matches in their sentence alone."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(TRIGGER_CONDITIONS_PACK)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.overtime")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    from termcheck.api import check_text
+
+    same_sentence_only = TRIGGER_CONDITIONS_PACK.replace("        requires_in_clause: true\n", "")
+    pack.write_text(same_sentence_only)
+    strict = load_rules([str(pack)])
+    text = "Sessions may run into overtime. Extra hours are paid at time and a half."
+    assert check_text(text, rules=ruleset).check("acme.overtime").status == "pass"
+    assert check_text(text, rules=strict).check("acme.overtime").status == "fail"
+
+
 def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):
     pack = tmp_path / "lookbehind.yaml"
     pack.write_text(USER_PACK.replace("re:(a+)+b", "re:(?<=x)y"))

@@ -258,12 +258,19 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
 
 _CURRENCY = (
     r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|roupies?\b|yen\b"
-    r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY)"
+    r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY|₵|₺|₫|₴|₽|₪|฿"
+    # word-bounded: "years 5" holds "ARS 5", "dollars" holds "ARS"
+    r"|\b(?:KES|KSh\.?|NGN|GHS|UGX|TZS|RWF|ZMW|ETB|XOF|XAF|EGP|AED|SAR|QAR|KWD|PKR|BDT|LKR|NPR|IDR|MYR|THB|VND|KRW|TWD|ARS"
+    r"|CLP|COP|HUF|CZK|ISK)"
+    r"|shillings?\b|naira\b|cedis?\b|rand\b|kronor\b|kroner\b|kronur\b|zlotys?\b|złoty\b|dirhams?\b|riyals?\b|pesos?\b"
+    r"|reais\b|birr\b|kwacha\b|forints?\b|francs?\s+CFA\b)"
 )
+# "500 Kenyan shillings", "200 US dollars": a nation's adjective between the amount and its currency
+_NATIONAL_CURRENCY = r"(?:us|[a-z]+(?:an|ese|ish|i))\s+(?:dollars?|pounds?|euros?|rupees?|shillings?|pesos?|francs?|rand|dirhams?)\b"
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 _CURRENCY_BEFORE_ONLY = r"\bRs\.?"  # "Rs. 5,000" (after an amount, "rs" is too often something else)
 MONEY_RE = re.compile(
-    rf"(?:(?:{_CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?{_CURRENCY})",
+    rf"(?:(?:{_CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?(?:{_CURRENCY}|{_NATIONAL_CURRENCY}))",
     re.IGNORECASE,
 )
 
@@ -416,9 +423,11 @@ def _clean_place(place: str) -> str:
 
 # A form's field: "Governing Law: New York", « Loi applicable : droit français ».
 _LAW_FIELD = re.compile(
-    r"(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
+    r"(?:(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
     # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California."
     r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$))"
+    # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies")
+    r"|^\W*(?i:law|laws|loi|droit)\s*:\s*)"
 )
 
 

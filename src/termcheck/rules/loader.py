@@ -23,8 +23,8 @@ RULE_DEFAULTS: dict[str, Any] = {
     "waived_by": [],
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
-    "effect": None, "requires": [], "near": [], "party": "any", "negation": None, "via_definitions": False,
-    "requires_via_definitions": False,
+    "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
+    "requires_via_definitions": False, "requires_in_clause": False,
     "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
@@ -172,10 +172,12 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 effect=effect,
                 requires=_compile(t["requires"], lexicon, user),
                 near=_compile(t["near"], lexicon, user),
+                unless=_compile(t["unless"], lexicon, user),
                 party=t["party"],
                 negation=negation,
                 via_definitions=t["via_definitions"],
                 requires_via_definitions=t["requires_via_definitions"],
+                requires_in_clause=t["requires_in_clause"],
                 cancelled_by_term=t["cancelled_by_term"],
                 settles=t["settles"],
                 outweighed_by_grant=t["outweighed_by_grant"],

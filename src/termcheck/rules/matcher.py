@@ -175,11 +175,12 @@ def _ticked_in_run(lines: list[str]) -> bool:
 
 def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext) -> bool:
     """Whether the trigger's requires and near are met by the sentence, its clause's context or, for a
-    trigger that asks, the definitions of the terms the clause uses."""
+    trigger that asks, the definitions of the terms the clause uses (or, for requires, the whole clause)."""
     for pattern in (trig.requires, trig.near):
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
+            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.text))
         ):
             return False
     return True
@@ -261,7 +262,7 @@ def match_clause(
             if unchosen and not (trig.negation == "mention" and trig.effect == "flag"):
                 continue
             if id(trig) not in context_ok:
-                context_ok[id(trig)] = _context_allows(trig, sentence, clause)
+                context_ok[id(trig)] = _context_allows(trig, sentence, clause) and not _in_text(trig.unless, sentence)
             if not context_ok[id(trig)]:
                 continue
             effect = trig.effect

@@ -18,11 +18,15 @@ class CompiledTrigger:
     effect: str
     requires: Optional[Pattern[str]] = None
     near: Optional[Pattern[str]] = None
+    unless: Optional[Pattern[str]] = None  # read in the match's sentence only, never its clause's context
     party: str = "any"
     negation: str = "invert"
     via_definitions: bool = False
     # requires and near may be met by the definition of a defined term the clause uses
     requires_via_definitions: bool = False
+    # requires may be met by another sentence of the clause: "Talent may terminate this Agreement ...
+    # Within thirty days after termination, Licensee shall delete ..."
+    requires_in_clause: bool = False
     cancelled_by_term: bool = False
     # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so
@@ -103,6 +107,7 @@ class CompiledRule:
         self.weakened_by, self.hollowed_by = compiled(self.weakened_by), compiled(self.hollowed_by)
         for t in self.triggers:
             t.pattern, t.requires, t.near, t.negating = compiled(t.pattern), compiled(t.requires), compiled(t.near), compiled(t.negating)
+            t.unless = compiled(t.unless)
 
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)

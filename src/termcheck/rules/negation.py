@@ -36,7 +36,7 @@ _PSEUDO_NEG = re.compile(
     r"(?!(?:[\w'’]+\s+){0,2}?(?:pas|plus|jamais|rien|aucun\w*|guère|point)\b)"
 )
 # Verbs in -s that carry a subject of their own ("... and waives any right").
-_FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers"
+_FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers|requires"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"

@@ -42,10 +42,12 @@ class Trigger(_Strict):
     effect: Optional[Literal["flag", "grant", "refuse", "weaken", "value"]] = None
     requires: list[str] = []
     near: list[str] = []
+    unless: list[str] = []  # cancels this trigger's matches in a sentence that holds one (the rule's `unless` cancels every trigger's)
     party: Literal["counterparty", "performer", "any"] = "any"
     negation: Optional[Literal["invert", "skip", "ignore", "mention"]] = None
     via_definitions: bool = False
     requires_via_definitions: bool = False
+    requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
     cancelled_by_term: bool = False
     settles: bool = False
     outweighed_by_grant: bool = False
