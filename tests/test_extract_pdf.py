@@ -386,3 +386,45 @@ def test_a_form_field_line_after_a_short_line_starts_a_new_paragraph():
     doc = extract_bytes("form.pdf", pdf_pages([lines]))
     starts = [" ".join(doc.text[s.start:s.end].split())[:22] for s in doc.segments]
     assert "Exclusivity Period: th" in starts and "Exclusivity Compensati" in starts
+
+
+def test_a_forms_options_and_a_wrapped_amount_in_a_narrow_column():
+    """Each tick-box option is a line of its own, and so is the sentence after a field's short options; an
+    amount wrapped after its currency ('USD' / '0.20 per ...') is not a clause numbered 0.20."""
+    lines = [
+        "[x] Photos on the project",
+        "website",
+        "[ ] Video on social media",
+        "How long: we will use the material for",
+        "up to three (3) years.",
+        "Your name: [x] Please credit me by",
+        "name [ ]",
+        "Please do not name me",
+        "We will not pass the material to",
+        "any company.",
+        "C. We pay contributors USD",
+        "0.20 per validated sentence.",
+    ]
+    doc = extract_bytes("form3.pdf", pdf_pages([lines], size=9))
+    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    assert "[x] Photos on the project website" in texts
+    assert "[ ] Video on social media" in texts
+    assert "How long: we will use the material for up to three (3) years." in texts
+    assert "We will not pass the material to any company." in texts
+    assert "C. We pay contributors USD 0.20 per validated sentence." in texts
+
+
+def test_a_label_in_capitals_run_in_to_its_answer_starts_a_field():
+    """'FEE A total of ...' after an unfinished line is the form's next field; a defined term wrapped to the
+    line start ('LINAC Purchase" means') is not."""
+    lines = [
+        "USAGE TERMS Organic usage for 12 months. Any additional paid usage will require an additional fee",
+        "which is to be agreed upon between the Influencer and Agency",
+        "FEE A total of $[INSERT FEE] to be paid, excluding GST.",
+        '1.5. "System" means the accelerator system described in Exhibit A, with its software. 1.6. "Multiple',
+        'LINAC Purchase" means the purchase of at least one accelerator product.',
+    ]
+    doc = extract_bytes("fields.pdf", pdf_pages([lines]))
+    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    assert "FEE A total of $[INSERT FEE] to be paid, excluding GST." in texts
+    assert any(t.endswith('1.6. "Multiple LINAC Purchase" means the purchase of at least one accelerator product.') for t in texts)

@@ -36,6 +36,11 @@ def test_a_hyphen_after_capitals_or_a_digit_is_the_word_s_own():
         "create AI-generated content, a 3D-printed TTS-based double"
     )
     assert normalize("THE AGREE\ufffeMENT and jurisdic-\ntion")[0] == "THE AGREEMENT and jurisdiction"
+    assert normalize("a non-\nexclusive, non\ufffeassignable licence; canon-\nical")[0] == "a non-exclusive, non-assignable licence; canonical"
+    # a small letter then a capital across the break: a compound's own hyphen
+    assert normalize("Creative Commons Attribution\ufffeShareAlike, Non\ufffe\r\nExclusive")[0] == (
+        "Creative Commons Attribution-ShareAlike, Non-Exclusive"
+    )
 
 
 def test_line_endings_and_blanks():

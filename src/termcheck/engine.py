@@ -97,8 +97,26 @@ class ClauseContexts:
                 parts.append(heading)
             lead_negated = bool(lead) and negates_items(parts[0].rstrip())
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
-            self._cache[i] = ClauseContext(seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated, glossary)
+            first, last = self._section_run(i)
+            self._cache[i] = ClauseContext(
+                seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
+                section_text=lower[segs[first].start:segs[last].end],
+            )
         return self._cache[i]
+
+
+    def _section_run(self, i: int) -> tuple[int, int]:
+        """The first and last of the neighbouring segments that share segment i's section number."""
+        segs = self.doc.segments
+        section = segs[i].section
+        first = last = i
+        if section is None:
+            return first, last
+        while first > 0 and segs[first - 1].section == section and segs[first - 1].zone == segs[i].zone:
+            first -= 1
+        while last + 1 < len(segs) and segs[last + 1].section == section and segs[last + 1].zone == segs[i].zone:
+            last += 1
+        return first, last
 
 
 def definitions(doc: Document) -> dict[str, Segment]:

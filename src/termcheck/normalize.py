@@ -19,7 +19,12 @@ _REPAIRS = re.compile(
     (?:
     # "AI-\ngenerated", pdfium's "AI\ufffegenerated": after capitals or a digit the hyphen is the word's own
     (?P<keep>(?<=[A-Z0-9])(?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
+    # ... and after the prefix "non": "non-\nexclusive", "non-\nassignable" (the hyphen the phrases look for)
+  | (?P<keepnon>(?<=\b[Nn]on)(?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
   | (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
+    # pdfium's marker between a small letter and a capital: "Attribution-\nShareAlike" is a compound, never
+    # a word cut in two (but "AGREE-\nMENT" in capitals is)
+  | (?P<keepcap>(?<=[a-zà-öø-ÿ])[\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[A-ZÀ-ÖØ-Þ]))
   | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
   | (?P<eol>[ \t\u00a0]*(?:\r\n|\r|\n))                               # trailing blanks, CR LF -> LF
   | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
@@ -115,7 +120,7 @@ def _one_pass(text: str) -> tuple[str, OffsetMap]:
             repl = _fold_char(m.group())
         elif kind in ("hyphen", "marker", "drop"):
             repl = ""
-        elif kind == "keep":
+        elif kind in ("keep", "keepcap", "keepnon"):
             repl = "-"
         elif kind == "eol":
             repl = "\n"

@@ -113,6 +113,9 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
+    # lower-cased text of the run of paragraphs with the clause's section number (a PDF may break a
+    # numbered clause into paragraphs at a column's end); the clause's own text when it has no number
+    section_text: str = ""
     # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
     glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
 
@@ -180,7 +183,7 @@ def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext)
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
-            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.text))
+            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.section_text or clause.text))
         ):
             return False
     return True
