@@ -57,7 +57,7 @@ _POWER_TO = re.compile(
     r"^\s*(?:have|has|be\s+(?:entitled|permitted|allowed|authori[sz]ed|able))\s+(?:(?:the|any)\s+)?(?:(?:right|power|authority|ability)\s+)?to\b"
 )
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
-_PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,8}?(?:to|in\s+order\s+to)\s+")
+_PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+")
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*\s(?:or|nor)\s*$")
 _DEALING_VERB = re.compile(
