@@ -6,6 +6,7 @@ import os
 import re
 import threading
 from bisect import bisect_right
+from functools import partial
 from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
@@ -97,26 +98,24 @@ class ClauseContexts:
                 parts.append(heading)
             lead_negated = bool(lead) and negates_items(parts[0].rstrip())
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
-            first, last = self._section_run(i)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_text=lower[segs[first].start:segs[last].end],
+                section_of=partial(self._section_text, i),
             )
         return self._cache[i]
 
 
-    def _section_run(self, i: int) -> tuple[int, int]:
-        """The first and last of the neighbouring segments that share segment i's section number."""
+    def _section_text(self, i: int) -> str:
+        """Lower-cased text of the neighbouring segments that share segment i's section number and zone."""
         segs = self.doc.segments
-        section = segs[i].section
+        section, zone = segs[i].section, segs[i].zone
         first = last = i
-        if section is None:
-            return first, last
-        while first > 0 and segs[first - 1].section == section and segs[first - 1].zone == segs[i].zone:
-            first -= 1
-        while last + 1 < len(segs) and segs[last + 1].section == section and segs[last + 1].zone == segs[i].zone:
-            last += 1
-        return first, last
+        if section is not None:
+            while first > 0 and segs[first - 1].section == section and segs[first - 1].zone == zone:
+                first -= 1
+            while last + 1 < len(segs) and segs[last + 1].section == section and segs[last + 1].zone == zone:
+                last += 1
+        return self.lower[segs[first].start:segs[last].end]
 
 
 def definitions(doc: Document) -> dict[str, Segment]:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
@@ -113,9 +113,14 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
-    # lower-cased text of the run of paragraphs with the clause's section number (a PDF may break a
-    # numbered clause into paragraphs at a column's end); the clause's own text when it has no number
-    section_text: str = ""
+    # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
+    # paragraphs at a column's end), read only by a trigger with requires_in_clause
+    section_of: Optional[Callable[[], str]] = None
+
+    @cached_property
+    def section_text(self) -> str:
+        """Lower-cased text of the clause's numbered section, or the clause's own text."""
+        return self.section_of() if self.section_of is not None else self.text
     # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
     glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
 
@@ -183,7 +188,7 @@ def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext)
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
-            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.section_text or clause.text))
+            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.section_text))
         ):
             return False
     return True
