@@ -11,6 +11,13 @@ from termcheck.errors import ErrorCode, InputError
 from termcheck.extract import extract_bytes
 from termcheck.limits import Limits
 
+
+def paragraphs(name: str, pages: list[list[str]], **layout) -> list[str]:
+    """The text of each segment of a PDF built from the pages' lines."""
+    doc = extract_bytes(name, pdf_pages(pages, **layout))
+    return [doc.text[seg.start:seg.end] for seg in doc.segments]
+
+
 PAGE1 = [
     "VOICE LICENCE AGREEMENT",
     "",
@@ -144,8 +151,7 @@ def test_run_in_title_and_wrapped_cross_reference_stay_in_their_clause():
         "(a) use the Materials in the Territory; and",
         "(b) sublicense the Materials to its Affiliates.",
     ]
-    doc = extract_bytes("ref.pdf", pdf_pages([left], size=9))
-    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    texts = paragraphs("ref.pdf", [left], size=9)
     assert any(t.startswith("12.1.2 Effect") and "the grants in Section 5.1.3 shall become" in t for t in texts)
     assert "(b) sublicense the Materials to its Affiliates." in texts
 
@@ -405,8 +411,7 @@ def test_a_forms_options_and_a_wrapped_amount_in_a_narrow_column():
         "C. We pay contributors USD",
         "0.20 per validated sentence.",
     ]
-    doc = extract_bytes("form3.pdf", pdf_pages([lines], size=9))
-    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    texts = paragraphs("form3.pdf", [lines], size=9)
     assert "[x] Photos on the project website" in texts
     assert "[ ] Video on social media" in texts
     assert "How long: we will use the material for up to three (3) years." in texts
@@ -424,7 +429,6 @@ def test_a_label_in_capitals_run_in_to_its_answer_starts_a_field():
         '1.5. "System" means the accelerator system described in Exhibit A, with its software. 1.6. "Multiple',
         'LINAC Purchase" means the purchase of at least one accelerator product.',
     ]
-    doc = extract_bytes("fields.pdf", pdf_pages([lines]))
-    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    texts = paragraphs("fields.pdf", [lines])
     assert "FEE A total of $[INSERT FEE] to be paid, excluding GST." in texts
     assert any(t.endswith('1.6. "Multiple LINAC Purchase" means the purchase of at least one accelerator product.') for t in texts)

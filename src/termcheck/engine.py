@@ -104,7 +104,6 @@ class ClauseContexts:
             )
         return self._cache[i]
 
-
     def _section_text(self, i: int) -> str:
         """Lower-cased text of the neighbouring segments that share segment i's section number and zone."""
         segs = self.doc.segments

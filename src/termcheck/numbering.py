@@ -7,6 +7,9 @@ from typing import Optional
 
 from termcheck.verbs import CLAUSE_VERB
 
+# A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
+TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
+
 _KEYWORD = (
     r"(?:Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE|Paragraph|PARAGRAPH|Schedule|SCHEDULE"
     r"|Annex|ANNEX|Annexe|ANNEXE|Exhibit|EXHIBIT|Appendix|APPENDIX|Chapitre|CHAPITRE|Titre|TITRE)"

@@ -256,7 +256,7 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
     return out
 
 
-_CURRENCY = (
+CURRENCY = (
     r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|roupies?\b|yen\b"
     r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY|₵|₺|₫|₴|₽|₪|฿"
     # word-bounded: "years 5" holds "ARS 5", "dollars" holds "ARS"
@@ -270,7 +270,7 @@ _NATIONAL_CURRENCY = r"(?:us|[a-z]+(?:an|ese|ish|i))\s+(?:dollars?|pounds?|euros
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 _CURRENCY_BEFORE_ONLY = r"\bRs\.?"  # "Rs. 5,000" (after an amount, "rs" is too often something else)
 MONEY_RE = re.compile(
-    rf"(?:(?:{_CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?(?:{_CURRENCY}|{_NATIONAL_CURRENCY}))",
+    rf"(?:(?:{CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?(?:{CURRENCY}|{_NATIONAL_CURRENCY}))",
     re.IGNORECASE,
 )
 

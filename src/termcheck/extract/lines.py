@@ -7,6 +7,7 @@ from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
 from termcheck.numbering import (
+    TICK_BOX,
     ends_before_reference,
     ends_mid_sentence,
     ends_sentence,
@@ -17,14 +18,14 @@ from termcheck.numbering import (
     opens_title,
     starts_recital,
 )
+from termcheck.quantities import CURRENCY
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 # "We pay contributors USD" / "0.20 per validated sentence": an amount wrapped after its currency is not a clause number
-_ENDS_IN_CURRENCY = re.compile(r"(?:\b(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|INR|JPY|SEK|NOK|DKK|KES|NGN|ZAR|Rs\.?)|[$€£¥₹])$")
-_TICK_BOX = re.compile(r"(?:\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■])")  # a form's option: "[x] Photos on the website", "☐ 1 year"
-_ENDS_IN_BOX = re.compile(_TICK_BOX.pattern + r"$")
+_ENDS_IN_CURRENCY = re.compile(rf"(?:{CURRENCY}|\bRs\.?)$", re.IGNORECASE)
+_ENDS_IN_BOX = re.compile(rf"(?:{TICK_BOX.pattern})$")
 # A form's label in capitals run in to its answer: "FEE A total of $[INSERT FEE] ...", "USAGE TERMS Organic usage ..."
 # (not a defined term wrapped to the line start: '1.6. "Multiple' / 'LINAC Purchase" means ...')
 _CAPS_LABEL = re.compile(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
@@ -98,7 +99,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             # COLORADO"): the gap between the columns is not the end of a paragraph
             # (a form's options end where the lines do: "[ ] Please do not name me" is not a sentence cut short)
             last = current[-1].text.strip() if current else ""
-            if not (wrapped and current and ends_mid_sentence(last) and not _TICK_BOX.search(last)):
+            if not (wrapped and current and ends_mid_sentence(last) and not TICK_BOX.search(last)):
                 flush()
                 title.clear()
             continue
@@ -159,14 +160,14 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
                 or (_CAPS_LABEL.match(text) and not is_capitalised(text) and not ends_mid_sentence(prev))
                 # each option of a form is a line of its own, and so is the field after the options
-                or _TICK_BOX.match(text)
-                or (_TICK_BOX.match(prev) and _FIELD_LABEL.match(text))
+                or TICK_BOX.match(text)
+                or (TICK_BOX.match(prev) and _FIELD_LABEL.match(text))
                 # ... and a sentence after the short last line of a field's options: "Your name: [x] ... [ ]" /
                 # "Please do not name me" / "We will not ..." (an option that opens its line, "[ ] Option A:
                 # Arbitration", may go on to say what it means)
                 or (
-                    short_prev and text[:1].isupper() and not _TICK_BOX.match(current[0].text.strip())
-                    and any(_TICK_BOX.search(c.text) for c in current)
+                    short_prev and text[:1].isupper() and not TICK_BOX.match(current[0].text.strip())
+                    and any(TICK_BOX.search(c.text) for c in current)
                     and not _ENDS_IN_BOX.search(prev)  # "... by name [ ]" / "Please do not name me": the option goes on
                 )
                 # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
+from termcheck.numbering import TICK_BOX
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import NEG_CUE, is_negated, negated_in_gap
 
@@ -45,8 +46,7 @@ _LEADING_SUBORDINATE = re.compile(
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
-# Tick boxes in a form: "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
-_BOX = re.compile(r"\[\s?[x✓✔ ]?\s?\]|[☐☒☑□■]")
+# A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
@@ -113,6 +113,8 @@ class ClauseContext:
     text: str  # lower-cased clause text
     context: str  # lower-cased lead-in + clause + items + nearest heading
     lead_negated: bool = False  # the clause completes a lead-in that forbids ("The Company shall not:")
+    # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
+    glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
     # paragraphs at a column's end), read only by a trigger with requires_in_clause
     section_of: Optional[Callable[[], str]] = None
@@ -121,13 +123,11 @@ class ClauseContext:
     def section_text(self) -> str:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
-    # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
-    glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
 
     @cached_property
     def has_boxes(self) -> bool:
         """Whether the clause holds a form's tick box (only then can a match be an unchosen option)."""
-        return _BOX.search(self.text) is not None
+        return TICK_BOX.search(self.text) is not None
 
     @cached_property
     def meanings(self) -> str:
@@ -151,15 +151,15 @@ def unchosen_option(lower: str, a: int) -> bool:
     line_end = lower.find("\n", a)
     line_end = len(lower) if line_end < 0 else line_end
     # The match's own box: the last one before it on its line, or the first after it ("| Perpetual | [ ] |").
-    boxes_before = list(_BOX.finditer(lower, line_start, a))
-    own = boxes_before[-1] if boxes_before else _BOX.search(lower, a, line_end)
+    boxes_before = list(TICK_BOX.finditer(lower, line_start, a))
+    own = boxes_before[-1] if boxes_before else TICK_BOX.search(lower, a, line_end)
     if own is None or _CHECKED.search(own.group()):
         return False
     # The group: this paragraph of options (lines up to a blank line), within reach ...
     start = max(lower.rfind("\n\n", max(0, a - _BOX_REACH), a) + 1, a - _BOX_REACH, 0)
     end = lower.find("\n\n", a, a + _BOX_REACH)
     end = a + _BOX_REACH if end < 0 else end
-    if any(_CHECKED.search(m.group()) for m in _BOX.finditer(lower, start, min(end, len(lower)))):
+    if any(_CHECKED.search(m.group()) for m in TICK_BOX.finditer(lower, start, min(end, len(lower)))):
         return True
     # ... or the run of lines with a box each, across blank lines: a table's rows and a DOCX form's
     # options are paragraphs of their own.
@@ -173,7 +173,7 @@ def _ticked_in_run(lines: list[str]) -> bool:
     for line in lines:
         if not line.strip():
             continue
-        boxes = [m.group() for m in _BOX.finditer(line)]
+        boxes = [m.group() for m in TICK_BOX.finditer(line)]
         if not boxes:
             return False
         if any(_CHECKED.search(b) for b in boxes):
