@@ -119,7 +119,6 @@ def ends_mid_sentence(text: str) -> bool:
     return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or") or text.rstrip()[-1] in _OPEN_MARKS)
 
 
-
 def opens_title(text: str) -> bool:
     """True for the first line of a title wrapped after a dash: "CHILDREN'S SPEECH CORPUS -" / "CONSENT FORM"."""
     t = text.strip()
