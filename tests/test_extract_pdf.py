@@ -242,6 +242,23 @@ def test_narrow_column_shapes_that_looked_like_titles():
     assert "Confidential" not in doc.text  # a running footer that starts with the page number
 
 
+def test_a_numbered_title_in_sentence_case_keeps_its_own_line():
+    """'5. Your personal data' over the clause it titles is read apart from it (its words are not the
+    clause's), while a numbered clause wrapped after a short first line stays whole."""
+    lines = [
+        "4. Rights",
+        "4.1 You assign to Larkspur all present and future rights in the recordings for their full duration.",
+        "5. Your personal data",
+        "You may ask us to delete your contact details at any time. Recordings delivered cannot be recalled.",
+        "6. Payment of the fee is due",
+        "within thirty days of the session, by bank transfer to the account you name in the booking form.",
+    ]
+    texts = paragraphs("titles.pdf", [lines])
+    assert "5. Your personal data" in texts
+    assert any(t.startswith("You may ask us to delete") for t in texts)
+    assert any(t.startswith("6. Payment of the fee is due within thirty days") for t in texts)
+
+
 def test_very_narrow_column_shapes():
     """Three columns of 30 characters: a title in capitals over two lines, a title-like line in the middle
     of a sentence ('Commons Attribution - Pas'), and a form's blank before the clause that follows it."""

@@ -227,6 +227,31 @@ def test_a_sentence_case_title_followed_by_its_subsections_is_a_heading():
     assert find(rows, "8. Audio recordings")[0] == "operative"
 
 
+def test_a_sentence_case_title_above_its_paragraph_is_a_heading():
+    """'5. Your personal data' above an unnumbered sentence titles it, as the DOCX and PDF of the same text
+    show it; a title with a verb, one that ends in a full stop, or one above a list item stays a clause."""
+    text = (
+        "5. Your personal data\nYou may ask us to delete your contact details at any time, by email or by post.\n\n"
+        "6. The Company may assign\nIt must tell you first, in writing, at least thirty days before it does so.\n\n"
+        "7. Payment of the fee.\nThe fee is USD 100, paid by bank transfer within thirty days of the session.\n\n"
+        "8. Audio recordings\n9. Video footage\n"
+    )
+    _, rows = segs(text)
+    assert find(rows, "5. Your personal data")[0] == "heading"
+    assert find(rows, "You may ask us")[2] == ("Your personal data",)
+    assert find(rows, "6. The Company may")[0] == "operative"
+    assert find(rows, "7. Payment of the fee.")[0] == "operative"
+    assert find(rows, "8. Audio recordings")[0] == "operative"
+
+
+def test_a_definition_after_a_run_in_title_is_a_definition():
+    """'1. Definitions. "Work Product" means ...' defines Work Product, as a clause of its own would."""
+    text = '1. Definitions. "Work Product" means all recordings you submit.\n\n2. You assign the Work Product to us.\n'
+    doc, _ = segs(text)
+    defining = next(s for s in doc.segments if "Work Product\" means" in doc.text[s.start:s.end])
+    assert (defining.zone, defining.defines) == ("definition", "Work Product")
+
+
 def test_an_information_sheets_short_question_is_a_heading():
     """'Can I withdraw?' titles the answer below it, so the answer is not read under the form's title
     ("... CONSENT FORM", whose "consent" made a two-week withdrawal window look like a licence term)."""

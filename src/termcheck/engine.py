@@ -51,7 +51,9 @@ class ClauseContexts:
         segs, text = doc.segments, doc.text
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
-        self.meaning = {term: lower[seg.start:seg.end] for term, seg in definitions(doc).items()}
+        # ... and a term defined in passing, where no clause defines it: 'all recordings you submit ("Work Product")'.
+        self.meaning = {term: lower[a:b] for term, (a, b) in inline_definitions(doc).items()}
+        self.meaning.update({term: lower[seg.start:seg.end] for term, seg in definitions(doc).items()})
         self.terms = terms_pattern(self.meaning)
         first_row = None
         for i, seg in enumerate(segs):
@@ -124,6 +126,41 @@ def definitions(doc: Document) -> dict[str, Segment]:
     for seg in doc.segments:
         if seg.zone == "definition" and seg.defines and len(seg.defines) >= 3:
             found.setdefault(seg.defines.lower(), seg)
+    return found
+
+
+# A term defined in passing: 'all recordings you submit ("Work Product")', 'the voice (the « Voix »)',
+# 'All recordings you submit are "Work Product".'
+_INLINE_DEFINITION = re.compile(
+    r"""\(\s*(?:(?:the|each|a|an|collectively|together|individually|and|or|hereinafter|hereafter|referred|to|as|called
+                  |le|la|les|l|ci-après|dénommée?s?|désignée?s?|appelée?s?)[\s,’']+)*["“«]\s*(?P<term>[^"”»\n]{3,40}?)\s*["”»]
+        |\b(?:are|is|shall\s+be|will\s+be)\s+(?:(?:referred\s+to|defined|known)\s+as\s+|called\s+)?(?:the\s+)?["“]\s*(?P<term2>[^"”\n]{3,40}?)\s*["”]\s*[.;,]""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# Terms that name the document or a party: their definition ("This Voice Recording Agreement (the
+# "Agreement")") says nothing about what a clause that uses them speaks of.
+_DOCUMENT_TERMS = frozenset(
+    "agreement contract terms release licence license addendum rider consent form policy schedule exhibit annex "
+    "effective date party parties contrat accord autorisation annexe".split()
+)
+
+
+def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:
+    """Each term (lower-cased) defined in passing inside a sentence, and the words before it that it stands for."""
+    found: dict[str, tuple[int, int]] = {}
+    text = doc.text
+    for seg in doc.segments:
+        if seg.zone not in ("operative", "definition"):
+            continue
+        for start, end in seg.sentences:
+            if '"' not in text[start:end] and "“" not in text[start:end] and "«" not in text[start:end]:
+                continue
+            for m in _INLINE_DEFINITION.finditer(text, start, end):
+                term = (m.group("term") or m.group("term2")).strip()
+                key = term.lower()
+                if len(key) < 3 or not any(c.isupper() for c in term) or key in _DOCUMENT_TERMS or key.split()[-1] in _DOCUMENT_TERMS:
+                    continue
+                found.setdefault(key, (max(start, m.start() - 160), m.start()))
     return found
 
 

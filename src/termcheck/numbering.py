@@ -184,6 +184,24 @@ def looks_like_heading(text: str) -> bool:
     return capitalised == len(words) and (m is not None or len(words) <= 8)
 
 
+def numbered_title(text: str) -> bool:
+    """True for '5. Your personal data': a numbered title in sentence case, without a verb or an ending."""
+    t = text.strip()
+    m = match_label(t)
+    if not m or not (m.group("num") or m.group("dotted")) or t[-1] in ".;:,!?" or ends_mid_sentence(t):
+        return False
+    rest = t[m.end():].strip(" .-–")
+    words = _WORD.findall(rest)
+    return 0 < len(words) <= 8 and rest[0].isupper() and not _RUN_IN.search(rest) and not CLAUSE_VERB.search(rest.lower())
+
+
+def titles_its_paragraph(text: str, next_text: str) -> bool:
+    """True for '5. Your personal data' followed by an unnumbered sentence: a section title in sentence case
+    (as a DOCX or PDF shows it, on a line of its own), not a clause of its own."""
+    following = next_text.strip()
+    return numbered_title(text) and following[:1].isupper() and match_label(following) is None and ends_sentence(following)
+
+
 def titles_its_subsections(text: str, next_text: str) -> bool:
     """True for '5. Withdrawal and deletion' followed by '5.1 ...': a heading in sentence case, which
     the next line's sub-number shows is a section title and not a short clause or a list item."""

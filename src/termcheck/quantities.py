@@ -424,8 +424,9 @@ def _clean_place(place: str) -> str:
 # A form's field: "Governing Law: New York", « Loi applicable : droit français ».
 _LAW_FIELD = re.compile(
     r"(?:(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
-    # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California."
-    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
+    # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California.",
+    # "Governing law. Ontario, Canada."
+    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
     # "the Creator Agreement, including its governing law (Colorado), continue to apply"
     r"|\s*\((?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\)))"
     # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies")

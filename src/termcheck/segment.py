@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from termcheck.models import Block, Document, Segment
-from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital, titles_its_subsections
+from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital, titles_its_paragraph, titles_its_subsections
 from termcheck.verbs import CLAUSE_VERB
 
 _RECITAL_HEADING = re.compile(
@@ -245,7 +245,7 @@ def segment_document(doc: Document) -> Document:
         following = doc.blocks[k + 1][1].text if k + 1 < len(doc.blocks) else ""
         heading = block.kind == "heading" or (
             block.kind in ("paragraph",)
-            and (looks_like_heading(text) or titles_its_subsections(text, following))
+            and (looks_like_heading(text) or titles_its_subsections(text, following) or titles_its_paragraph(text, following))
             and not _SIGNATURE_LINE.match(body)
         )
         if block.kind == "footnote":
@@ -282,7 +282,8 @@ def segment_document(doc: Document) -> Document:
                 title_end = body_start + colon.end("title") + 1
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
-            d = _DEFINITION.match(body) if zone == "operative" else None
+            # '1. Definitions. "Work Product" means ...': the definition follows the clause's run-in title
+            d = _DEFINITION.match(body[run_in.end() if run_in and run_in_title is None and label else 0:]) if zone == "operative" else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
             elif zone == "operative" and state.in_definitions:

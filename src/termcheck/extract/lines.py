@@ -15,6 +15,7 @@ from termcheck.numbering import (
     looks_like_heading,
     match_label,
     may_be_reference,
+    numbered_title,
     opens_title,
     starts_recital,
 )
@@ -173,6 +174,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")
                 or (_FIELD_LABEL.match(text) and _FIELD_LABEL.match(current[0].text.strip()))
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
+                # a numbered title in sentence case on a line of its own: "5. Your personal data" / "You may ask ..."
+                or (len(current) == 1 and short_prev and text[:1].isupper() and numbered_title(prev))
             ):
                 if heading and not prev_done:
                     cut_by_title[:] = current
