@@ -259,6 +259,23 @@ def test_a_numbered_title_in_sentence_case_keeps_its_own_line():
     assert any(t.startswith("6. Payment of the fee is due within thirty days") for t in texts)
 
 
+def test_an_amount_whose_thousands_wrap_to_the_next_line_stays_in_its_clause():
+    """'... un cachet de 1' / '500 euros, ...' in a narrow column: the short first line is not a title, and
+    the amount is read whole."""
+    lines = [
+        "Article 3 - L'Éditeur pourra concéder des",
+        "licences de diffusion aux plateformes.",
+        "Article 4 - Le Lecteur percevra un cachet de 1",
+        "500 euros, ainsi que 5 % du prix de vente hors",
+        "taxes de chaque exemplaire vendu.",
+        "Article 5 - Le nom du Lecteur figurera sur la",
+        "jaquette et dans les métadonnées.",
+    ]
+    doc = extract_bytes("narrow.pdf", pdf_pages([lines], size=9))
+    texts = [doc.text[s.start:s.end] for s in doc.segments]
+    assert "Article 4 - Le Lecteur percevra un cachet de 1 500 euros, ainsi que 5 % du prix de vente hors taxes de chaque exemplaire vendu." in texts
+
+
 def test_very_narrow_column_shapes():
     """Three columns of 30 characters: a title in capitals over two lines, a title-like line in the middle
     of a sentence ('Commons Attribution - Pas'), and a form's blank before the clause that follows it."""

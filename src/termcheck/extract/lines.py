@@ -31,6 +31,9 @@ _ENDS_IN_BOX = re.compile(rf"(?:{TICK_BOX.pattern})$")
 # (not a defined term wrapped to the line start: '1.6. "Multiple' / 'LINAC Purchase" means ...')
 _CAPS_LABEL = re.compile(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
+# a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
+_ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
+_STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -104,7 +107,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 flush()
                 title.clear()
             continue
-        if title and wrapped and text[:1].islower() and not ends_sentence(title[-1].text.strip()):
+        if title and wrapped and not ends_sentence(title[-1].text.strip()) and (
+            text[:1].islower() or (_ENDS_IN_DIGITS.search(title[-1].text.strip()) and _STARTS_WITH_THOUSANDS.match(text))
+        ):
             # "C. The Partnership, the Partners and Manager" / "desire to amend ...": what looked like a
             # title is the start of a sentence that goes on in lower case (or the middle of one: "... sous
             # licence Creative" / "Commons Attribution - Pas" / "d'utilisation commerciale")
