@@ -276,6 +276,38 @@ def test_an_amount_whose_thousands_wrap_to_the_next_line_stays_in_its_clause():
     assert "Article 4 - Le Lecteur percevra un cachet de 1 500 euros, ainsi que 5 % du prix de vente hors taxes de chaque exemplaire vendu." in texts
 
 
+def test_an_enumeration_inside_a_sentence_wraps_without_starting_clauses():
+    """'... a written consent that (i) assigns ..., ' / '(ii) permits ...': items run inside one sentence
+    stay in it; a list whose items open their own lines is still split, whatever its labels."""
+    lines = [
+        "4. Contributor Consents. Vendor shall obtain from each Contributor a written consent that (i) assigns to",
+        "Vendor all rights in the Contributor's recordings,",
+        "(ii) permits Vendor to transfer those rights to Customer, and (iii) permits Customer to use the",
+        "recordings to train speech models for any purpose, without time limit.",
+        "5. The Company shall not:",
+        "(xiii) sell the Recordings;",
+        "(xiv) license the Recordings.",
+    ]
+    texts = paragraphs("inline.pdf", [lines])
+    assert any(t.startswith("4. Contributor Consents.") and "(ii) permits Vendor" in t and t.endswith("without time limit.") for t in texts)
+    assert "(xiv) license the Recordings." in texts
+
+
+def test_a_recitals_title_under_the_contracts_title_opens_the_recitals():
+    """'VOICE ACTOR AGREEMENT' / 'RECITALS' are two titles, not one wrapped over two lines: the recitals
+    below are background, not clauses ('sells synthetic voices to businesses' grants nothing)."""
+    lines = [
+        "VOICE ACTOR AGREEMENT",
+        "RECITALS",
+        "A. The Company operates a text-to-speech service and sells synthetic voices to businesses worldwide.",
+        "B. The Actor wishes to record a script for the Company's telephone menu product only.",
+        "1. The Actor grants the Company a non-exclusive licence to use the Recordings for two years.",
+    ]
+    doc = extract_bytes("recitals.pdf", pdf_pages([lines]))
+    assert seg_with(doc, "A. The Company operates").zone == "recital"
+    assert seg_with(doc, "1. The Actor grants").zone == "operative"
+
+
 def test_very_narrow_column_shapes():
     """Three columns of 30 characters: a title in capitals over two lines, a title-like line in the middle
     of a sentence ('Commons Attribution - Pas'), and a form's blank before the clause that follows it."""

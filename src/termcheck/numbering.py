@@ -74,6 +74,13 @@ def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
     return "alpha" if core.islower() else "ALPHA"
 
 
+# A title that opens a part of a contract on its own ("RECITALS", "DEFINITIONS"): never the second line
+# of a title wrapped in capitals ("VOICE ACTOR AGREEMENT" / "RECITALS" are two titles).
+SECTION_WORD_TITLE = re.compile(
+    r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|considérants?|definitions?|d[ée]finitions?"
+    r"|interpretation|schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|(?:table\s+of\s+)?contents|sommaire)\W*$",
+    re.IGNORECASE,
+)
 _RECITAL_START = re.compile(
     r"^(?:(?:recitals?|background|preamble|pr[ée]ambule)\s*[:.–-]\s*)?(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE
 )

@@ -372,7 +372,8 @@ FR_LAW_ADJECTIVES = {
 _FR_LAW_PLACE = {form: place for masculine, (feminine, place) in FR_LAW_ADJECTIVES.items() for form in (masculine, feminine)}
 _FR_LAW = re.compile(
     r"\bdroit\s+(?P<fr>" + "|".join(map(re.escape, FR_LAW_ADJECTIVES)) + r")(?![\w-])"
-    r"|\blois?\s+(?P<fr_f>" + "|".join(sorted({re.escape(f) for f, _ in FR_LAW_ADJECTIVES.values()})) + r")s?(?![\w-])"
+    r"|\blois?\s+(?P<fr_f>" + "|".join(sorted({re.escape(f) for f, _ in FR_LAW_ADJECTIVES.values()})) + r")s?(?![\w-])",
+    re.IGNORECASE,  # « Droit français. » opening its paragraph under « Droit applicable »
 )
 
 

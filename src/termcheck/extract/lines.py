@@ -7,6 +7,7 @@ from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
 from termcheck.numbering import (
+    SECTION_WORD_TITLE,
     TICK_BOX,
     ends_before_reference,
     ends_mid_sentence,
@@ -34,6 +35,28 @@ _BROKEN_WORD = re.compile(r"[^\W_]-$")
 # a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
 _ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
 _STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
+_ITEM_IN_PARENS = re.compile(r"^\((?P<item>[ivx]{1,4}|[a-z]|\d{1,2})\)\s")
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _continues_inline_list(current: list[Line], text: str) -> bool:
+    """True for '(ii) permits ...' at a line start when '(i) ...' ran inside the paragraph so far: an
+    enumeration inside a sentence, wrapped, not a new list item."""
+    m = _ITEM_IN_PARENS.match(text)
+    if not m or not current:
+        return False
+    item = m.group("item")
+    if item in _ROMAN[1:]:
+        before = _ROMAN[_ROMAN.index(item) - 1]
+    elif item.isdigit():
+        before = str(int(item) - 1)
+    elif len(item) == 1 and item != "a" and item not in _ROMAN:
+        before = chr(ord(item) - 1)
+    else:
+        return False
+    joined = " ".join(ln.text.strip() for ln in current)
+    at = joined.find(f"({before}) ")
+    return at > 0 and not ends_sentence(current[-1].text.strip())
 
 
 def _ends_in_number_word(line: str) -> bool:
@@ -120,7 +143,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         heading = looks_like_heading(text)
         if (
             title and heading and wrapped and not match_label(text) and is_capitalised(text)
-            and is_capitalised(title[-1].text) and blocks[-1].kind == "heading"
+            and is_capitalised(title[-1].text) and blocks[-1].kind == "heading" and not SECTION_WORD_TITLE.match(text)
         ):
             # a title in capitals wrapped over two lines: "VOICE LIBRARY" / "SHARING TERMS"
             blocks.pop()
@@ -148,6 +171,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 and not (text[:1].isdigit() and _ENDS_IN_CURRENCY.search(prev))
                 # "the grants in" / "Section 5.1.3 shall become ...": a reference wrapped to the line start
                 and not (wrapped and may_be_reference(text) and ends_before_reference(prev))
+                # "... a written consent that (i) assigns ... recordings," / "(ii) permits Vendor to ..."
+                and not (wrapped and _continues_inline_list(current, text))
             ) or (starts_recital(text) and text[:1].isupper())
             prev_ends = ends_sentence(prev)
             prev_done = prev_ends or prev.endswith(":")
