@@ -430,8 +430,10 @@ _LAW_FIELD = re.compile(
     r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
     # "the Creator Agreement, including its governing law (Colorado), continue to apply"
     r"|\s*\((?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\)))"
-    # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies")
-    r"|^\W*(?i:law|laws|loi|droit)\s*:\s*)"
+    # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies"),
+    # or a run-in "Law. New York." whose clause is the place alone
+    r"|^\W*(?:\d+[.)]?\s*)?(?i:law|laws|loi|droit)\s*:\s*"
+    r"|^\W*(?:\d+[.)]?\s*)?(?i:law|laws|loi|droit)\.\s+(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$))"
 )
 
 
