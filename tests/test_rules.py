@@ -228,6 +228,28 @@ def _pattern_strings(node):
             yield from _pattern_strings(item)
 
 
+def test_no_long_alternation_ends_in_one_word_by_mistake():
+    """'renew|renewal|...|repeat|each use' reads as '(renew|...|each) use': a two-word item whose first word
+    has many alternatives and whose second has none is listed here when it is meant."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    meant = {
+        "english|french|german|vietnamese|swiss|irish|scottish|dutch|belgian|canadian|australian|italian|spanish|japanese|chinese|indian law",
+        "système|systèmes|modèle|modèles|outil|outils|technologie|technologies|application|applications d'ia",
+    }
+    suspicious = []
+    for path in builtin_pack_paths():
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            words = phrase.split()
+            if phrase.startswith("re:") or len(words) != 2 or phrase in meant:
+                continue
+            if len(words[0].split("|")) >= 8 and "|" not in words[1] and not words[1].startswith(("~", "[", "{")):
+                suspicious.append(f"{path.name}: {phrase}")
+    assert not suspicious
+
+
 def test_no_builtin_phrase_splits_a_multiword_alternative():
     """Alternatives are single words: 'sees fit|see fit' is 'sees (fit|see) (fit)', a trap found twice in review."""
     import yaml
