@@ -270,7 +270,9 @@ def match_clause(
             if unchosen and not (trig.negation == "mention" and trig.effect == "flag"):
                 continue
             if id(trig) not in context_ok:
-                context_ok[id(trig)] = _context_allows(trig, sentence, clause) and not _in_text(trig.unless, sentence)
+                # a run-in title reads with the sentence right after it: "5. Compensation. USD 300 on completion."
+                titled = lower[seg.start:seg.title_end] + " " + sentence if seg.title_end > seg.start and 0 <= s_start - seg.title_end <= 2 else sentence
+                context_ok[id(trig)] = _context_allows(trig, titled, clause) and not _in_text(trig.unless, sentence)
             if not context_ok[id(trig)]:
                 continue
             effect = trig.effect
