@@ -283,7 +283,7 @@ def segment_document(doc: Document) -> Document:
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             # '1. Definitions. "Work Product" means ...': the definition follows the clause's run-in title
-            d = _DEFINITION.match(body[run_in.end() if run_in and run_in_title is None and label else 0:]) if zone == "operative" else None
+            d = _DEFINITION.match(body[max(0, title_end - body_start):].lstrip() if title_end >= 0 else body) if zone == "operative" else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
             elif zone == "operative" and state.in_definitions:
