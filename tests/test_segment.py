@@ -264,3 +264,11 @@ def test_an_information_sheets_short_question_is_a_heading():
     assert find(rows, "Can I withdraw?")[0] == "heading"
     assert find(rows, "You can withdraw")[2][-1] == "Can I withdraw?"
     assert find(rows, "Do you agree")[0] == "operative"  # a long question says something
+
+
+def test_the_item_before_a_list_label():
+    """What '(ii)' continues: '(i)'; a first item, or 'i' that may be a letter, continues nothing."""
+    from termcheck.numbering import item_before
+
+    assert [item_before(x) for x in ("ii", "iv", "x", "b", "2", "10")] == ["i", "iii", "ix", "a", "1", "9"]
+    assert [item_before(x) for x in ("a", "i", "xiii")] == [None, None, None]

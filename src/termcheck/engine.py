@@ -153,7 +153,8 @@ def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:
         if seg.zone not in ("operative", "definition"):
             continue
         for start, end in seg.sentences:
-            if '"' not in text[start:end] and "“" not in text[start:end] and "«" not in text[start:end]:
+            sentence = text[start:end]
+            if '"' not in sentence and "“" not in sentence and "«" not in sentence:
                 continue
             for m in _INLINE_DEFINITION.finditer(text, start, end):
                 term = (m.group("term") or m.group("term2")).strip()

@@ -55,6 +55,21 @@ def label_text(m: re.Match[str]) -> Optional[str]:
     return None
 
 
+_ROMAN_ITEMS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def item_before(item: str) -> Optional[str]:
+    """The list item before this one: 'ii' -> 'i', 'b' -> 'a', '2' -> '1'; None for a first item ('a',
+    'i', which may also be a letter) and for what it cannot tell."""
+    if item in _ROMAN_ITEMS[1:]:
+        return _ROMAN_ITEMS[_ROMAN_ITEMS.index(item) - 1]
+    if item.isdigit():
+        return str(int(item) - 1)
+    if len(item) == 1 and item.isalpha() and item != "a" and item not in _ROMAN_ITEMS:
+        return chr(ord(item) - 1)
+    return None
+
+
 def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
     """Classify a label for nesting: 'kw', 'num' (depth by dots), 'alpha', 'roman', 'digit', 'ALPHA'."""
     if " " in label:
@@ -74,11 +89,17 @@ def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
     return "alpha" if core.islower() else "ALPHA"
 
 
+# The heading that opens the recitals, and a table of contents's.
+RECITALS_TITLE = re.compile(
+    r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
+    re.IGNORECASE,
+)
+CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
 # A title that opens a part of a contract on its own ("RECITALS", "DEFINITIONS"): never the second line
 # of a title wrapped in capitals ("VOICE ACTOR AGREEMENT" / "RECITALS" are two titles).
 SECTION_WORD_TITLE = re.compile(
-    r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|considérants?|definitions?|d[ée]finitions?"
-    r"|interpretation|schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces)|(?:table\s+of\s+)?contents|sommaire)\W*$",
+    rf"{RECITALS_TITLE.pattern}|{CONTENTS_TITLE.pattern}"
+    r"|^(?:definitions?|d[ée]finitions?|interpretation|schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces))\W*$",
     re.IGNORECASE,
 )
 _RECITAL_START = re.compile(
@@ -191,6 +212,11 @@ def looks_like_heading(text: str) -> bool:
     return capitalised == len(words) and (m is not None or len(words) <= 8)
 
 
+def _titles_in_sentence_case(rest: str) -> bool:
+    """True for 'Your personal data': one to eight words, the first capitalised, without a verb."""
+    return 0 < len(_WORD.findall(rest)) <= 8 and rest[0].isupper() and not CLAUSE_VERB.search(rest.lower())
+
+
 def numbered_title(text: str) -> bool:
     """True for '5. Your personal data': a numbered title in sentence case, without a verb or an ending."""
     t = text.strip()
@@ -198,8 +224,7 @@ def numbered_title(text: str) -> bool:
     if not m or not (m.group("num") or m.group("dotted")) or t[-1] in ".;:,!?" or ends_mid_sentence(t):
         return False
     rest = t[m.end():].strip(" .-–")
-    words = _WORD.findall(rest)
-    return 0 < len(words) <= 8 and rest[0].isupper() and not _RUN_IN.search(rest) and not CLAUSE_VERB.search(rest.lower())
+    return _titles_in_sentence_case(rest) and not _RUN_IN.search(rest)
 
 
 def titles_its_paragraph(text: str, next_text: str) -> bool:
@@ -216,5 +241,4 @@ def titles_its_subsections(text: str, next_text: str) -> bool:
     if not m or not n or not m.group("num") or not n.group("dotted") or not n.group("dotted").startswith(m.group("num") + "."):
         return False
     rest = text.strip()[m.end():].strip(" .-–:")
-    words = _WORD.findall(rest)
-    return 0 < len(words) <= 8 and rest[0].isupper() and rest[-1] not in ".;:," and not CLAUSE_VERB.search(rest.lower())
+    return _titles_in_sentence_case(rest) and rest[-1] not in ".;:,"

@@ -422,18 +422,20 @@ def _clean_place(place: str) -> str:
     return _PLACE_NAMES.get(_place_key(place), place)
 
 
+# A clause that is a place alone, after a run-in title: "California.", "Ontario, Canada."
+_PLACE_ALONE = r"(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
 # A form's field: "Governing Law: New York", « Loi applicable : droit français ».
 _LAW_FIELD = re.compile(
     r"(?:(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
     # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California.",
     # "Governing law. Ontario, Canada."
-    r"(?:\s*[:–-]\s*|\.\s+(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
+    rf"(?:\s*[:–-]\s*|\.\s+{_PLACE_ALONE}"
     # "the Creator Agreement, including its governing law (Colorado), continue to apply"
     r"|\s*\((?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\)))"
     # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies"),
     # or a run-in "Law. New York." whose clause is the place alone
     r"|^\W*(?:\d+[.)]?\s*)?(?i:law|laws|loi|droit)\s*:\s*"
-    r"|^\W*(?:\d+[.)]?\s*)?(?i:law|laws|loi|droit)\.\s+(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$))"
+    rf"|^\W*(?:\d+[.)]?\s*)?(?i:law|laws|loi|droit)\.\s+{_PLACE_ALONE})"
 )
 
 

@@ -7,13 +7,19 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from termcheck.models import Block, Document, Segment
-from termcheck.numbering import label_kind, label_text, looks_like_heading, match_label, starts_recital, titles_its_paragraph, titles_its_subsections
+from termcheck.numbering import (
+    CONTENTS_TITLE,
+    RECITALS_TITLE,
+    label_kind,
+    label_text,
+    looks_like_heading,
+    match_label,
+    starts_recital,
+    titles_its_paragraph,
+    titles_its_subsections,
+)
 from termcheck.verbs import CLAUSE_VERB
 
-_RECITAL_HEADING = re.compile(
-    r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
-    re.IGNORECASE,
-)
 _RECITALS_END = re.compile(
     r"(?:now,?\s+therefore|agree[sd]?\s+as\s+follows|il\s+a\s+[ée]t[ée]\s+(?:arr[êe]t[ée]\s+et\s+)?convenu|ceci\s+(?:ayant\s+[ée]t[ée]\s+)?expos[ée]|it\s+is\s+(?:hereby\s+)?agreed)",
     re.IGNORECASE,
@@ -39,7 +45,6 @@ _EXPLANATORY_HEADING = re.compile(
     r"|\((?:not\s+part\s+of\s+th(?:e|is)\s+(?:agreement|contract|release)|non\s+contractuel(?:le)?)\)",
     re.IGNORECASE,
 )
-_TOC_HEADING = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
 _DEFINITION = re.compile(
     r"""^(?:in\s+this\s+(?:agreement|release|contract|document)\s*,?\s*)?(?:the\s+(?:term|expression)s?\s+)?
@@ -175,9 +180,9 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
     if block.kind == "running":
         return "running"
     if heading:
-        if _RECITAL_HEADING.match(body):
+        if RECITALS_TITLE.match(body):
             state.mode = "recital"
-        elif _TOC_HEADING.match(body):
+        elif CONTENTS_TITLE.match(body):
             state.mode = "toc"
         elif _SIGNATURE_START.match(body):
             state.mode = "signature"

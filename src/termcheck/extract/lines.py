@@ -13,6 +13,7 @@ from termcheck.numbering import (
     ends_mid_sentence,
     ends_sentence,
     is_capitalised,
+    item_before,
     looks_like_heading,
     match_label,
     may_be_reference,
@@ -36,23 +37,14 @@ _BROKEN_WORD = re.compile(r"[^\W_]-$")
 _ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
 _STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
 _ITEM_IN_PARENS = re.compile(r"^\((?P<item>[ivx]{1,4}|[a-z]|\d{1,2})\)\s")
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
 def _continues_inline_list(current: list[Line], text: str) -> bool:
     """True for '(ii) permits ...' at a line start when '(i) ...' ran inside the paragraph so far: an
     enumeration inside a sentence, wrapped, not a new list item."""
     m = _ITEM_IN_PARENS.match(text)
-    if not m or not current:
-        return False
-    item = m.group("item")
-    if item in _ROMAN[1:]:
-        before = _ROMAN[_ROMAN.index(item) - 1]
-    elif item.isdigit():
-        before = str(int(item) - 1)
-    elif len(item) == 1 and item != "a" and item not in _ROMAN:
-        before = chr(ord(item) - 1)
-    else:
+    before = item_before(m.group("item")) if m and current else None
+    if before is None:
         return False
     joined = " ".join(ln.text.strip() for ln in current)
     at = joined.find(f"({before}) ")
