@@ -244,6 +244,19 @@ def test_a_sentence_case_title_above_its_paragraph_is_a_heading():
     assert find(rows, "8. Audio recordings")[0] == "operative"
 
 
+def test_a_title_numbered_without_a_dot_above_its_paragraph_is_a_heading():
+    """'4 Moral rights' on a paragraph of its own titles the sentence below it, as '4. Moral rights' does; a
+    paragraph that opens on a number and a lower-case word ('3 days after ...') stays a clause."""
+    text = (
+        "4 Moral rights\n\nThe Artist consents to the Producer not attributing the Artist in trailers.\n\n"
+        "3 days after signing\n\nThe Company pays the fee.\n"
+    )
+    _, rows = segs(text)
+    assert find(rows, "4 Moral rights")[0] == "heading"
+    assert find(rows, "The Artist consents")[2][-1] == "4 Moral rights"
+    assert find(rows, "3 days after")[0] != "heading"
+
+
 def test_a_definition_after_a_run_in_title_is_a_definition():
     """'1. Definitions. "Work Product" means ...' defines Work Product, as a clause of its own would."""
     text = '1. Definitions. "Work Product" means all recordings you submit.\n\n2. You assign the Work Product to us.\n'

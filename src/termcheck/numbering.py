@@ -218,13 +218,25 @@ def _titles_in_sentence_case(rest: str) -> bool:
 
 
 def numbered_title(text: str) -> bool:
-    """True for '5. Your personal data': a numbered title in sentence case, without a verb or an ending."""
+    """True for '5. Your personal data' (or '5 Your personal data'): a numbered title in sentence case, without
+    a verb or an ending."""
     t = text.strip()
     m = match_label(t)
-    if not m or not (m.group("num") or m.group("dotted")) or t[-1] in ".;:,!?" or ends_mid_sentence(t):
+    if m and (m.group("num") or m.group("dotted")):
+        start = m.end()
+    else:
+        bare = None if m else _BARE_NUMBER.match(t)
+        if not bare:
+            return False
+        start = bare.end()
+    if t[-1] in ".;:,!?" or ends_mid_sentence(t):
         return False
-    rest = t[m.end():].strip(" .-–")
+    rest = t[start:].strip(" .-–")
     return _titles_in_sentence_case(rest) and not _RUN_IN.search(rest)
+
+
+# "4 Moral rights": a section number without a dot, as some templates write it
+_BARE_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 
 
 def titles_its_paragraph(text: str, next_text: str) -> bool:
