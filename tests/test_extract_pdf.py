@@ -259,6 +259,19 @@ def test_a_numbered_title_in_sentence_case_keeps_its_own_line():
     assert any(t.startswith("6. Payment of the fee is due within thirty days") for t in texts)
 
 
+def test_a_title_numbered_without_a_dot_after_a_full_line_is_read_apart():
+    """'... voice is heard.' (a full line) / '6 Digital replicas' / 'The Producer will not ...': the title
+    starts its own block and titles the clause under it, instead of running into the paragraph above."""
+    lines = [
+        "The Artist will be credited in the end titles of each episode in which the Artist's voice is heard.",
+        "6 Digital replicas",
+        "The Producer will not create a digital replica of the Artist's voice without separate written consent.",
+    ]
+    texts = paragraphs("bare.pdf", [lines])
+    assert "The Artist will be credited in the end titles of each episode in which the Artist's voice is heard." in texts
+    assert "6 Digital replicas" in texts
+
+
 def test_an_amount_whose_thousands_wrap_to_the_next_line_stays_in_its_clause():
     """'... un cachet de 1' / '500 euros, ...' in a narrow column: the short first line is not a title, and
     the amount is read whole."""

@@ -37,6 +37,10 @@ def test_a_hyphen_after_capitals_or_a_digit_is_the_word_s_own():
     )
     assert normalize("THE AGREE\ufffeMENT and jurisdic-\ntion")[0] == "THE AGREEMENT and jurisdiction"
     assert normalize("a non-\nexclusive, non\ufffeassignable licence; canon-\nical")[0] == "a non-exclusive, non-assignable licence; canonical"
+    # a number in words keeps its hyphen over the break, so quantities still read it ("paradix-ical" does not)
+    assert normalize("soixante-\ndix ans, twenty-\nfive years, quatre\ufffevingts; paradix-\nical")[0] == (
+        "soixante-dix ans, twenty-five years, quatre-vingts; paradixical"
+    )
     # a small letter then a capital across the break: a compound's own hyphen
     assert normalize("Creative Commons Attribution\ufffeShareAlike, Non\ufffe\r\nExclusive")[0] == (
         "Creative Commons Attribution-ShareAlike, Non-Exclusive"

@@ -19,8 +19,12 @@ _REPAIRS = re.compile(
     (?:
     # "AI-\ngenerated", pdfium's "AI\ufffegenerated": after capitals or a digit the hyphen is the word's own
     (?P<keep>(?<=[A-Z0-9])(?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
-    # ... and after the prefix "non": "non-\nexclusive", "non-\nassignable" (the hyphen the phrases look for)
-  | (?P<keepnon>(?<=\b[Nn]on)(?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
+    # ... after the prefix "non": "non-\nexclusive", "non-\nassignable" (the hyphen the phrases look for); and
+    # inside a number written in words, « soixante-\ndix ans », "twenty-\nfive years" (the hyphen quantities read)
+  | (?P<keepword>(?:(?<=\b[Nn]on)|(?<=\b[Vv]ingt)|(?<=\b[Tt]rente)|(?<=\b[Qq]uarante)|(?<=\b[Cc]inquante)|(?<=\b[Ss]oixante)
+      |(?<=\b[Qq]uatre)|(?<=\b[Dd]ix)|(?<=\b[Tt]wenty)|(?<=\b[Tt]hirty)|(?<=\b[Ff]orty)|(?<=\b[Ff]ifty)|(?<=\b[Ss]ixty)
+      |(?<=\b[Ss]eventy)|(?<=\b[Ee]ighty)|(?<=\b[Nn]inety))
+      (?:-[ \t]*(?:\r\n|\r|\n)|[\ufffe\x02])[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[a-zà-öø-ÿ]))
   | (?P<hyphen>(?<=[^\W\d_])\ ?-[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[a-zà-öø-ÿ]))      # "jurisdic-\ntion", "jurisdic -\ntion"
     # pdfium's marker between a small letter and a capital: "Attribution-\nShareAlike" is a compound, never
     # a word cut in two (but "AGREE-\nMENT" in capitals is)
@@ -120,7 +124,7 @@ def _one_pass(text: str) -> tuple[str, OffsetMap]:
             repl = _fold_char(m.group())
         elif kind in ("hyphen", "marker", "drop"):
             repl = ""
-        elif kind in ("keep", "keepcap", "keepnon"):
+        elif kind in ("keep", "keepcap", "keepword"):
             repl = "-"
         elif kind == "eol":
             repl = "\n"

@@ -198,6 +198,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
                 # a numbered title in sentence case on a line of its own: "5. Your personal data" / "You may ask ..."
                 or (len(current) == 1 and short_prev and text[:1].isupper() and numbered_title(prev))
+                # ... which starts its own block after a finished sentence, even a number without a dot: "... is
+                # heard." / "6 Digital replicas"
+                or (prev_ends and numbered_title(text))
             ):
                 if heading and not prev_done:
                     cut_by_title[:] = current
