@@ -251,6 +251,35 @@ def test_no_long_alternation_ends_in_one_word_by_mistake():
     assert not suspicious
 
 
+def test_no_alternation_mixes_a_two_word_preposition_with_single_words():
+    """'at|according to' reads as '(at|according) to', so 'pay you at the rate' never matched: a word that
+    only makes a fixed expression with the next one ('according to', 'due to', 'such as') cannot share its
+    alternation with words that do not ('pursuant|according to' is fine: both need 'to')."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    fixed = {
+        "according to", "due to", "prior to", "pursuant to", "subject to", "next to", "owing to", "because of",
+        "instead of", "ahead of", "as of", "as well", "such as", "so long", "as long", "in lieu", "on behalf",
+        "in respect", "with respect", "in accordance", "in relation", "in connection",
+    }
+    suspicious = []
+    for path in builtin_pack_paths():
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            if phrase.startswith("re:"):
+                continue
+            words = [w.strip("[]") for w in phrase.split()]
+            for first, second in zip(words, words[1:]):
+                alternatives = first.split("|")
+                if len(alternatives) < 2 or "|" in second:
+                    continue
+                joined = [a for a in alternatives if f"{a} {second}" in fixed]
+                if joined and len(joined) < len(alternatives):
+                    suspicious.append(f"{path.name}: {phrase}")
+    assert not suspicious
+
+
 def test_no_builtin_phrase_splits_a_multiword_alternative():
     """Alternatives are single words: 'sees fit|see fit' is 'sees (fit|see) (fit)', a trap found twice in review."""
     import yaml
