@@ -187,6 +187,44 @@ def test_a_trigger_has_its_own_unless_and_may_read_its_requires_in_the_whole_cla
     assert check_text(text, rules=strict).check("acme.overtime").status == "fail"
 
 
+YIELDING_PACK = """\
+pack: acme
+rules:
+  - id: acme.credit
+    title: Credit
+    group: written-answers
+    kind: protection
+    triggers:
+      - phrases: [cc by]
+        yields_to_refusal: true
+      - phrases: [will be credited]
+      - phrases: [without your name]
+        effect: refuse
+    explanation: Credit matters.
+    question: How will I be credited?
+    examples:
+      match: ["Recordings are released under CC BY."]
+      no_match: ["Recordings are released under CC BY. They are published without your name."]
+"""
+
+
+def test_a_grant_that_yields_to_a_refusal_gives_way_anywhere_in_the_contract(tmp_path):
+    """yields_to_refusal: a refusal in another clause outweighs the grant (fail, with a note), where
+    another grant and the same refusal make a warning."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(YIELDING_PACK)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.credit")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    from termcheck.api import check_text
+
+    refused = check_text("Released under CC BY.\n\nPublished without your name.", rules=ruleset).check("acme.credit")
+    assert refused.status == "fail" and any("gives less than it seems" in n for n in refused.notes)
+    mixed = check_text("You will be credited.\n\nPublished without your name.", rules=ruleset).check("acme.credit")
+    assert mixed.status == "warn"
+    assert check_text("Released under CC BY.", rules=ruleset).check("acme.credit").status == "pass"
+
+
 def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):
     pack = tmp_path / "lookbehind.yaml"
     pack.write_text(USER_PACK.replace("re:(a+)+b", "re:(?<=x)y"))

@@ -602,6 +602,8 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             if not by["protects"]:
                 res.notes.append("no clause found that grants this")
     else:
+        yielded = [h for h in by["grant"] if by["refuse"] and rule.triggers[h.trigger].yields_to_refusal]
+        by["grant"] = [h for h in by["grant"] if h not in yielded]
         if by["grant"]:
             by["refuse"] = [h for h in by["refuse"] if not rule.triggers[h.trigger].outweighed_by_grant]
         if by["grant"] and not by["refuse"]:
@@ -619,10 +621,17 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             res.findings = _findings(doc, rule, by["refuse"])
             if not by["refuse"]:
                 res.notes.append("the contract does not give you this")
+        if yielded:
+            res.notes.append(f"{_quoted_start(doc, yielded[0])} gives less than it seems, and another clause refuses it")
     if value is not None and value[0] is not None:
         res.value = value[0]
         res.notes.extend(value[2])
     return res
+
+
+def _quoted_start(doc: Document, hit: Hit) -> str:
+    """The matched words of a hit, quoted, for a note ("'Creative Commons Attribution'")."""
+    return "'" + " ".join(doc.text[hit.start:hit.end].split()) + "'"
 
 
 def _ends_on_a_date(doc: Document, hit: Hit) -> bool:

@@ -25,7 +25,7 @@ RULE_DEFAULTS: dict[str, Any] = {
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
     "requires_via_definitions": False, "requires_in_clause": False,
-    "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "message": None, "value": None, "cues": [],
+    "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
 
@@ -181,6 +181,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 cancelled_by_term=t["cancelled_by_term"],
                 settles=t["settles"],
                 outweighed_by_grant=t["outweighed_by_grant"],
+                yields_to_refusal=t["yields_to_refusal"],
                 message=t["message"],
                 value=t["value"],
                 cues=frozenset(cues),

@@ -35,6 +35,9 @@ class CompiledTrigger:
     # A refusal that only says what is missing ("good and valuable consideration"): a grant anywhere
     # else in the contract outweighs it instead of making the check a warning.
     outweighed_by_grant: bool = False
+    # A grant that says less than it seems (a CC BY licence credits whoever licenses the recordings): a
+    # refusal anywhere else in the contract ("published without your name") outweighs it.
+    yields_to_refusal: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: frozenset[str] = frozenset()  # literal stems one of which a clause needs; empty: try every clause

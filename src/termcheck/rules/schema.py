@@ -51,6 +51,7 @@ class Trigger(_Strict):
     cancelled_by_term: bool = False
     settles: bool = False
     outweighed_by_grant: bool = False
+    yields_to_refusal: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: list[str] = []
