@@ -622,14 +622,14 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             if not by["refuse"]:
                 res.notes.append("the contract does not give you this")
         if yielded:
-            res.notes.append(f"{_quoted_start(doc, yielded[0])} gives less than it seems, and another clause refuses it")
+            res.notes.append(f"{_matched_words(doc, yielded[0])} gives less than it seems, and another clause refuses it")
     if value is not None and value[0] is not None:
         res.value = value[0]
         res.notes.extend(value[2])
     return res
 
 
-def _quoted_start(doc: Document, hit: Hit) -> str:
+def _matched_words(doc: Document, hit: Hit) -> str:
     """The matched words of a hit, quoted, for a note ("'Creative Commons Attribution'")."""
     return "'" + " ".join(doc.text[hit.start:hit.end].split()) + "'"
 

@@ -217,6 +217,10 @@ def _titles_in_sentence_case(rest: str) -> bool:
     return 0 < len(_WORD.findall(rest)) <= 8 and rest[0].isupper() and not CLAUSE_VERB.search(rest.lower())
 
 
+# "4 Moral rights": a section number without a dot, as some templates write it
+_BARE_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
+
+
 def numbered_title(text: str) -> bool:
     """True for '5. Your personal data' (or '5 Your personal data'): a numbered title in sentence case, without
     a verb or an ending."""
@@ -233,10 +237,6 @@ def numbered_title(text: str) -> bool:
         return False
     rest = t[start:].strip(" .-–")
     return _titles_in_sentence_case(rest) and not _RUN_IN.search(rest)
-
-
-# "4 Moral rights": a section number without a dot, as some templates write it
-_BARE_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
 
 
 def titles_its_paragraph(text: str, next_text: str) -> bool:
