@@ -58,8 +58,9 @@ _POWER_TO = re.compile(
 )
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+")
-# "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb
-_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*\s(?:or|nor)\s*$")
+# "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
+# with or without a comma before the "or" ("use the replica in any other motion picture, or ")
+_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*,?\s(?:or|nor)\s*$")
 _DEALING_VERB = re.compile(
     r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
     r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
