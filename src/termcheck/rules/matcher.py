@@ -73,11 +73,17 @@ class Hit:
     unchosen: bool = False  # a mention in a form's option whose box is left empty
 
 
+_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|however|whereas|although|yet)\b|;")
+
+
 def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
     """Who holds the right a match speaks of: 'performer', 'counterparty' or None (not said)."""
     pre = lower[s_start:m_start]
     ahead = lower[s_start:m_start + 40]
-    grants = list(_GRANT_VERB.finditer(pre))
+    # "The licence you give the Foundation is perpetual, but you may withdraw ...": a grant before a
+    # contrast belongs to the clause before it
+    contrast = list(_CONTRAST.finditer(pre))
+    grants = list(_GRANT_VERB.finditer(pre, contrast[-1].end() if contrast else 0))
     if grants:
         after = pre[grants[-1].end():]
         fillers = _FILLERS.match(after)
