@@ -351,3 +351,14 @@ def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
         for r in RULES.rules
     }
     assert collect_hits(doc, RULES, parallel=False) == full
+
+
+def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it():
+    """'The licence you give the Foundation is perpetual, but you may withdraw': the grant's receiver is
+    the Foundation, but the right to withdraw after ', but' is the performer's own."""
+    from termcheck.rules.matcher import holder
+
+    text = "the licence you give the foundation is perpetual, but you may withdraw your recordings."
+    assert holder(text, 0, text.index("withdraw")) == "performer"
+    text = "you give the foundation the right to withdraw your recordings."
+    assert holder(text, 0, text.index("withdraw")) == "counterparty"

@@ -73,7 +73,8 @@ class Hit:
     unchosen: bool = False  # a mention in a form's option whose box is left empty
 
 
-_CONTRAST = re.compile(r"(?:,|;)\s*(?:but|however|whereas|although|yet)\b|;")
+# where a clause of its own begins: ", but", ", however", a semicolon
+_CONTRAST = re.compile(r",\s*(?:but|however|whereas|although|yet)\b|;")
 
 
 def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
