@@ -302,6 +302,11 @@ def _child_result(child: tuple[int, int]) -> Optional[dict[str, list[Hit]]]:
         return None
 
 
+def _matched_words(doc: Document, hit: Hit) -> str:
+    """The words a hit matched, with line breaks and runs of blanks as single spaces."""
+    return " ".join(doc.text[hit.start:hit.end].split())
+
+
 def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Finding:
     """A finding that quotes the hit's sentence and says where it is."""
     s_start, s_end = hit.sentence
@@ -314,7 +319,7 @@ def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Findi
     quote = " ".join(raw.split())
     lead = len(raw) - len(raw.lstrip())
     a = len(_WS.sub(" ", raw[lead:max(lead, hit.start - s_start)]))
-    b = a + len(" ".join(doc.text[hit.start:hit.end].split()))
+    b = a + len(_matched_words(doc, hit))
     return Finding(
         rule=rule.id, quote=quote, start=s_start, end=s_end, match_start=hit.start, match_end=hit.end,
         effect=_EFFECT_WORD[hit.effect], message=message, page=loc.page, line=loc.line, paragraph=loc.paragraph,
@@ -324,7 +329,7 @@ def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Findi
 
 def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
     """Why this hit matters, in one sentence."""
-    words = " ".join(doc.text[hit.start:hit.end].split())
+    words = _matched_words(doc, hit)
     if hit.effect == "flag" and hit.unchosen:
         return f"'{words}' is an option on this form, not ticked: make sure it stays unticked on the copy you sign"
     if hit.effect == "flag" and hit.negated:
@@ -622,16 +627,11 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             if not by["refuse"]:
                 res.notes.append("the contract does not give you this")
         if yielded:
-            res.notes.append(f"{_matched_words(doc, yielded[0])} gives less than it seems, and another clause refuses it")
+            res.notes.append(f"'{_matched_words(doc, yielded[0])}' gives less than it seems, and another clause refuses it")
     if value is not None and value[0] is not None:
         res.value = value[0]
         res.notes.extend(value[2])
     return res
-
-
-def _matched_words(doc: Document, hit: Hit) -> str:
-    """The matched words of a hit, quoted, for a note ("'Creative Commons Attribution'")."""
-    return "'" + " ".join(doc.text[hit.start:hit.end].split()) + "'"
 
 
 def _ends_on_a_date(doc: Document, hit: Hit) -> bool:

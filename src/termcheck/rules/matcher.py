@@ -11,7 +11,7 @@ from typing import Callable, Optional
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
-from termcheck.rules.negation import NEG_CUE, is_negated, negated_in_gap
+from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
     r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
@@ -73,8 +73,8 @@ class Hit:
     unchosen: bool = False  # a mention in a form's option whose box is left empty
 
 
-# where a clause of its own begins: ", but", ", however", a semicolon
-_CONTRAST = re.compile(r",\s*(?:but|however|whereas|although|yet)\b|;")
+# where a clause of its own begins: ", but", ", however", « , mais », a semicolon
+_CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 
 
 def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:

@@ -37,9 +37,11 @@ _PSEUDO_NEG = re.compile(
 )
 # Verbs in -s that carry a subject of their own ("... and waives any right").
 _FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers|requires"
+# Words that open a contrasting clause, English and French (the matcher's holder reads them too).
+CONTRAST_WORDS = r"but|however|whereas|while|mais|toutefois|cependant"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
-    r"[;:]|\.\s|\b(?:but|however|whereas|while|provided\s+that|except\s+that|unless|mais|toutefois|cependant)\b"
+    rf"[;:]|\.\s|\b(?:{CONTRAST_WORDS}|provided\s+that|except\s+that|unless)\b"
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
