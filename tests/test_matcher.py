@@ -275,6 +275,8 @@ def test_an_exception_to_a_prohibition_is_a_transfer_not_a_prohibition():
 def test_the_party_words_know_every_performer_word_of_the_lexicon():
     """Who holds a right is read with the matcher's own list of performer words; it must not lag the
     lexicon's `performer` entry (« l'Acteur pourra ... » was read as the other side's right)."""
+    from itertools import product
+
     import yaml
 
     from termcheck.rules.loader import builtin_pack_paths
@@ -284,8 +286,9 @@ def test_the_party_words_know_every_performer_word_of_the_lexicon():
     entries = yaml.safe_load(lexicon.read_text(encoding="utf-8"))["lexicon"]["performer"]
     words = []
     for entry in entries:
-        tokens = [t for t in entry.split() if not t.startswith("[")]
-        words += tokens[0].split("|") if len(tokens) == 1 else [" ".join(tokens)]
+        # each word's alternatives: "[the] voice actor|artist" is "voice actor" and "voice artist"
+        tokens = [t.split("|") for t in entry.split() if not t.startswith("[")]
+        words += [" ".join(choice) for choice in product(*tokens)]
     assert [w for w in words if not _PERFORMER.match(w)] == []
 
 

@@ -187,6 +187,22 @@ def test_a_trigger_has_its_own_unless_and_may_read_its_requires_in_the_whole_cla
     assert check_text(text, rules=strict).check("acme.overtime").status == "fail"
 
 
+def test_requires_in_document_reads_the_requirement_in_any_clause(tmp_path):
+    """requires_in_document lets another clause meet requires; requires_in_clause stops at the clause."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(TRIGGER_CONDITIONS_PACK)
+    by_clause = load_rules([str(pack)])
+    pack.write_text(TRIGGER_CONDITIONS_PACK.replace("requires_in_clause: true", "requires_in_document: true"))
+    by_document = load_rules([str(pack)])
+    from termcheck.api import check_text
+
+    apart = "1. Sessions may run into overtime.\n\n2. Extra hours are paid at time and a half."
+    assert check_text(apart, rules=by_document).check("acme.overtime").status == "pass"
+    assert check_text(apart, rules=by_clause).check("acme.overtime").status == "fail"
+    unmet = "1. Sessions end on time.\n\n2. Extra hours are paid at time and a half."
+    assert check_text(unmet, rules=by_document).check("acme.overtime").status == "fail"
+
+
 YIELDING_PACK = """\
 pack: acme
 rules:

@@ -102,7 +102,7 @@ class ClauseContexts:
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_of=partial(self._section_text, i),
+                section_of=partial(self._section_text, i), document=self.lower,
             )
         return self._cache[i]
 

@@ -24,7 +24,7 @@ RULE_DEFAULTS: dict[str, Any] = {
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
-    "requires_via_definitions": False, "requires_in_clause": False,
+    "requires_via_definitions": False, "requires_in_clause": False, "requires_in_document": False,
     "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
@@ -178,6 +178,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 via_definitions=t["via_definitions"],
                 requires_via_definitions=t["requires_via_definitions"],
                 requires_in_clause=t["requires_in_clause"],
+                requires_in_document=t["requires_in_document"],
                 cancelled_by_term=t["cancelled_by_term"],
                 settles=t["settles"],
                 outweighed_by_grant=t["outweighed_by_grant"],

@@ -14,7 +14,7 @@ from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
-    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+actors?|models?|contributors?|participants?|licensors?"
+    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+(?:actors?|artists?|talents?)|models?|contributors?|participants?|licensors?"
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|sellers?|donors?"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
@@ -125,6 +125,7 @@ class ClauseContext:
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
     # paragraphs at a column's end), read only by a trigger with requires_in_clause
     section_of: Optional[Callable[[], str]] = None
+    document: str = ""  # the whole lower-cased text, read only by a trigger with requires_in_document
 
     @cached_property
     def section_text(self) -> str:
@@ -190,12 +191,14 @@ def _ticked_in_run(lines: list[str]) -> bool:
 
 def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext) -> bool:
     """Whether the trigger's requires and near are met by the sentence, its clause's context or, for a
-    trigger that asks, the definitions of the terms the clause uses (or, for requires, the whole clause)."""
+    trigger that asks, the definitions of the terms the clause uses (or, for requires, the whole clause
+    or the whole document)."""
     for pattern in (trig.requires, trig.near):
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
             or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.section_text))
+            or (trig.requires_in_document and pattern is trig.requires and pattern.search(clause.document))
         ):
             return False
     return True

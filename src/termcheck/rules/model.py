@@ -27,6 +27,9 @@ class CompiledTrigger:
     # requires may be met by another sentence of the clause: "Talent may terminate this Agreement ...
     # Within thirty days after termination, Licensee shall delete ..."
     requires_in_clause: bool = False
+    # requires may be met anywhere in the document: "The licence renews unless the Voice Artist gives
+    # notice" in one clause, "At the end of the licence, Sonance shall delete the Voice" in another
+    requires_in_document: bool = False
     cancelled_by_term: bool = False
     # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so

@@ -48,6 +48,7 @@ class Trigger(_Strict):
     via_definitions: bool = False
     requires_via_definitions: bool = False
     requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
+    requires_in_document: bool = False  # requires may be met by any clause of the document
     cancelled_by_term: bool = False
     settles: bool = False
     outweighed_by_grant: bool = False
