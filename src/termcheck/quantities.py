@@ -424,12 +424,12 @@ def _clean_place(place: str) -> str:
 
 # A clause that is a place alone, after a run-in title: "California.", "Ontario, Canada."
 _PLACE_ALONE = r"(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
-# A form's field: "Governing Law: New York", « Loi applicable : droit français ».
+# A form's field: "Governing Law: New York", « Loi applicable : droit français », a table's row "| Governing law | England and Wales |".
 _LAW_FIELD = re.compile(
     r"(?:(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
     # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California.",
     # "Governing law. Ontario, Canada."
-    rf"(?:\s*[:–-]\s*|\.\s+{_PLACE_ALONE}"
+    rf"(?:\s*[:–|-]\s*|\.\s+{_PLACE_ALONE}"
     # "the Creator Agreement, including its governing law (Colorado), continue to apply"
     r"|\s*\((?=[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\)))"
     # a bare "Law: England and Wales." opening its sentence, with a colon (not "Law. The law of ... applies"),
@@ -447,7 +447,8 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         prefix = _PREFIX.match(rest)
         start = field.end() + (prefix.end() if prefix else 0)
         place = _place_words(text[start:])
-        if _names_a_place(place, frozenset({"law", "laws"})):  # "Governing Law: the laws of ..." is read below
+        # "Governing Law: the laws of ...", a table's "| Droit applicable | Droit français |": read below
+        if _names_a_place(place, frozenset({"law", "laws", "droit", "loi"})):
             return _clean_place(place), start, start + len(place)
     for m in _LAWS_OF.finditer(text):
         rest = text[m.end():]

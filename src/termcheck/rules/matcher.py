@@ -14,7 +14,7 @@ from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
 PERFORMER_WORDS = (
-    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+(?:actors?|artists?|talents?)|models?|contributors?|participants?|licensors?"
+    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+(?:actors?|artists?|talents?|owners?)|models?|contributors?|participants?|licensors?"
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|sellers?|donors?"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
