@@ -346,6 +346,29 @@ def test_very_narrow_column_shapes():
     assert "For good and valuable consideration, I grant the Company a licence." in texts
 
 
+def test_a_word_alone_on_a_narrow_line_is_not_a_title_that_cuts_its_sentence():
+    """'Society under the Creative' / 'Commons' / 'Attribution-ShareAlike 4.0': the long word after
+    'Commons' left it alone on its line, so it is no title. 'Payment' after a line that looks just as
+    unfinished is one: 'We' would have fitted beside it."""
+    lines = [
+        "2. By uploading your recording",
+        "you license it to the Dialect",
+        "Society under the Creative",
+        "Commons",
+        "Attribution-ShareAlike 4.0",
+        "licence. Anyone may reuse it.",
+        "3. Recordings are kept by us",
+        "in our archive in Leiden",
+        "Payment",
+        "We do not pay contributors.",
+    ]
+    doc = extract_bytes("narrow.pdf", pdf_pages([lines], size=9))
+    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert any("under the Creative Commons Attribution-ShareAlike 4.0 licence." in t for _, t in zones)
+    assert ("heading", "Commons") not in zones
+    assert ("heading", "Payment") in zones
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

@@ -67,6 +67,26 @@ def _typical_width(lines: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
+def _word_cut_from_sentence(title: list[Line], cut: list[Line], text: str, width: int) -> bool:
+    """Whether a one- or two-word "title" is the middle of the sentence it cut, left alone on its line
+    because the next word did not fit: "Society under the Creative" / "Commons" /
+    "Attribution-ShareAlike 4.0" in a narrow column. A real title's line is short however long the
+    next word ("... in Leiden" / "Payment" / "We do not pay ..."); a list item before a title may end
+    unfinished."""
+    alone = title[0].text.strip() if len(title) == 1 else ""
+    if not alone or len(alone.split()) > 2 or len(cut) < 2 or not text.split():
+        return False
+    label = match_label(cut[0].text.strip())
+    if label is not None and label.group("bullet"):
+        return False
+    before = cut[-1].text.strip()
+    return (
+        len(before) >= 0.75 * width and not ends_sentence(before) and not before.endswith(":")
+        and len(alone) + 1 + len(text.split()[0]) > 0.75 * width  # the next word would not have fitted
+        and match_label(text) is None and not is_capitalised(text)
+    )
+
+
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """True when paragraphs are wrapped over several lines (PDF, e-mail text), not one line each."""
     body = [ln.text.strip() for ln in lines if ln.text.strip()]
@@ -124,6 +144,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             continue
         if title and wrapped and not ends_sentence(title[-1].text.strip()) and (
             text[:1].islower() or (_ENDS_IN_DIGITS.search(title[-1].text.strip()) and _STARTS_WITH_THOUSANDS.match(text))
+            or _word_cut_from_sentence(title, cut_by_title, text, width)
         ):
             # "C. The Partnership, the Partners and Manager" / "desire to amend ...": what looked like a
             # title is the start of a sentence that goes on in lower case (or the middle of one: "... sous
