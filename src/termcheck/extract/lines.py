@@ -74,7 +74,8 @@ def _word_cut_from_sentence(title: list[Line], cut: list[Line], text: str, width
     next word ("... in Leiden" / "Payment" / "We do not pay ..."); a list item before a title may end
     unfinished."""
     alone = title[0].text.strip() if len(title) == 1 else ""
-    if not alone or len(alone.split()) > 2 or len(cut) < 2 or not text.split():
+    words = text.split()
+    if not alone or len(alone.split()) > 2 or len(cut) < 2 or not words:
         return False
     label = match_label(cut[0].text.strip())
     if label is not None and label.group("bullet"):
@@ -82,7 +83,7 @@ def _word_cut_from_sentence(title: list[Line], cut: list[Line], text: str, width
     before = cut[-1].text.strip()
     return (
         len(before) >= 0.75 * width and not ends_sentence(before) and not before.endswith(":")
-        and len(alone) + 1 + len(text.split()[0]) > 0.75 * width  # the next word would not have fitted
+        and len(alone) + 1 + len(words[0]) > 0.75 * width  # the next word would not have fitted
         and match_label(text) is None and not is_capitalised(text)
     )
 

@@ -123,14 +123,18 @@ class ClauseContext:
     # The document's defined terms (a pattern) and their definitions, for `meanings`; None in a definition.
     glossary: Optional[tuple[Optional["re.Pattern[str]"], dict[str, str]]] = None
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
-    # paragraphs at a column's end), read only by a trigger with requires_in_clause
+    # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
-    document: str = ""  # the whole lower-cased text, read only by a trigger with requires_in_document
+    document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
 
     @cached_property
     def section_text(self) -> str:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
+
+    def reach(self, scope: str) -> str:
+        """The lower-cased text a trigger's requires may be met in beyond its sentence: the clause's section or the document."""
+        return self.document if scope == "document" else self.section_text
 
     @cached_property
     def has_boxes(self) -> bool:
@@ -197,8 +201,7 @@ def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext)
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
-            or (trig.requires_in_clause and pattern is trig.requires and pattern.search(clause.section_text))
-            or (trig.requires_in_document and pattern is trig.requires and pattern.search(clause.document))
+            or (pattern is trig.requires and trig.requires_reach != "sentence" and pattern.search(clause.reach(trig.requires_reach)))
         ):
             return False
     return True

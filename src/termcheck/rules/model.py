@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, Optional, Pattern
+from typing import Any, Callable, Iterator, Literal, Optional, Pattern
 
 from termcheck.rules.lazy import compiled
 
@@ -24,12 +24,11 @@ class CompiledTrigger:
     via_definitions: bool = False
     # requires and near may be met by the definition of a defined term the clause uses
     requires_via_definitions: bool = False
-    # requires may be met by another sentence of the clause: "Talent may terminate this Agreement ...
-    # Within thirty days after termination, Licensee shall delete ..."
-    requires_in_clause: bool = False
-    # requires may be met anywhere in the document: "The licence renews unless the Voice Artist gives
-    # notice" in one clause, "At the end of the licence, Sonance shall delete the Voice" in another
-    requires_in_document: bool = False
+    # How far requires may reach beyond the sentence and its clause's context: "clause", another sentence
+    # of the clause ("Talent may terminate this Agreement ... Within thirty days after termination,
+    # Licensee shall delete ..."); "document", any clause ("The licence renews unless the Voice Artist
+    # gives notice" in one, "At the end of the licence, Sonance shall delete the Voice" in another).
+    requires_reach: Literal["sentence", "clause", "document"] = "sentence"
     cancelled_by_term: bool = False
     # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so
