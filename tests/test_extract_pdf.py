@@ -369,6 +369,54 @@ def test_a_word_alone_on_a_narrow_line_is_not_a_title_that_cuts_its_sentence():
     assert ("heading", "Payment") in zones
 
 
+def test_an_unnumbered_run_in_title_after_a_finished_line_opens_a_clause():
+    """A PDF shows no blank line between paragraphs: 'Usage. Kelpie may ...' after a full line that ends a
+    sentence, or after a form's short field line, starts a clause of its own; 'Inc. agrees' does not."""
+    lines = [
+        "Ambassador: the creator signing below",
+        "Content. Ambassador will post four videos wearing Kelpie products during March 2027.",
+        "Usage. Kelpie may repost the videos on its own social media channels and use them in paid",
+        "social ads for six (6) months from posting. After six months, Kelpie will stop the ads.",
+        "Brightwater Cosmetics plc, a company registered in England, is the client of Northbeat Media",
+        "Inc. agrees to pay the fee within thirty days of the session and the usage period starts then.",
+    ]
+    texts = paragraphs("runin.pdf", [lines])
+    assert "Ambassador: the creator signing below" in texts
+    assert "Content. Ambassador will post four videos wearing Kelpie products during March 2027." in texts
+    assert any(t.startswith("Usage. Kelpie may repost") and "paid social ads for six (6) months" in t for t in texts)
+    assert any("Northbeat Media Inc. agrees" in t for t in texts)
+
+
+def test_a_section_sign_numbers_a_clause():
+    """'§2 Licence. ...' in a wrapped PDF column is clause § 2, not the rest of § 1; a line ending on
+    'Your' goes on ('... may use Your' / 'TTS Voice through ...' is no label and its text)."""
+    lines = [
+        "§1 Subject. You record the script set provided by",
+        "Sonora. Sonora creates a voice from the recordings.",
+        "§2 Licence. You grant Sonora a licence to use the",
+        "voice for a period of five (5) years.",
+        "§3 Customers. Sonora's customers may use Your",
+        "TTS Voice through Sonora's products to create",
+        "audio for their own content.",
+    ]
+    doc = extract_bytes("section.pdf", pdf_pages([lines], size=9))
+    assert seg_with(doc, "§2 Licence").section == "§ 2"
+    assert doc.text[seg_with(doc, "§2 Licence").start:].startswith("§2 Licence. You grant Sonora a licence to use the voice")
+    assert "may use Your TTS Voice through Sonora's products" in doc.text[seg_with(doc, "§3 Customers").start:seg_with(doc, "§3 Customers").end]
+
+
+def test_a_note_in_brackets_under_a_forms_blank_stays_with_it():
+    """'I would like to be credited as: ______' / '(leave blank to remain anonymous).' is one field: the
+    note says what the blank means."""
+    lines = [
+        "I would like to be credited as: ______________",
+        "(leave blank to remain anonymous).",
+        "I understand that I will not be paid.",
+    ]
+    texts = paragraphs("blank.pdf", [lines])
+    assert "I would like to be credited as: ______________ (leave blank to remain anonymous)." in texts
+
+
 def test_layout_path_reads_table_rows_in_place():
     pdf = pdf_with_table(
         ["SCHEDULE A - FEES", "The fees are set out below."],

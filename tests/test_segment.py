@@ -285,3 +285,14 @@ def test_the_item_before_a_list_label():
 
     assert [item_before(x) for x in ("ii", "iv", "x", "b", "2", "10")] == ["i", "iii", "ix", "a", "1", "9"]
     assert [item_before(x) for x in ("a", "i", "xiii")] == [None, None, None]
+
+
+def test_a_section_sign_is_a_clause_number():
+    """German-style '§1 Subject.' and '§ 14 Law.' are clauses § 1 and § 14, cited that way; 'Sections 3
+    and 4 apply' is no label."""
+    doc, rows = segs("§1 Subject. You record the script.\n\n§ 14 Law. German law applies.\n\nSections 3 and 4 apply to you.\n")
+    assert find(rows, "You record")[1] == "§ 1"
+    assert find(rows, "German law")[1] == "§ 14"
+    from termcheck.numbering import match_label
+
+    assert match_label("Sections 3 and 4 apply to you.") is None and match_label("Section 3. Term") is not None

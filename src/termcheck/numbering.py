@@ -17,7 +17,7 @@ _KEYWORD = (
 # A clause label at the start of a paragraph; the group 'num' is what a citation shows.
 LABEL_RE = re.compile(
     rf"""^[ \t]*(?:
-        (?P<kw>{_KEYWORD})\s+(?P<kwnum>\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}\b|[A-Z]\b|1er\b|premier\b)\.?
+        (?P<kw>{_KEYWORD}(?=\s)|§)\s*(?P<kwnum>\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}\b|[A-Z]\b|1er\b|premier\b)\.?
       | (?P<dotted>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}})\.?(?=\s|$)
       | (?P<num>\d{{1,3}})[.)](?=\s|$)
       | \((?P<paren>[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[A-Z]{{1,2}}|[IVX]{{1,5}})\)
@@ -43,6 +43,8 @@ def label_text(m: re.Match[str]) -> Optional[str]:
         if kw == "Art":
             kw = "Article"
         num = m.group("kwnum")
+        if kw == "§":
+            return f"§ {num}"
         return f"{kw} {'1' if num in ('1er', 'premier') else num}"
     if m.group("dotted"):
         return m.group("dotted")
@@ -133,9 +135,11 @@ _SMALL = {
 # "... EFFECT, BY"): "AND" and "OR" in capitals do end a title wrapped in a narrow column.
 _OPEN_ENDING = {"the", "of", "by", "to", "in", "for", "with", "a", "an", "all", "any", "such", "that", "which",
                 "shall", "will", "may", "be", "is", "are", "its", "their", "this", "these", "from", "on", "at", "as",
+                "your", "my", "our", "his", "her",  # "... customers may use Your" / "TTS Voice through ..."
                 # « Article 1. Les Représentants autorisent le Client à » / « photographier ... »
                 "à", "de", "du", "des", "le", "la", "les", "un", "une", "pour", "par", "sur", "au", "aux", "dans",
-                "avec", "que", "qui", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "est", "sont", "sera"}
+                "avec", "que", "qui", "son", "sa", "ses", "leur", "leurs", "ce", "cette", "ces", "est", "sont", "sera",
+                "votre", "vos", "notre", "nos", "mon", "ma", "mes"}
 
 
 _OPEN_MARKS = "-–—&/"

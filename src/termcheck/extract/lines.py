@@ -32,6 +32,12 @@ _ENDS_IN_BOX = re.compile(rf"(?:{TICK_BOX.pattern})$")
 # A form's label in capitals run in to its answer: "FEE A total of $[INSERT FEE] ...", "USAGE TERMS Organic usage ..."
 # (not a defined term wrapped to the line start: '1.6. "Multiple' / 'LINAC Purchase" means ...')
 _CAPS_LABEL = re.compile(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
+# an unnumbered clause's run-in title: "Usage. Kelpie may repost ...", "Governing Law. California." (not
+# "Inc. agrees", "No. 4 of ...")
+_RUN_IN_TITLE = re.compile(
+    r"^(?!(?:Inc|Ltd|Co|Corp|LLC|LLP|No|Nos|Mr|Mrs|Ms|Dr|St|Art|Sec|Cl|Fig|Vol|Jr|Sr)\.)"
+    r"[A-Z][\w’'&/-]*(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]"
+)
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
 # a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
 _ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
@@ -198,11 +204,15 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or heading
                 or (opens_title(text) and prev_done)  # not "... sous licence Creative" / "Commons Attribution -"
                 # a form's blank to fill in ends its field: "Parent or guardian:" / "______" / "For good and ..."
-                or (prev.endswith("___") and not text[:1].islower())
+                # (but its note in brackets is part of it: "... credited as: ______" / "(leave blank to remain anonymous).")
+                or (prev.endswith("___") and not text.lstrip("([")[:1].islower())
                 # a title in capitals, then the text in sentence case: "... CONSENT FORM" / "Please read ..."
                 or (text[:1].isupper() and not is_capitalised(text) and all(is_capitalised(c.text) for c in current))
                 or (prev_done and short_prev)
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
+                # a clause titled in its first words after a finished sentence or a form's field, which a
+                # PDF shows with no blank line: "... during March 2027." / "Usage. Kelpie may repost ..."
+                or (_RUN_IN_TITLE.match(text) is not None and (prev_ends or (short_prev and _FIELD_LABEL.match(prev) is not None)))
                 or (_CAPS_LABEL.match(text) and not is_capitalised(text) and not ends_mid_sentence(prev))
                 # each option of a form is a line of its own, and so is the field after the options
                 or TICK_BOX.match(text)
