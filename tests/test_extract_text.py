@@ -115,3 +115,44 @@ def test_consecutive_form_fields_stay_apart_however_long():
     pieces = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
     assert ("operative", "Rate: $300 flat buyout, paid by PayPal within 45 days of the session") in pieces
     assert ("operative", "Usage: unlimited, all media, in perpetuity, worldwide") in pieces
+
+
+SPANISH = (
+    "Primera. El Artista autoriza al Productor a grabar su imagen y su voz durante el rodaje del anuncio y a utilizar "
+    "las grabaciones en televisión e internet por un año desde la primera emisión, con todos los derechos.\n\n"
+    "Segunda. El Productor abonará al Artista 1.200 euros por la sesión y la cesión de los derechos.\n\n"
+    "Tercera. El Productor no podrá ceder las grabaciones a terceros ni utilizarlas para entrenar sistemas de "
+    "inteligencia artificial, y cualquier otro uso será objeto de un nuevo acuerdo por escrito con el Artista.\n\n"
+    "Cuarta. El presente convenio se rige por la legislación española y los tribunales de Madrid serán competentes "
+    "para cualquier disputa sobre este convenio, sus anexos y las grabaciones del Artista.\n"
+)
+GERMAN = (
+    "§ 1 Der Sprecher räumt der Firma das Recht ein, die Aufnahmen für die Dauer von zwei Jahren zu nutzen. "
+    "Die Nutzung für das Training von KI-Systemen ist nicht gestattet und wird von der Firma auch nicht an Dritte "
+    "weitergegeben.\n\n§ 2 Der Sprecher erhält für die Aufnahmen und die Nutzung eine Vergütung von 800 Euro, die "
+    "mit der Lieferung der Aufnahmen fällig wird und durch Überweisung auf das Konto des Sprechers gezahlt wird.\n\n"
+    "§ 3 Der Sprecher wird im Abspann mit seinem Namen genannt, wenn er das wünscht, und kann der Nutzung nach "
+    "Ablauf der Dauer widersprechen; die Firma löscht dann die Aufnahmen bei sich und bei ihren Dienstleistern.\n"
+)
+
+
+@pytest.mark.parametrize("text, language", [(SPANISH, "Spanish"), (GERMAN, "German")])
+def test_a_contract_in_a_language_without_rules_is_not_checked(text, language):
+    """A Spanish or German contract would pass every check unread: it is an input error naming the language."""
+    with pytest.raises(InputError) as err:
+        extract_bytes("c.txt", text.encode())
+    assert err.value.code is ErrorCode.UNSUPPORTED and language in err.value.message
+
+
+def test_an_english_contract_with_a_spanish_translation_is_read_as_english():
+    """Side by side with its translation, the English text is still checked."""
+    english = (
+        "1. The Artist authorises the Producer to record the Artist's image and voice during the shoot and to use "
+        "the recordings on television and the internet for one year from first broadcast, and this agreement is "
+        "governed by the laws of Spain.\n\n2. The Producer shall pay the Artist EUR 1,200 for the session and any "
+        "use of the recordings by the Producer or by any of its affiliates in that year.\n\n"
+        "3. The Producer will not transfer the recordings to any third party and will not use them for AI training, "
+        "and any other use shall be the subject of a new written agreement with the Artist.\n\n"
+    )
+    doc = extract_bytes("c.txt", (english + SPANISH).encode())
+    assert doc.language == "en"

@@ -72,11 +72,28 @@ _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par 
 _EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
 
 
+# Words common in a language termcheck has no rules for and rare in English and French contracts: a
+# contract in one of these is reported as unreadable, never checked as if it were English or French.
+_OTHER_WORDS = {
+    "es": frozenset("el los las del por con para una su sus al como este esta será podrá cualquier derechos artículo mediante".split()),
+    "de": frozenset("der die das und den dem ist mit für von zu im auf nicht eine ein einer wird werden oder sich bei nach durch".split()),
+    "it": frozenset("di della delle dei degli sono alla nel nella gli sarà questo diritti contratto ogni essere".split()),
+    "pt": frozenset("os da das dos em não uma com ao pelo pela será direitos contrato qualquer".split()),
+    "nl": frozenset("het een van dat op voor met niet zijn worden wordt deze bij aan overeenkomst".split()),
+}
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
+
+
 def detect_language(text: str) -> str:
-    """'fr' or 'en' from the share of common function words."""
-    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ]+", text[:20000].lower())
+    """'en' or 'fr' from the share of common function words; another code ('es', 'de', 'it', 'pt',
+    'nl') only when that language clearly outweighs both."""
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœäößñãõò]+", text[:20000].lower())
     fr = sum(1 for w in words if w in _FR_WORDS)
     en = sum(1 for w in words if w in _EN_WORDS)
+    other, count = max(((code, sum(1 for w in words if w in vocab)) for code, vocab in _OTHER_WORDS.items()), key=lambda x: x[1])
+    # a bilingual contract, or an English one quoting a foreign clause, is still read in its main language
+    if count >= 20 and count > 2 * max(en, fr):
+        return other
     return "fr" if fr > en * 1.2 else "en"
 
 

@@ -121,9 +121,16 @@ def extract_bytes(
     import hashlib
 
     doc.sha256 = hashlib.sha256(data).hexdigest()
-    from termcheck.segment import segment_document
+    from termcheck.segment import LANGUAGE_NAMES, segment_document
 
     segment_document(doc)
+    if doc.language not in ("en", "fr"):
+        # the rules read English and French: a Spanish contract would pass every check unread
+        raise InputError(
+            ErrorCode.UNSUPPORTED,
+            f"the contract seems to be written in {LANGUAGE_NAMES.get(doc.language, doc.language)}, and termcheck reads English and French only",
+            "check an English or French version, or ask a lawyer or your union to read it",
+        )
     return doc
 
 
