@@ -132,6 +132,7 @@ class _State:
     headings: list[tuple[int, str]] = field(default_factory=list)  # (level, title)
     seen: dict[str, str] = field(default_factory=dict)  # last label of each kind (roman/letter choice)
     in_definitions: bool = False
+    definitions_seen: bool = False  # a definition was read under the current Definitions heading
     run_in: Optional[tuple[int, str]] = None  # the heading a run-in title ("2. Term. The ...") pushed
 
     def close_run_in(self, level: int) -> None:
@@ -209,6 +210,7 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             if not (state.mode == "toc" and _TOC_ENTRY.search(body)):
                 state.mode = None
         state.in_definitions = bool(_DEFINITIONS_HEADING.match(body))
+        state.definitions_seen = False
         return "toc" if state.mode == "toc" else "heading"
     if state.mode == "toc":
         if _TOC_ENTRY.search(body) and len(body) < 120:
@@ -312,6 +314,12 @@ def segment_document(doc: Document) -> Document:
                 dc = _DEF_BARE_COLON.match(body)
                 if dc:
                     zone, defines = "definition", dc.group("term").strip()
+                elif m and m.group("num") and state.definitions_seen:
+                    # "DEFINITIONS" / three definitions / "1. The Performer grants ...": the clauses have
+                    # begun, and "4. Fee: USD 750." below is a clause, not a glossary entry
+                    state.in_definitions = False
+            if zone == "definition":
+                state.definitions_seen = True
         headings = tuple(t for _, t in state.headings)
         if heading and zone == "heading":
             headings = headings[:-1]  # a heading's path is what encloses it
