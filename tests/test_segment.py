@@ -296,3 +296,18 @@ def test_a_section_sign_is_a_clause_number():
     from termcheck.numbering import match_label
 
     assert match_label("Sections 3 and 4 apply to you.") is None and match_label("Section 3. Term") is not None
+
+
+def test_numbered_clauses_after_a_definitions_heading_end_the_glossary():
+    """'DEFINITIONS', three definitions, then '1. The Performer grants ...': the clauses have begun, and
+    '4. Fee: USD 750.' is a clause, not the definition of 'Fee'; a glossary numbered from the start stays one."""
+    text = (
+        "DEFINITIONS\n\n\"Captures\" means the recordings.\n\n\"Term\" means two years.\n\n"
+        "1. The Performer grants the Company a licence to use the Captures during the Term.\n\n"
+        "2. Fee: USD 750.\n\n3. Governing law: the State of Massachusetts.\n"
+    )
+    doc, rows = segs(text)
+    assert find(rows, "Fee: USD 750")[0] == "operative"
+    assert find(rows, "Massachusetts")[0] == "operative"
+    doc, rows = segs("DEFINITIONS\n\n1. Fee: the amount in the Schedule.\n\n2. Term: two years from delivery.\n")
+    assert find(rows, "Term: two years")[0] == "definition"
