@@ -346,6 +346,14 @@ def test_very_narrow_column_shapes():
     assert "For good and valuable consideration, I grant the Company a licence." in texts
 
 
+def test_a_capital_title_over_four_narrow_lines_is_one_title():
+    """'VOICE ACTING' / 'AGREEMENT —' / 'ANIMATED SHORT' / '"PEBBLE"' is one title, so its first words stay
+    in every clause's heading path."""
+    lines = ["VOICE ACTING", "AGREEMENT —", "ANIMATED SHORT", '"PEBBLE"', "1. Fee. We will pay you GBP", "300 for the session."]
+    doc = extract_bytes("title4.pdf", pdf_pages([lines], size=9))
+    assert seg_with(doc, "1. Fee").headings[0] == 'VOICE ACTING AGREEMENT - ANIMATED SHORT "PEBBLE"'
+
+
 def test_a_word_alone_on_a_narrow_line_is_not_a_title_that_cuts_its_sentence():
     """'Society under the Creative' / 'Commons' / 'Attribution-ShareAlike 4.0': the long word after
     'Commons' left it alone on its line, so it is no title. 'Payment' after a line that looks just as
@@ -415,6 +423,40 @@ def test_a_note_in_brackets_under_a_forms_blank_stays_with_it():
     ]
     texts = paragraphs("blank.pdf", [lines])
     assert "I would like to be credited as: ______________ (leave blank to remain anonymous)." in texts
+
+
+def test_a_markdown_table_printed_in_a_pdf_is_read_row_by_row():
+    """'| Term | Perpetual |' printed as text in a PDF is a table row like in the Markdown it came from, with
+    its page and line, not a title ('|---|---|' is layout)."""
+    lines = [
+        "CONSENT TO PHOTOGRAPHY",
+        "| Item | Detail |",
+        "|---|---|",
+        "| Term | Perpetual |",
+        "| Fee | GBP 250 one-off |",
+        "The Model may not withdraw this consent.",
+    ]
+    doc = extract_bytes("table.pdf", pdf_pages([lines]))
+    rows = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    assert ("table", "Term | Perpetual") in rows and ("table", "Fee | GBP 250 one-off") in rows
+    assert not any("---" in t for _, t in rows)
+    assert doc.locate(seg_with(doc, "Term | Perpetual").start).line == 4
+
+
+def test_a_table_row_wrapped_in_a_narrow_column_is_one_row():
+    """"| Site internet et réseaux sociaux |" / "Monde | 1 an |" and "| Affichage en" / "boutique | France | 1 an |"
+    are two rows of three cells, not a row and a title."""
+    lines = [
+        "| Support | Territoire | Durée |",
+        "| Site internet et réseaux sociaux |",
+        "Monde | 1 an |",
+        "| Affichage en",
+        "boutique | France | 1 an |",
+        "Toute autre utilisation est interdite.",
+    ]
+    doc = extract_bytes("narrow-table.pdf", pdf_pages([lines], size=9))
+    rows = [doc.text[s.start:s.end] for s in doc.segments if s.zone == "table"]
+    assert rows == ["Support | Territoire | Durée", "Site internet et réseaux sociaux | Monde | 1 an", "Affichage en boutique | France | 1 an"]
 
 
 def test_layout_path_reads_table_rows_in_place():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from termcheck.errors import ErrorCode, InputError
-from termcheck.extract.text import table_cells
+from termcheck.extract.lines import table_cells
 from termcheck.limits import Limits
 from termcheck.models import Anchor, Block, Document, assemble
 from termcheck.normalize import has_text, normalize

@@ -39,6 +39,11 @@ _RUN_IN_TITLE = re.compile(
     r"[A-Z][\w’'&/-]*(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]"
 )
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
+# A table row: Markdown's "| a | b |", or plain text with at least three cells "a | b | c".
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]*\S\s+\|\s+\S[^|]*\|\s+\S")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# ... in a PDF only the Markdown form, whole on its line: "| Term | Perpetual |"
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
 _ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
 _STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
@@ -162,6 +167,17 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             current[:] = cut_by_title + title
         heading = looks_like_heading(text)
         if (
+            title and wrapped and opens_title(text) and is_capitalised(text) and is_capitalised(title[-1].text)
+            and blocks[-1].kind == "heading" and match_label(text) is None
+        ):
+            # a title in capitals wrapped over more lines, the second ending on a dash: "VOICE ACTING" /
+            # "AGREEMENT —" / "ANIMATED SHORT" / '"PEBBLE"' is one title, read on with the lines after it
+            blocks.pop()
+            current[:] = [*title, ln]
+            title.clear()
+            cut_by_title.clear()
+            continue
+        if (
             title and heading and wrapped and not match_label(text) and is_capitalised(text)
             and is_capitalised(title[-1].text) and blocks[-1].kind == "heading" and not SECTION_WORD_TITLE.match(text)
         ):
@@ -245,3 +261,65 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             cut_by_title.clear()
     flush()
     return blocks
+
+
+def table_cells(text: str) -> Optional[list[str]]:
+    """The cells of a table row ('| a | b |', 'a | b | c'); [] for a rule line ('|---|---|'); None for other text."""
+    if _TABLE_RULE.match(text) and "|" in text:
+        return []
+    if not _TABLE_ROW.match(text):
+        return None
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def group_runs(lines: list[Line], headings: list[bool], cells: list[Optional[list[str]]], wrapped: Optional[bool] = None) -> list[Block]:
+    """Group lines, with the given heading lines as headings and each table row a block of its own."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for line, is_heading, row in zip(lines, headings, cells):
+        if not is_heading and row is None:
+            run.append(line)
+            continue
+        blocks.extend(group_lines(run, wrapped))
+        run = []
+        anchors = line.anchors[:1]
+        if is_heading:
+            blocks.append(Block(line.text.strip(), anchors, kind="heading"))
+        elif row:  # a rule line ('|---|') is layout, not text
+            blocks.append(Block(" | ".join(row), anchors, kind="table"))
+    blocks.extend(group_lines(run, wrapped))
+    return blocks
+
+
+def _join_wrapped_rows(lines: list[Line]) -> list[Line]:
+    """A table row wrapped in a narrow column is one row again: "| Site internet ... de l'Annonceur |" /
+    "Monde | 1 an |", or "| Usage | Stock licensing to" / "customers |"."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        text = ln.text.strip()
+        i += 1
+        if not text.startswith("|") or _TABLE_RULE.match(text):
+            out.append(ln)
+            continue
+        # at most three more lines, each either finishing the row or continuing a finished one's last cell
+        while i < len(lines) and len(text) < 400:
+            nxt = lines[i].text.strip()
+            if not nxt or nxt.startswith("|") or not (not text.endswith("|") or nxt.endswith("|")):
+                break
+            text += " " + nxt
+            i += 1
+        out.append(Line(text, ln.anchors, page=ln.page))
+    return out
+
+
+def group_pdf_lines(lines: list[Line]) -> list[Block]:
+    """Group a PDF's lines; a Markdown table printed as text ('| Term | Perpetual |') keeps a block per row."""
+    if sum(1 for ln in lines if ln.text.lstrip().startswith("|")) < 2:
+        return group_lines(lines, wrapped=True)
+    lines = _join_wrapped_rows(lines)
+    cells = [table_cells(ln.text) if _PIPE_ROW.match(ln.text) or _TABLE_RULE.match(ln.text) else None for ln in lines]
+    if sum(1 for c in cells if c) < 2:
+        return group_lines(lines, wrapped=True)
+    return group_runs(lines, [False] * len(lines), cells, wrapped=True)

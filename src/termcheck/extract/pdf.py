@@ -54,12 +54,12 @@ def read_pdf(
         pages_text: list[PageText] = run_guarded(
             read_pages, (data, password, limits.max_pages), limits, meanwhile=in_parallel, reader=reader
         )
-        from termcheck.extract.lines import group_lines
+        from termcheck.extract.lines import group_pdf_lines
         from termcheck.extract.pdf_pages import pages_to_lines
         from termcheck.models import assemble
         from termcheck.normalize import has_text
 
-        doc = assemble(path, "pdf", group_lines(pages_to_lines(pages_text), wrapped=True), pages=len(pages_text))
+        doc = assemble(path, "pdf", group_pdf_lines(pages_to_lines(pages_text)), pages=len(pages_text))
         empty = [i + 1 for i, p in enumerate(pages_text) if not has_text(p.text)]
         if pages_text and len(empty) < len(pages_text) and empty:
             shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Optional
 
 from termcheck.errors import ErrorCode, InputError
-from termcheck.extract.lines import group_lines
-from termcheck.models import Anchor, Block, Document, Line, assemble
+from termcheck.extract.lines import group_lines, group_runs, table_cells
+from termcheck.models import Anchor, Document, Line, assemble
 from termcheck.normalize import chain, delete_matches, normalize
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
-# A table row: Markdown's "| a | b |", or plain text with at least three cells "a | b | c".
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]*\S\s+\|\s+\S[^|]*\|\s+\S")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
 
 
@@ -57,35 +53,7 @@ def read_text(path: str, data: bytes, markdown: bool = False) -> Document:
         pos += len(piece) + 1
     cells = [table_cells(ln.text) for ln in lines]
     if any(headings) or any(c is not None for c in cells):
-        blocks = _group_runs(lines, headings, cells)
+        blocks = group_runs(lines, headings, cells)
     else:
         blocks = group_lines(lines)
     return assemble(path, "markdown" if markdown else "text", blocks, encoding=encoding)
-
-
-def table_cells(text: str) -> Optional[list[str]]:
-    """The cells of a table row ('| a | b |', 'a | b | c'); [] for a rule line ('|---|---|'); None for other text."""
-    if _TABLE_RULE.match(text) and "|" in text:
-        return []
-    if not _TABLE_ROW.match(text):
-        return None
-    return [cell.strip() for cell in text.strip().strip("|").split("|")]
-
-
-def _group_runs(lines: list[Line], headings: list[bool], cells: list[Optional[list[str]]]) -> list[Block]:
-    """Group lines, with Markdown '#' lines as headings and each table row a block of its own."""
-    blocks: list[Block] = []
-    run: list[Line] = []
-    for line, is_heading, row in zip(lines, headings, cells):
-        if not is_heading and row is None:
-            run.append(line)
-            continue
-        blocks.extend(group_lines(run))
-        run = []
-        anchors = [Anchor(0, None, line.anchors[0].line, None)]
-        if is_heading:
-            blocks.append(Block(line.text.strip(), anchors, kind="heading"))
-        elif row:  # a rule line ('|---|') is layout, not text
-            blocks.append(Block(" | ".join(row), anchors, kind="table"))
-    blocks.extend(group_lines(run))
-    return blocks
