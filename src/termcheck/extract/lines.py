@@ -303,13 +303,15 @@ def _join_wrapped_rows(lines: list[Line]) -> list[Line]:
         if not text.startswith("|") or _TABLE_RULE.match(text):
             out.append(ln)
             continue
-        # at most three more lines, each either finishing the row or continuing a finished one's last cell
-        while i < len(lines) and len(text) < 400:
+        # the lines after it that finish the row, or that end a finished row's last cell over again
+        joined = 0
+        while i < len(lines) and joined < 3:
             nxt = lines[i].text.strip()
-            if not nxt or nxt.startswith("|") or not (not text.endswith("|") or nxt.endswith("|")):
+            if not nxt or nxt.startswith("|") or (text.endswith("|") and not nxt.endswith("|")):
                 break
             text += " " + nxt
             i += 1
+            joined += 1
         out.append(Line(text, ln.anchors, page=ln.page))
     return out
 
