@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -355,6 +356,13 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
             # learning" already matches the hyphenated form
             if any(alt.split("-")[0] in a for a, b in zip(words, words[1:]) for alt in b if "-" in alt):
                 suspicious.append(f"{path.name}: {phrase}")
+            # "removed|deleted|taken down" is "(removed|deleted|taken) down": a particle after different
+            # words (not after forms of one: "opt|opts|opted out", "buy|buys back")
+            tokens = phrase.lower().split()
+            for a, b in zip(tokens, tokens[1:]):
+                alts = a.split("|")
+                if len(alts) > 1 and "|" not in b and b in _PARTICLES and not os.path.commonprefix(alts)[:2] == alts[0][:2]:
+                    suspicious.append(f"{path.name}: {phrase}")
     assert not suspicious
 
 
@@ -373,6 +381,7 @@ def test_no_builtin_phrase_has_an_optional_part_of_several_words():
     assert not broken
 
 
+_PARTICLES = {"down", "off", "up", "out", "away", "back", "over"}
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
 _BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
 
