@@ -7,6 +7,14 @@ from typing import Optional
 
 from termcheck.verbs import CLAUSE_VERB
 
+# Abbreviations whose dot ends no sentence and no title: "Inc. agrees", "No. 4", "Art. 5".
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "no", "nos", "inc", "ltd", "co", "corp", "llc", "plc", "llp", "sa", "sas", "sarl", "art", "arts",
+    "sec", "secs", "para", "paras", "p", "pp", "vs", "v", "e.g", "i.e", "etc", "cf", "st", "u.s", "u.k", "approx", "incl",
+    "fig", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mme",
+    "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr", "rs",
+}
+
 # A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
 TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
 

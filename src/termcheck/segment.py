@@ -8,6 +8,7 @@ from typing import Optional
 
 from termcheck.models import Block, Document, Segment
 from termcheck.numbering import (
+    ABBREVIATIONS,
     CONTENTS_TITLE,
     RECITALS_TITLE,
     label_kind,
@@ -59,12 +60,6 @@ _COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+)
 _RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
 _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "no", "nos", "inc", "ltd", "co", "corp", "llc", "plc", "llp", "sa", "sas", "sarl", "art", "arts",
-    "sec", "secs", "para", "paras", "p", "pp", "vs", "v", "e.g", "i.e", "etc", "cf", "st", "u.s", "u.k", "approx", "incl",
-    "fig", "vol", "ch", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mme",
-    "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr", "rs",
-}
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -106,7 +101,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
         if before.endswith("."):
             tok = _LAST_TOKEN.search(before[:-1])
             word = (tok.group(1) if tok else "").lower().lstrip("(\"'")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
                 continue
             if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == 0 and len(before) < 12:
                 continue  # "1. The ..." — the label, not a sentence

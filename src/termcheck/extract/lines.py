@@ -7,6 +7,7 @@ from typing import Optional
 
 from termcheck.models import Anchor, Block, Line
 from termcheck.numbering import (
+    ABBREVIATIONS,
     SECTION_WORD_TITLE,
     TICK_BOX,
     ends_before_reference,
@@ -32,18 +33,15 @@ _ENDS_IN_BOX = re.compile(rf"(?:{TICK_BOX.pattern})$")
 # A form's label in capitals run in to its answer: "FEE A total of $[INSERT FEE] ...", "USAGE TERMS Organic usage ..."
 # (not a defined term wrapped to the line start: '1.6. "Multiple' / 'LINAC Purchase" means ...')
 _CAPS_LABEL = re.compile(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
-# an unnumbered clause's run-in title: "Usage. Kelpie may repost ...", "Governing Law. California." (not
-# "Inc. agrees", "No. 4 of ...")
-_RUN_IN_TITLE = re.compile(
-    r"^(?!(?:Inc|Ltd|Co|Corp|LLC|LLP|No|Nos|Mr|Mrs|Ms|Dr|St|Art|Sec|Cl|Fig|Vol|Jr|Sr)\.)"
-    r"[A-Z][\w’'&/-]*(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]"
-)
+# an unnumbered clause's run-in title: "Usage. Kelpie may repost ...", "Governing Law. California." (its
+# first word no abbreviation: not "Inc. agrees", "No. 4 of ...")
+_RUN_IN_TITLE = re.compile(r"^(?P<first>[A-Z][\w’'&/-]*)(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]")
 _BROKEN_WORD = re.compile(r"[^\W_]-$")
-# A table row: Markdown's "| a | b |", or plain text with at least three cells "a | b | c".
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]*\S\s+\|\s+\S[^|]*\|\s+\S")
+# A table row: Markdown's "| a | b |" (in a PDF the only form: "| Term | Perpetual |"), or plain text
+# with at least three cells "a | b | c".
+_PIPE_ROW = r"^\s*\|.*\|\s*$"
+_TABLE_ROWS = {True: re.compile(rf"{_PIPE_ROW}|^[^|]*\S\s+\|\s+\S[^|]*\|\s+\S"), False: re.compile(_PIPE_ROW)}
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-# ... in a PDF only the Markdown form, whole on its line: "| Term | Perpetual |"
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
 _ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
 _STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
@@ -97,6 +95,12 @@ def _word_cut_from_sentence(title: list[Line], cut: list[Line], text: str, width
         and len(alone) + 1 + len(words[0]) > 0.75 * width  # the next word would not have fitted
         and match_label(text) is None and not is_capitalised(text)
     )
+
+
+def _opens_with_run_in_title(text: str) -> bool:
+    """Whether a line opens with a clause's run-in title ("Usage. Kelpie may ..."), not an abbreviation."""
+    m = _RUN_IN_TITLE.match(text)
+    return m is not None and m.group("first").lower() not in ABBREVIATIONS
 
 
 def is_hard_wrapped(lines: list[Line]) -> bool:
@@ -228,7 +232,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
                 # a clause titled in its first words after a finished sentence or a form's field, which a
                 # PDF shows with no blank line: "... during March 2027." / "Usage. Kelpie may repost ..."
-                or (_RUN_IN_TITLE.match(text) is not None and (prev_ends or (short_prev and _FIELD_LABEL.match(prev) is not None)))
+                or ((prev_ends or (short_prev and _FIELD_LABEL.match(prev) is not None)) and _opens_with_run_in_title(text))
                 or (_CAPS_LABEL.match(text) and not is_capitalised(text) and not ends_mid_sentence(prev))
                 # each option of a form is a line of its own, and so is the field after the options
                 or TICK_BOX.match(text)
@@ -263,11 +267,12 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
     return blocks
 
 
-def table_cells(text: str) -> Optional[list[str]]:
-    """The cells of a table row ('| a | b |', 'a | b | c'); [] for a rule line ('|---|---|'); None for other text."""
+def table_cells(text: str, plain: bool = True) -> Optional[list[str]]:
+    """The cells of a table row ('| a | b |', or with plain 'a | b | c'); [] for a rule line ('|---|---|');
+    None for other text."""
     if _TABLE_RULE.match(text) and "|" in text:
         return []
-    if not _TABLE_ROW.match(text):
+    if not _TABLE_ROWS[plain].match(text):
         return None
     return [cell.strip() for cell in text.strip().strip("|").split("|")]
 
@@ -321,7 +326,7 @@ def group_pdf_lines(lines: list[Line]) -> list[Block]:
     if sum(1 for ln in lines if ln.text.lstrip().startswith("|")) < 2:
         return group_lines(lines, wrapped=True)
     lines = _join_wrapped_rows(lines)
-    cells = [table_cells(ln.text) if _PIPE_ROW.match(ln.text) or _TABLE_RULE.match(ln.text) else None for ln in lines]
+    cells = [table_cells(ln.text, plain=False) for ln in lines]
     if sum(1 for c in cells if c) < 2:
         return group_lines(lines, wrapped=True)
     return group_runs(lines, [False] * len(lines), cells, wrapped=True)
