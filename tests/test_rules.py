@@ -363,6 +363,10 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
                 alts = a.split("|")
                 if len(alts) > 1 and "|" not in b and b in _PARTICLES and not os.path.commonprefix(alts)[:2] == alts[0][:2]:
                     suspicious.append(f"{path.name}: {phrase}")
+                # "name next to|alongside|with" is "name next (to|alongside|with)": a two-word preposition
+                # split by the alternation
+                if "|" not in a and len(b.split("|")) > 1 and f"{a} {b.split('|')[0]}" in _TWO_WORD_PREPOSITIONS:
+                    suspicious.append(f"{path.name}: {phrase}")
     assert not suspicious
 
 
@@ -382,6 +386,10 @@ def test_no_builtin_phrase_has_an_optional_part_of_several_words():
 
 
 _PARTICLES = {"down", "off", "up", "out", "away", "back", "over"}
+_TWO_WORD_PREPOSITIONS = {
+    "next to", "prior to", "due to", "according to", "instead of", "because of", "subject to", "up to",
+    "other than", "rather than", "ahead of", "out of", "as to", "such as",
+}
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
 _BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
 

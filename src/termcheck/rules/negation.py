@@ -49,6 +49,8 @@ _SCOPE_BREAK = re.compile(
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
+    # a leading condition is closed by its comma: "If you would rather I didn't, tell me and I will take them down"
+    r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
 )
 # "..., and may sell" / "... and waives": a match that starts with its own modal or -s verb starts a clause.
 _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})\b")
