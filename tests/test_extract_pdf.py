@@ -5,6 +5,8 @@ from __future__ import annotations
 import zlib
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from builders import image_only_pdf, pdf_pages, pdf_with_table
 from termcheck.errors import ErrorCode, InputError
@@ -624,3 +626,65 @@ def test_a_label_in_capitals_run_in_to_its_answer_starts_a_field():
     texts = paragraphs("fields.pdf", [lines])
     assert "FEE A total of $[INSERT FEE] to be paid, excluding GST." in texts
     assert any(t.endswith('1.6. "Multiple LINAC Purchase" means the purchase of at least one accelerator product.') for t in texts)
+
+
+def test_narrow_column_fields_and_titles_found_in_the_nineteenth_round():
+    """Three shapes of a 30-character column: a defined name wrapped inside its brackets ('... LLP ("the' /
+    'Firm")') is no title; a field's label alone on its line owns the blank below it ('Model name:' /
+    '____'); a numbered title wrapped before its last word ('Article 4 - Intelligence' / 'artificielle')
+    stays a title; and a sentence wrapped before a long word ('privacy@tessellate.example.') goes on
+    with the next sentence of its clause."""
+    lines = [
+        "Employer: Calder & Finch LLP",
+        '("the',
+        'Firm")',
+        "Releasee: Sunpath Stock Ltd",
+        "and its licensees, successors",
+        'and assigns ("Releasee")',
+        "Model name:",
+        "______________________",
+        "Fee:",
+        "______________________",
+        "Article 4 — Intelligence",
+        "artificielle",
+        "Toute utilisation de la voix",
+        "est exclue.",
+        "5. Withdrawal. You may",
+        "withdraw your consent by",
+        "emailing",
+        "privacy@tessellate.example.",
+        "Videos withdrawn will be",
+        "excluded from new versions.",
+    ]
+    doc = extract_bytes("fields3.pdf", pdf_pages([lines], size=9))
+    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    texts = [t for _, t in zones]
+    assert 'Employer: Calder & Finch LLP ("the Firm")' in texts
+    assert "Model name: ______________________" in texts
+    assert "Fee: ______________________" in texts
+    assert ("heading", "Article 4 - Intelligence artificielle") in zones
+    assert seg_with(doc, "Toute utilisation").headings[-1] == "Intelligence artificielle"
+    assert seg_with(doc, "5. Withdrawal").end == seg_with(doc, "Videos withdrawn").end
+
+
+_LINE_SHAPES = [
+    "VOICE LIBRARY", "SHARING TERMS", "AGREEMENT —", "Fee:", "Model name:", "______________________",
+    "Article 4 — Intelligence", "artificielle", '("the', 'Firm")', "Employer: Calder & Finch LLP",
+    "1. Licence. You grant us a", "licence for two years.", "privacy@tessellate.example.", "Payment",
+    "We do not pay contributors.", "[ ] I agree", "| Term | Perpetual |", "(ii) permits Vendor to",
+    "WHEREAS the Company", "desire to amend the terms", "Usage. Kelpie may repost", "5 Digital replicas", "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_SHAPES), min_size=1, max_size=40), st.booleans())
+# the merge that dropped two paragraphs: a field's blank read back as a sentence, then merged as a field
+@example(["Employer: Calder & Finch LLP", '("the', 'Firm")', "Model name:", "______________________", "Fee:", "______________________"], True)
+def test_grouping_lines_never_loses_or_repeats_a_word(texts, wrapped):
+    """However titles, fields and wrapped lines are merged and read back, every word of every line is in
+    the blocks once, in order (a merge once overwrote lines it had just read back)."""
+    from termcheck.extract.lines import group_lines
+    from termcheck.models import Line
+
+    blocks = group_lines([Line(t, []) for t in texts], wrapped=wrapped)
+    assert " ".join(b.text for b in blocks).split() == " ".join(texts).split()

@@ -156,7 +156,14 @@ _OPEN_MARKS = "-–—&/"
 def ends_mid_sentence(text: str) -> bool:
     """True if the line stops on a word that needs more after it ('... IN ALL', '... of the', 'CORPUS -')."""
     words = text.split()
-    return bool(words) and (words[-1].lower() in _OPEN_ENDING or words[-1] in ("and", "or") or text.rstrip()[-1] in _OPEN_MARKS)
+    if not words:
+        return False
+    # '... LLP ("the' / 'Firm")': a word after an opening quote or bracket, or a bracket left open
+    last = words[-1].lstrip("(\"“‘'[«")
+    return (
+        last.lower() in _OPEN_ENDING or last in ("and", "or") or text.rstrip()[-1] in _OPEN_MARKS
+        or text.count("(") > text.count(")")
+    )
 
 
 def opens_title(text: str) -> bool:

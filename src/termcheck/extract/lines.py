@@ -26,6 +26,9 @@ from termcheck.quantities import CURRENCY
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
+# ... and a field's label alone on its line, its blank on the next: "Fee:" / "______"
+_LONE_FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:$")
+_BLANK_RUN = re.compile(r"^_{3,}$")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 # "We pay contributors USD" / "0.20 per validated sentence": an amount wrapped after its currency is not a clause number
 _ENDS_IN_CURRENCY = re.compile(rf"(?:{CURRENCY}|\bRs\.?)$", re.IGNORECASE)
@@ -158,6 +161,26 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 flush()
                 title.clear()
             continue
+        if title and _BLANK_RUN.match(text) and _LONE_FIELD_LABEL.match(title[-1].text.strip()):
+            # a field's label wrapped away from its blank in a narrow column ("Fee:" / "______") is a
+            # field, not a title
+            blocks.pop()
+            current[:] = [*title, ln]
+            title.clear()
+            cut_by_title.clear()
+            continue
+        if (
+            title and wrapped and blocks[-1].kind == "heading" and text[:1].islower() and match_label(title[0].text) is not None
+            and len(text.split()) <= 3 and len(text) < 0.5 * width and not ends_sentence(text)
+        ):
+            # a numbered title wrapped before its last word: "Article 4 - Intelligence" / "artificielle" (a
+            # sentence that goes on, "desire to amend ...", is read back as one below, with the next line)
+            blocks.pop()
+            merged = [*title, ln]
+            current[:] = merged
+            flush("heading")
+            title[:] = merged
+            continue
         if title and wrapped and not ends_sentence(title[-1].text.strip()) and (
             text[:1].islower() or (_ENDS_IN_DIGITS.search(title[-1].text.strip()) and _STARTS_WITH_THOUSANDS.match(text))
             or _word_cut_from_sentence(title, cut_by_title, text, width)
@@ -169,6 +192,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             if cut_by_title:
                 blocks.pop()
             current[:] = cut_by_title + title
+            # (read on as a paragraph: no branch below may merge that title again and drop what was read back)
+            title.clear()
+            cut_by_title.clear()
         heading = looks_like_heading(text)
         if (
             title and wrapped and opens_title(text) and is_capitalised(text) and is_capitalised(title[-1].text)
@@ -195,6 +221,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             continue
         title.clear()
         cut_by_title.clear()
+        if current and _BLANK_RUN.match(text) and _LONE_FIELD_LABEL.match(current[-1].text.strip()):
+            current.append(ln)  # "Model name:" / "______": the blank is the label's
+            continue
         if current:
             prev = current[-1].text.strip()
             # A capitalised paragraph wrapped in a narrow column ("... applicable law. THIS" / "AGREEMENT
@@ -230,6 +259,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (text[:1].isupper() and not is_capitalised(text) and all(is_capitalised(c.text) for c in current))
                 or (prev_done and short_prev)
                 or (short_prev and _FIELD_LABEL.match(text))  # a form's "Exclusivity Period: 3 years" line
+                or (_LONE_FIELD_LABEL.match(text) and not ends_mid_sentence(prev))  # "... assigns ("Releasee")" / "Model name:"
                 # a clause titled in its first words after a finished sentence or a form's field, which a
                 # PDF shows with no blank line: "... during March 2027." / "Usage. Kelpie may repost ..."
                 or ((prev_ends or (short_prev and _FIELD_LABEL.match(prev) is not None)) and _opens_with_run_in_title(text))
@@ -247,7 +277,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 )
                 # ... and any field after a field, however long ("Date: ... (your home studio is fine)" / "Rate: $300")
                 or (_FIELD_LABEL.match(text) and _FIELD_LABEL.match(current[0].text.strip()))
-                or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width)
+                # (not when the next line's first word would not have fitted: "... emailing privacy@tessellate.example." /
+                # "Videos withdrawn will be ..." is one paragraph wrapped before a long word)
+                or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width and len(prev) + 1 + len(text.split()[0]) <= 1.1 * width)
                 # a numbered title in sentence case on a line of its own: "5. Your personal data" / "You may ask ..."
                 or (len(current) == 1 and short_prev and text[:1].isupper() and numbered_title(prev))
                 # ... which starts its own block after a finished sentence, even a number without a dot: "... is
