@@ -667,12 +667,26 @@ def test_narrow_column_fields_and_titles_found_in_the_nineteenth_round():
     assert seg_with(doc, "5. Withdrawal").end == seg_with(doc, "Videos withdrawn").end
 
 
+def test_a_title_finished_after_a_dash_and_a_defined_name_alone_on_a_narrow_line():
+    """'RECORDING CONSENT' / '- ONLINE' / 'MASTERCLASS' is one title, and '("Craftline")' under a field is
+    the end of that field, not a title over every clause after it (a list under 'PERMITTED USES:' stays a list)."""
+    lines = [
+        "GUEST LECTURER", "RECORDING CONSENT", "— ONLINE", "MASTERCLASS", "Academy: Craftline Online Ltd",
+        '("Craftline")', "1. Use. Craftline may sell the", "masterclass for five (5) years.", "PERMITTED USES:", "- TV",
+    ]
+    doc = extract_bytes("title5.pdf", pdf_pages([lines], size=9))
+    assert seg_with(doc, "1. Use").headings == ("GUEST LECTURER RECORDING CONSENT - ONLINE MASTERCLASS", "Use")
+    assert 'Academy: Craftline Online Ltd ("Craftline")' in [doc.text[s.start:s.end] for s in doc.segments]
+    assert seg_with(doc, "- TV").headings == ("PERMITTED USES",)
+
+
 _LINE_SHAPES = [
     "VOICE LIBRARY", "SHARING TERMS", "AGREEMENT —", "Fee:", "Model name:", "______________________",
     "Article 4 — Intelligence", "artificielle", '("the', 'Firm")', "Employer: Calder & Finch LLP",
     "1. Licence. You grant us a", "licence for two years.", "privacy@tessellate.example.", "Payment",
     "We do not pay contributors.", "[ ] I agree", "| Term | Perpetual |", "(ii) permits Vendor to",
-    "WHEREAS the Company", "desire to amend the terms", "Usage. Kelpie may repost", "5 Digital replicas", "",
+    "WHEREAS the Company", "desire to amend the terms", "Usage. Kelpie may repost", "5 Digital replicas",
+    '("Craftline")', "- ONLINE", "MASTERCLASS", "PERMITTED USES:", "",
 ]
 
 

@@ -439,6 +439,20 @@ _LAW_FIELD = re.compile(
 )
 
 
+def _fuller_place(text: str, place: str, start: int, end: int) -> tuple[str, int, int]:
+    """The field's place, or the fuller name the clause gives it: 'Law: Wales (the law of England and Wales)'."""
+    for m in _LAWS_OF.finditer(text, end):
+        prefix = _PREFIX.match(text, m.end())
+        at = prefix.end() if prefix else m.end()
+        named = _place_words(text[at:])
+        if _names_a_place(named):
+            fuller = _clean_place(named)
+            if fuller != place and re.search(rf"\b{re.escape(place)}\b", fuller):
+                return fuller, at, at + len(named)
+        break
+    return place, start, end
+
+
 def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
     """The place a governing-law sentence names: 'the laws of the State of New York' -> 'New York'."""
     field = _LAW_FIELD.search(text)
@@ -449,7 +463,7 @@ def find_jurisdiction(text: str) -> Optional[tuple[str, int, int]]:
         place = _place_words(text[start:])
         # "Governing Law: the laws of ...", a table's "| Droit applicable | Droit français |": read below
         if _names_a_place(place, frozenset({"law", "laws", "droit", "loi"})):
-            return _clean_place(place), start, start + len(place)
+            return _fuller_place(text, _clean_place(place), start, start + len(place))
     for m in _LAWS_OF.finditer(text):
         rest = text[m.end():]
         prefix = _PREFIX.match(rest)

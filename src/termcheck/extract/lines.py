@@ -29,6 +29,10 @@ _FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
 # ... and a field's label alone on its line, its blank on the next: "Fee:" / "______"
 _LONE_FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:$")
 _BLANK_RUN = re.compile(r"^_{3,}$")
+# a defined name alone on its line, the end of the line before: 'Academy: Craftline Online Ltd' / '("Craftline")'
+_DEFINED_NAME_ALONE = re.compile(r'^\(\s*(?:the\s+)?["“][^"”]{1,40}["”]\s*\)[.,;]?$')
+# the rest of a title after its dash: "RECORDING CONSENT" / "— ONLINE" / "MASTERCLASS"
+_DASH_LEAD = re.compile(r"^[—–-]\s*\S")
 _DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
 # "We pay contributors USD" / "0.20 per validated sentence": an amount wrapped after its currency is not a clause number
 _ENDS_IN_CURRENCY = re.compile(rf"(?:{CURRENCY}|\bRs\.?)$", re.IGNORECASE)
@@ -98,6 +102,12 @@ def _word_cut_from_sentence(title: list[Line], cut: list[Line], text: str, width
         and len(alone) + 1 + len(words[0]) > 0.75 * width  # the next word would not have fitted
         and match_label(text) is None and not is_capitalised(text)
     )
+
+
+def _continues_title_after_dash(title: list[Line], text: str) -> bool:
+    """'RECORDING CONSENT' / '- ONLINE': a few capitals after a dash finish the title (not a list under a
+    heading that ends in a colon, 'PERMITTED USES:' / '- TV')."""
+    return bool(_DASH_LEAD.match(text)) and len(text.split()) <= 4 and not title[-1].text.rstrip().endswith(":")
 
 
 def _opens_with_run_in_title(text: str) -> bool:
@@ -195,7 +205,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             # (read on as a paragraph: no branch below may merge that title again and drop what was read back)
             title.clear()
             cut_by_title.clear()
-        heading = looks_like_heading(text)
+        heading = looks_like_heading(text) and not (current and _DEFINED_NAME_ALONE.match(text))
         if (
             title and wrapped and opens_title(text) and is_capitalised(text) and is_capitalised(title[-1].text)
             and blocks[-1].kind == "heading" and match_label(text) is None
@@ -208,7 +218,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             cut_by_title.clear()
             continue
         if (
-            title and heading and wrapped and not match_label(text) and is_capitalised(text)
+            title and wrapped and is_capitalised(text)
+            and (heading and not match_label(text) or _continues_title_after_dash(title, text))
             and is_capitalised(title[-1].text) and blocks[-1].kind == "heading" and not SECTION_WORD_TITLE.match(text)
         ):
             # a title in capitals wrapped over two lines: "VOICE LIBRARY" / "SHARING TERMS"
