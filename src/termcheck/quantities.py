@@ -441,15 +441,14 @@ _LAW_FIELD = re.compile(
 
 def _fuller_place(text: str, place: str, start: int, end: int) -> tuple[str, int, int]:
     """The field's place, or the fuller name the clause gives it: 'Law: Wales (the law of England and Wales)'."""
-    for m in _LAWS_OF.finditer(text, end):
+    m = _LAWS_OF.search(text, end)
+    if m:
         prefix = _PREFIX.match(text, m.end())
         at = prefix.end() if prefix else m.end()
         named = _place_words(text[at:])
-        if _names_a_place(named):
-            fuller = _clean_place(named)
-            if fuller != place and re.search(rf"\b{re.escape(place)}\b", fuller):
-                return fuller, at, at + len(named)
-        break
+        fuller = _clean_place(named) if _names_a_place(named) else place
+        if fuller != place and re.search(rf"\b{re.escape(place)}\b", fuller):
+            return fuller, at, at + len(named)
     return place, start, end
 
 

@@ -160,6 +160,21 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         blocks.append(Block(text, anchors, kind=kind))
         current.clear()
 
+    def extend_title(ln: Line) -> None:
+        """The line finishes the title just read: one title, which may take more lines."""
+        blocks.pop()
+        merged = [*title, ln]
+        current[:] = merged
+        flush("heading")
+        title[:] = merged
+
+    def read_on_from_title(ln: Line) -> None:
+        """The title just read and the line start a block that reads on with the lines after them."""
+        blocks.pop()
+        current[:] = [*title, ln]
+        title.clear()
+        cut_by_title.clear()
+
     for ln in lines:
         text = ln.text.strip()
         if not text:
@@ -174,10 +189,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         if title and _BLANK_RUN.match(text) and _LONE_FIELD_LABEL.match(title[-1].text.strip()):
             # a field's label wrapped away from its blank in a narrow column ("Fee:" / "______") is a
             # field, not a title
-            blocks.pop()
-            current[:] = [*title, ln]
-            title.clear()
-            cut_by_title.clear()
+            read_on_from_title(ln)
             continue
         if (
             title and wrapped and blocks[-1].kind == "heading" and text[:1].islower() and match_label(title[0].text) is not None
@@ -185,11 +197,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         ):
             # a numbered title wrapped before its last word: "Article 4 - Intelligence" / "artificielle" (a
             # sentence that goes on, "desire to amend ...", is read back as one below, with the next line)
-            blocks.pop()
-            merged = [*title, ln]
-            current[:] = merged
-            flush("heading")
-            title[:] = merged
+            extend_title(ln)
             continue
         if title and wrapped and not ends_sentence(title[-1].text.strip()) and (
             text[:1].islower() or (_ENDS_IN_DIGITS.search(title[-1].text.strip()) and _STARTS_WITH_THOUSANDS.match(text))
@@ -212,10 +220,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
         ):
             # a title in capitals wrapped over more lines, the second ending on a dash: "VOICE ACTING" /
             # "AGREEMENT —" / "ANIMATED SHORT" / '"PEBBLE"' is one title, read on with the lines after it
-            blocks.pop()
-            current[:] = [*title, ln]
-            title.clear()
-            cut_by_title.clear()
+            read_on_from_title(ln)
             continue
         if (
             title and wrapped and is_capitalised(text)
@@ -223,11 +228,7 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
             and is_capitalised(title[-1].text) and blocks[-1].kind == "heading" and not SECTION_WORD_TITLE.match(text)
         ):
             # a title in capitals wrapped over two lines: "VOICE LIBRARY" / "SHARING TERMS"
-            blocks.pop()
-            merged = [*title, ln]
-            current[:] = merged
-            flush("heading")
-            title[:] = merged
+            extend_title(ln)
             cut_by_title.clear()
             continue
         title.clear()
