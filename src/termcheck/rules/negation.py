@@ -30,6 +30,8 @@ _PSEUDO_NEG = re.compile(
     r"\s+(?:legally\s+)?(?:possible|permitted|allowed|available|effective|valid|enforceable|practicable|feasible|recogni[sz]ed)"
     r"|without\s+(?:the\s+|any\s+|further\s+|prior\s+|its\s+|their\s+|his\s+|her\s+|your\s+|my\s+|our\s+|additional\s+)*"
     r"(?:[\w-]+['’]s\s+(?:prior\s+|further\s+|additional\s+)*)?(?:written\s+|express\s+)?(?:notice|consent|approval|permission|payment|compensation|charge|cost|fee|restriction|limitation|regard|reference|need)"
+    # "shared, without your name, with other researchers", « partagés, sans votre nom, avec d'autres chercheurs »
+    r"|without\s+(?:your|their|his|her|my)\s+(?:names?|identity)\b|sans\s+(?:votre|vos|leur|leurs|son|sa|ses|mon|ma)\s+(?:noms?|identité)\b"
     # "train AI models on them to animate Mira without the Performer": who is left out, not a negation
     r"|without\s+(?:the\s+)?(?:performer|artist|actor|actress|talent|model|singer|narrator|me|you|him|her|them)\b(?![''’]s)(?!\s+(?:first|prior|being|having|giving|signing|approving|agreeing|consenting))"
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
