@@ -171,3 +171,20 @@ def test_a_law_named_by_that_jurisdiction_is_the_place_of_the_courts_before_it()
 def test_an_article_is_not_a_place(text):
     """A governing-law sentence cut at a page foot names no place yet ('THE LAWS OF THE' used to be 'THE')."""
     assert find_jurisdiction(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("§4 Cadence pays the Partner EUR 8,000", ["EUR 8,000"]),  # not "4 Cad"
+        ("40 audits a year", []),  # not "40 aud"
+        ("5 Kestrel Road", []),
+        ("EUR500 on signing", ["EUR500"]),
+        ("a fee of 300 GBP.", ["300 GBP"]),
+    ],
+)
+def test_a_currency_code_ends_where_its_letters_do(text, found):
+    """A code after an amount is a word of its own: 'Cadence' and 'audits' hold no CAD or AUD."""
+    from termcheck.quantities import find_money
+
+    assert [m for m, _, _ in find_money(text)] == found

@@ -258,10 +258,11 @@ def find_percentages(text: str) -> list[tuple[float, int, int]]:
 
 CURRENCY = (
     r"(?:US\$|CA\$|AU\$|NZ\$|HK\$|R\$|S\$|C\$|A\$|\$|€|£|₹|¥|₩|₦|₱|euros?\b|dollars?\b|pounds?\b|rupees?\b|roupies?\b|yen\b"
-    r"|USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY|₵|₺|₫|₴|₽|₪|฿"
+    # a code ends where its letters do ("EUR500" is EUR, but "§4 Cadence pays" holds no "4 CAD")
+    r"|(?:USD|EUR|GBP|CAD|AUD|CHF|INR|JPY|NZD|SGD|HKD|ZAR|BRL|MXN|SEK|NOK|DKK|PLN|CNY)(?![a-z])|₵|₺|₫|₴|₽|₪|฿"
     # word-bounded: "years 5" holds "ARS 5", "dollars" holds "ARS"
     r"|\b(?:KES|KSh\.?|NGN|GHS|UGX|TZS|RWF|ZMW|ETB|XOF|XAF|EGP|AED|SAR|QAR|KWD|PKR|BDT|LKR|NPR|IDR|MYR|THB|VND|KRW|TWD|ARS"
-    r"|CLP|COP|HUF|CZK|ISK)"
+    r"|CLP|COP|HUF|CZK|ISK)(?![a-z])"
     r"|shillings?\b|naira\b|cedis?\b|rand\b|kronor\b|kroner\b|kronur\b|zlotys?\b|złoty\b|dirhams?\b|riyals?\b|pesos?\b"
     r"|reais\b|birr\b|kwacha\b|forints?\b|francs?\s+CFA\b)"
 )
