@@ -25,9 +25,11 @@ from termcheck.numbering import (
 from termcheck.quantities import CURRENCY
 
 
-_FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:\s")
+# A form's field label: "Exclusivity Period: 3 years", "Parent or guardian:"
+_FIELD_LABEL_WORDS = r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:"
+_FIELD_LABEL = re.compile(_FIELD_LABEL_WORDS + r"\s")
 # ... and a field's label alone on its line, its blank on the next: "Fee:" / "______"
-_LONE_FIELD_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:$")
+_LONE_FIELD_LABEL = re.compile(_FIELD_LABEL_WORDS + "$")
 _BLANK_RUN = re.compile(r"^_{3,}$")
 # a defined name alone on its line, the end of the line before: 'Academy: Craftline Online Ltd' / '("Craftline")'
 _DEFINED_NAME_ALONE = re.compile(r'^\(\s*(?:the\s+)?["“][^"”]{1,40}["”]\s*\)[.,;]?$')
