@@ -342,12 +342,12 @@ SCAN_SOURCES = _scan_sources()
 def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
     the hits must be exactly those of every trigger read on every sentence."""
-    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, safe_lower
+    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, text_for_rules
     from termcheck.extract import extract_bytes
     from termcheck.rules.matcher import match_clause
 
     doc = extract_bytes("case.txt", text.encode())
-    lower = safe_lower(doc.text)
+    lower = text_for_rules(doc)
     contexts, definitions = ClauseContexts(doc, lower), defined_terms(doc, lower, RULES)
     full = {
         r.id: [h for i, seg in enumerate(doc.segments) if seg.zone in r.zones for h in match_clause(r, doc, lower, contexts[i], definitions)]

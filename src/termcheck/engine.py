@@ -10,6 +10,7 @@ from functools import partial
 from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
+from termcheck.parties import mark_aliases, performer_aliases
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
@@ -37,6 +38,11 @@ def safe_lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def text_for_rules(doc: Document) -> str:
+    """The text the rules read: lower-cased, offsets as in doc.text, the contract's own name for its performer marked (parties.py)."""
+    return mark_aliases(doc.text, safe_lower(doc.text), performer_aliases(doc))
 
 
 class ClauseContexts:
@@ -210,7 +216,7 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     the hits are the same either way, since each clause is matched alone, with the whole document
     as its context.
     """
-    lower = safe_lower(doc.text)
+    lower = text_for_rules(doc)
     segments = doc.segments
 
     def run(first: int, last: int) -> dict[str, list[Hit]]:

@@ -10,17 +10,10 @@ from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
+from termcheck.parties import PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
-PERFORMER_WORDS = (
-    r"performers?|talents?|artists?|actors?|actress(?:es)?|voice\s+(?:actors?|artists?|talents?|owners?)|models?|contributors?|participants?|licensors?"
-    r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
-    r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
-    r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
-    r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?"
-)
 _PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
 _PARTY_MENTION = re.compile(
     rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"

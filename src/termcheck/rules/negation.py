@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from termcheck.parties import ALIAS_WORD
 from termcheck.verbs import CLAUSE_VERB, MODALS
 
 # Negation cues (NegEx-style, contract flavoured), English and French.
@@ -33,7 +34,7 @@ _PSEUDO_NEG = re.compile(
     # "shared, without your name, with other researchers", « partagés, sans votre nom, avec d'autres chercheurs »
     r"|without\s+(?:your|their|his|her|my)\s+(?:names?|identity)\b|sans\s+(?:votre|vos|leur|leurs|son|sa|ses|mon|ma)\s+(?:noms?|identité)\b"
     # "train AI models on them to animate Mira without the Performer": who is left out, not a negation
-    r"|without\s+(?:the\s+)?(?:performer|artist|actor|actress|talent|model|singer|narrator|me|you|him|her|them)\b(?![''’]s)(?!\s+(?:first|prior|being|having|giving|signing|approving|agreeing|consenting))"
+    r"|without\s+(?:the\s+)?(?:performer|artist|actor|actress|talent|model|singer|narrator|me|you|him|her|them|" + ALIAS_WORD + r")\b(?![''’]s)(?!\s+(?:first|prior|being|having|giving|signing|approving|agreeing|consenting))"
     r"|sans\s+(?:que\s+cette\s+liste\s+soit\s+limitative|préjudice|limitation\s+de\s+durée|limite\s+de\s+(?:durée|temps))"
     r"|non\s+limitativement|au\s+plus\s+tard|pas\s+moins\s+de|no\s+(?:fee|cost|charge)\s+(?:to|for)"
     # « n'importe quel support » is "any medium", not a negation
@@ -52,7 +53,7 @@ _SCOPE_BREAK = re.compile(
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
-    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we)\b"
+    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we|" + ALIAS_WORD + r")\b"
     # a leading condition is closed by its comma: "If you would rather I didn't, tell me and I will take them down"
     r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
 )

@@ -1,0 +1,105 @@
+"""The contract's own name for its performer: which party definitions give one, and how its uses are marked."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from termcheck.api import check_text
+from termcheck.engine import safe_lower
+from termcheck.extract import extract_bytes
+from termcheck.parties import ALIAS_MARK, mark_aliases, performer_aliases
+from termcheck.rules.loader import load_rules
+
+RULES = load_rules()
+
+
+def aliases(text: str) -> list[str]:
+    """The performer aliases termcheck finds in a contract text."""
+    return performer_aliases(extract_bytes("contract.txt", text.encode("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").', ["Partner"]),
+        ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").', ["Contractor"]),
+        ('This agreement is between Wavelength Audio Network Inc. ("Network") and the host named below ("Host").', ["Host"]),
+        ('Between Quiet Hours Media Ltd ("Network") and the co-host ("Host").', ["Host"]),
+        ('By submitting your video ("Video") to ClipHound LLC ("ClipHound"), you ("Owner") agree to the following.', ["Owner"]),
+        ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann"]),
+        ('"Contractor" means the individual who signs this Agreement.', ["Contractor"]),
+        ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
+        # a business, whatever its role is called
+        ('(a) I consent to Lingua Data LLC ("Supplier") recording my voice.', []),
+        ('Catalogue Owner: Deepwell Music Library LLC ("Owner")', []),
+        ('This Agreement is between Meridian Optics Ltd., a company incorporated in England ("Supplier"), and Halvorsen AS ("Buyer").', []),
+        # a defined "Person" is any legal person; a definition that only mentions a person names no party
+        ('"Third Party" means any Person other than the parties.', []),
+        ('"Noteholder" means the Person in whose name a Note is registered.', []),
+        ('"Session" means the recording session described in the Schedule.', []),
+        # a common-noun party that is a business, and one that faces no business
+        ('Between Acme Ltd ("Acme") and the production company ("Producer").', []),
+        ('The project ("Project") and the team ("Team") are described below.', []),
+        # names the rules already read as the performer need no marking
+        ('This Agreement is between Vocalia Ltd ("Vocalia") and the individual named below ("Performer").', []),
+        # too short to mark safely
+        ('Between Vocalia Ltd ("Vocalia") and the individual named below ("VA").', []),
+    ],
+)
+def test_performer_aliases(text: str, expected: list[str]) -> None:
+    assert aliases(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, check, expected",
+    [
+        # the alias reads as the performer wherever a rule names the performer ...
+        ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").\n\n'
+         "2. The Partner may terminate this agreement at any time on three months' notice.\n\n"
+         "3. Upon termination Cadence shall delete the Partner Voice and the training recordings.", "deletion", "pass"),
+        ('"Contractor" means the individual who signs this Agreement.\n\n'
+         "7. Sentivox shall delete the Contractor's recordings within 30 days after the Contractor asks.", "deletion", "pass"),
+        ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").\n\n'
+         "3. The Contractor retains all right, title and interest in the Recordings.", "ownership", "pass"),
+        ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).\n\n"
+         "Article 5. Voxa supprimera les enregistrements dans les 30 jours à la demande du Partenaire.", "deletion", "pass"),
+        # ... and only there: a business called "Partner" stays the other side
+        ('Parties: Cadence Speech GmbH ("Cadence") and Vocalia Ltd ("Partner").\n\n'
+         "2. The Partner may terminate this agreement at any time on three months' notice.\n\n"
+         "3. Upon termination Cadence shall delete the Partner Voice and the training recordings.", "deletion", "fail"),
+        ('"Contractor" means any contractor engaged by Sentivox.\n\n'
+         "7. Sentivox shall delete the Contractor's recordings within 30 days after the Contractor asks.", "deletion", "fail"),
+        ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").\n\n'
+         "3. The Company retains all right, title and interest in the Recordings.", "ownership", "fail"),
+    ],
+)
+def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> None:
+    result = check_text(text, rules=RULES).check(check)
+    assert result is not None and result.status == expected
+
+
+def test_findings_quote_the_contract_not_the_mark() -> None:
+    text = ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").\n\n'
+            "5. The Partner Voice is listed under a name the Partner chooses.")
+    result = check_text(text, rules=RULES).check("attribution")
+    assert result is not None and result.status == "pass"
+    assert result.findings and all(ALIAS_MARK not in f.quote + f.message for f in result.findings)
+    assert "the Partner chooses" in result.findings[0].quote
+
+
+_WORDS = st.sampled_from(["Partner", "partner", "PARTNER", "Partners", "the", "Partner's", "partnership", "Voice", " ", "\n", ",", "é", "ß", "İ"])
+
+
+@given(st.lists(_WORDS, max_size=40).map(" ".join))
+@example("A partner of the Partner, the PARTNER's partnership.")
+def test_marking_keeps_offsets_and_marks_only_the_capitalised_term(text: str) -> None:
+    lower = safe_lower(text)
+    marked = mark_aliases(text, lower, ["Partner"])
+    assert len(marked) == len(text)
+    for i, (a, b) in enumerate(zip(lower, marked)):
+        if a != b:
+            assert b == ALIAS_MARK and text[i].lower() in "partner"
+    words = [w for w in text.replace("'", " ").replace(",", " ").split()]
+    assert marked.count(ALIAS_MARK * 7) == sum(1 for w in words if w in ("Partner", "PARTNER"))
