@@ -31,6 +31,11 @@ def aliases(text: str) -> list[str]:
         ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann"]),
         ('"Contractor" means the individual who signs this Agreement.', ["Contractor"]),
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
+        ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
+        ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),
+        # a thing the performer makes is not the performer
+        ('All recordings made by the Performer during the sessions ("Recordings") belong to the Company.', []),
+        ('The voice samples you upload ("Your Voice") are stored in the EU.', []),
         # a business, whatever its role is called
         ('(a) I consent to Lingua Data LLC ("Supplier") recording my voice.', []),
         ('Catalogue Owner: Deepwell Music Library LLC ("Owner")', []),

@@ -51,7 +51,7 @@ _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
       | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein)\b
-      | (?:you|(?-i:I))\W*$
+      | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
       | (?:M\.|Mme|Madame|Monsieur)\s+[A-Z]
@@ -71,8 +71,14 @@ _BUSINESS = re.compile(
 # A party described only by a common noun ("the co-host", "the voice partner"), opposite a business.
 _COMMON_NOUN_PARTY = re.compile(r"^\W*(?:and|et)\s+(?:the|le|la|l['’])\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
-_PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\)", re.IGNORECASE)
+_PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\bappl(?:y|ies)\s+to\b|\)", re.IGNORECASE)
 _PERFORMER_ALREADY = re.compile(rf"^(?:the\s+)?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
+# ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
+# clone"), not inside it ("all recordings made by the Performer ("Recordings")").
+_PERFORMER_NOUN = re.compile(
+    rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|that|named|identified|signing|listed)\b)",
+    re.IGNORECASE,
+)
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
 
 
@@ -103,8 +109,9 @@ def _description(text: str, sentence_start: int, at: int) -> str:
 
 
 def _names_a_person(description: str) -> bool:
-    """Whether a party's description says it is a person, and not a business."""
-    return bool(_PERSON.match(description)) and not _BUSINESS.search(description)
+    """Whether a party's description says it is a person ("the undersigned individual") or the performer
+    ("the voice owner who lists a voice clone"), and not a business."""
+    return bool(_PERSON.match(description) or _PERFORMER_NOUN.match(description)) and not _BUSINESS.search(description)
 
 
 def _common_noun_party(text: str, start: int, end: int, description: str, at: int) -> bool:

@@ -30,6 +30,11 @@ _PERMISSION_WORDS = (
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
 _PERMISSION = re.compile(r"^\s*(?:\w+\s+){0,2}?" + _PERMISSION_WORDS)
+# A prohibition's subject holds what the prohibition excepts: "The Performer will not share them with
+# anyone other than the Producer" (read for triggers that ignore negation, which match such exceptions).
+_PERMISSION_OR_BAN = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:" + _PERMISSION_WORDS + r"|(?:will|shall|must)\s+not\b|agrees?\s+not\s+to\b|undertakes?\s+not\s+to\b)"
+)
 _PERMISSION_NEXT = re.compile(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
 # "Although the Performer may end the Agreement, the licence ... is irrevocable": a leading subordinate
 # clause's party is not the main clause's.
@@ -70,8 +75,9 @@ class Hit:
 _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 
 
-def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
-    """Who holds the right a match speaks of: 'performer', 'counterparty' or None (not said)."""
+def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Optional[str]:
+    """Who holds the right a match speaks of: 'performer', 'counterparty' or None (not said); with excepted,
+    the match is an exception to a prohibition, held by the prohibition's subject."""
     pre = lower[s_start:m_start]
     ahead = lower[s_start:m_start + 40]
     # "The licence you give the Foundation is perpetual, but you may withdraw ...": a grant before a
@@ -87,8 +93,9 @@ def holder(lower: str, s_start: int, m_start: int) -> Optional[str]:
             return "performer" if _PERFORMER.match(word.group()) else "counterparty"
     # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
     subordinate = _LEADING_SUBORDINATE.match(pre)
+    permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
     for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
-        if _PERMISSION.match(ahead[m.end():]):
+        if permission.match(ahead[m.end():]):
             if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue
             return "performer" if _PERFORMER.match(m.group()) else "counterparty"
@@ -283,7 +290,7 @@ def match_clause(
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":
-                who = holder(lower, s_start, a)
+                who = holder(lower, s_start, a, excepted=trig.negation == "ignore")
                 if trig.party == "counterparty" and who == "performer":
                     continue
                 if trig.party == "performer" and who == "counterparty":
