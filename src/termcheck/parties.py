@@ -50,7 +50,7 @@ _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[
 _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
-      | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein)\b
+      | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet))\b
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
@@ -76,7 +76,7 @@ _PERFORMER_ALREADY = re.compile(rf"^(?:the\s+)?(?:{PERFORMER_WORDS})$", re.IGNOR
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
 # clone"), not inside it ("all recordings made by the Performer ("Recordings")").
 _PERFORMER_NOUN = re.compile(
-    rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|that|named|identified|signing|listed)\b)",
+    rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|whose|that|named|identified|signing|listed)\b)",
     re.IGNORECASE,
 )
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
