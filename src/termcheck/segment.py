@@ -39,11 +39,19 @@ _OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|d
 _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
 # Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
 _EXPLANATORY_HEADING = re.compile(
-    r"^(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
+    r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
     r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative"
     r"|statutory\s+(?:notice|statement|warning)s?|notices?\s+required\s+by\s+(?:law|statute)|summary\s+of\s+(?:the\s+)?law"
     r"|notice\s+of\s+(?:your\s+)?(?:statutory\s+)?rights|rappel\s+(?:de\s+la\s+loi|des\s+textes|légal))\b"
-    r"|\((?:not\s+part\s+of\s+th(?:e|is)\s+(?:agreement|contract|release)|non\s+contractuel(?:le)?)\)",
+    r"|\((?:not\s+part\s+of\s+th(?:e|is)\s+(?:agreement|contract|release|terms)|non\s+contractuel(?:le)?)\)",
+    re.IGNORECASE,
+)
+# A title that puts the terms themselves next to the explanations ("Frequently asked questions and terms"),
+# and a part that says it binds ("Part A: Terms (binding)"): contract text, not explanation.
+_WITH_TERMS = re.compile(r"\b(?:and|&|et)\s+(?:the\s+)?(?:terms|conditions|agreement|contract|conditions\s+générales)\b", re.IGNORECASE)
+_BINDING_PART = re.compile(
+    r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?(?:the\s+)?(?:terms|terms\s+and\s+conditions|agreed\s+terms|contract\s+terms|the\s+agreement)"
+    r"\s*(?:\((?:binding|contractual|contractuelles?)\))?\s*$|\((?:binding|contractual|contractuelles?)\)",
     re.IGNORECASE,
 )
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
@@ -199,8 +207,10 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             state.mode = "toc"
         elif _SIGNATURE_START.match(body):
             state.mode = "signature"
-        elif _EXPLANATORY_HEADING.search(body):
+        elif _EXPLANATORY_HEADING.search(body) and not _WITH_TERMS.search(body):
             state.mode = "explanatory"  # until an annex or the signatures: its questions may be headings
+        elif state.mode == "explanatory" and _BINDING_PART.search(body):
+            state.mode = None
         elif _ANNEX_HEADING.match(body) or state.mode in ("recital", "toc", "signature"):
             if not (state.mode == "toc" and _TOC_ENTRY.search(body)):
                 state.mode = None
@@ -223,9 +233,11 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
             state.mode = None
         else:
             return "signature"
+    if state.mode == "explanatory" and len(body) < 60 and _BINDING_PART.search(body):
+        state.mode = None
     if state.mode == "explanatory":
         return "explanatory"
-    if len(body) < 100 and _EXPLANATORY_HEADING.search(body) and not _OPERATIVE_VERB.search(body):
+    if len(body) < 100 and _EXPLANATORY_HEADING.search(body) and not _OPERATIVE_VERB.search(body) and not _WITH_TERMS.search(body):
         state.mode = "explanatory"  # a title in sentence case: "Frequently asked questions (not part of the Agreement)"
         return "explanatory"
     if starts_recital(body):
