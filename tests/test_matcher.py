@@ -137,6 +137,24 @@ def test_an_faq_printed_with_the_contract_grants_nothing():
     assert [s.zone for s in doc.segments][1:] == ["explanatory", "explanatory", "explanatory"]
 
 
+@pytest.mark.parametrize("gap", ["\n\n", " "])  # " ": a PDF that runs the FAQ's title into its first question
+def test_terms_and_an_faq_under_one_title_are_told_apart(gap):
+    text = (
+        "FREQUENTLY ASKED QUESTIONS AND TERMS\n\nPart A: Terms (binding)\n\n"
+        "1. The Producer may use the footage in all media for the duration of copyright.\n\n"
+        f"Part B: Frequently asked questions (not part of the terms){gap}"
+        "Can it be resold? Some vendors may sublicense recordings to any third party.\n"
+    )
+    report = check_text(text, rules=RULES)
+    assert report.check("perpetual-license").status == "fail"  # Part A binds, whatever the title says
+    assert report.check("sublicensing").status == "pass"  # Part B explains
+    from termcheck.extract import extract_bytes
+
+    zones = [s.zone for s in extract_bytes("c.txt", text.encode()).segments]
+    assert zones[-1] == "explanatory" and zones.count("explanatory") == (2 if gap != " " else 1)
+    assert "operative" in zones
+
+
 @pytest.mark.parametrize(
     "text, check_id, expected",
     [

@@ -237,8 +237,12 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
         state.mode = None
     if state.mode == "explanatory":
         return "explanatory"
-    if len(body) < 100 and _EXPLANATORY_HEADING.search(body) and not _OPERATIVE_VERB.search(body) and not _WITH_TERMS.search(body):
-        state.mode = "explanatory"  # a title in sentence case: "Frequently asked questions (not part of the Agreement)"
+    # A title in sentence case: "Frequently asked questions (not part of the Agreement)", also when a PDF
+    # runs it into the first question ("Part B: Frequently asked questions (not part of the terms) Can I ...").
+    explains = _EXPLANATORY_HEADING.search(body, 0, 100)
+    title_end = len(body) if len(body) < 100 else explains.end() if explains and explains.start() == 0 else -1
+    if explains and title_end > 0 and not _OPERATIVE_VERB.search(body, 0, title_end) and not _WITH_TERMS.search(body, 0, explains.end()):
+        state.mode = "explanatory"
         return "explanatory"
     if starts_recital(body):
         # "WHEREAS ...; NOW, THEREFORE, the parties agree as follows:" in one clause ends the recitals too.
