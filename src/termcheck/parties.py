@@ -76,7 +76,7 @@ _PERFORMER_ALREADY = re.compile(rf"^(?:the\s+)?(?:{PERFORMER_WORDS})$", re.IGNOR
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
 # clone"), not inside it ("all recordings made by the Performer ("Recordings")").
 _PERFORMER_NOUN = re.compile(
-    rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|whose|that|named|identified|signing|listed)\b)",
+    rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|whose|that|named|identified|signing|listed|accepting|completing|submitting|taking)\b)",
     re.IGNORECASE,
 )
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
