@@ -367,6 +367,11 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
                 # split by the alternation
                 if "|" not in a and len(b.split("|")) > 1 and f"{a} {b.split('|')[0]}" in _TWO_WORD_PREPOSITIONS:
                     suspicious.append(f"{path.name}: {phrase}")
+                # "for each|every|per hour" is "for (each|every|per) hour": a preposition offered as an
+                # alternative to the words after another preposition needs a phrase of its own
+                after = set(b.strip("[]").split("|"))
+                if "|" not in a and a.strip("[]") in _PREPOSITIONS and len(after) > 1 and after & _PREPOSITIONS and after - _PREPOSITIONS:
+                    suspicious.append(f"{path.name}: {phrase}")
     assert not suspicious
 
 
@@ -390,6 +395,7 @@ _TWO_WORD_PREPOSITIONS = {
     "next to", "prior to", "due to", "according to", "instead of", "because of", "subject to", "up to",
     "other than", "rather than", "ahead of", "out of", "as to", "such as",
 }
+_PREPOSITIONS = {"for", "per", "to", "with", "by", "in", "on", "at", "from", "of", "under", "into", "onto", "within", "after", "before", "during"}
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
 _BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
 
