@@ -54,6 +54,7 @@ class ClauseContexts:
         self.items_of: dict[int, list[int]] = {}
         self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
         self._cache: dict[int, ClauseContext] = {}
+        self._document_found: dict[int, bool] = {}  # requires met anywhere in the document, shared by every clause
         segs, text = doc.segments, doc.text
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
@@ -108,7 +109,7 @@ class ClauseContexts:
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_of=partial(self._section_text, i), document=self.lower,
+                section_of=partial(self._section_text, i), document=self.lower, document_found=self._document_found,
             )
         return self._cache[i]
 

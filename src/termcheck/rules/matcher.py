@@ -126,15 +126,22 @@ class ClauseContext:
     # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
+    # what those requires found in the document, shared by all its clauses (one search per pattern, not per clause)
+    document_found: dict[int, bool] = field(default_factory=dict)
 
     @cached_property
     def section_text(self) -> str:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
 
-    def reach(self, scope: str) -> str:
-        """The lower-cased text a trigger's requires may be met in beyond its sentence: the clause's section or the document."""
-        return self.document if scope == "document" else self.section_text
+    def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
+        """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
+        if scope != "document":
+            return pattern.search(self.section_text) is not None
+        key = id(pattern)
+        if key not in self.document_found:
+            self.document_found[key] = pattern.search(self.document) is not None
+        return self.document_found[key]
 
     @cached_property
     def has_boxes(self) -> bool:
@@ -201,7 +208,7 @@ def _context_allows(trig: CompiledTrigger, sentence: str, clause: ClauseContext)
         if pattern is not None and not (
             pattern.search(sentence) or pattern.search(clause.context)
             or (trig.requires_via_definitions and pattern.search(clause.meanings))
-            or (pattern is trig.requires and trig.requires_reach != "sentence" and pattern.search(clause.reach(trig.requires_reach)))
+            or (pattern is trig.requires and trig.requires_reach != "sentence" and clause.reaches(pattern, trig.requires_reach))
         ):
             return False
     return True
