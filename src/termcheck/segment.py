@@ -37,9 +37,10 @@ _SIGNATURE_LINE = re.compile(
 _SIGNATURE_FIELD_MAX = 80
 _OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
+_PART_LABEL = r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?"  # "Part B: " before a part's title
 # Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
 _EXPLANATORY_HEADING = re.compile(
-    r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
+    _PART_LABEL + r"(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
     r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative"
     r"|statutory\s+(?:notice|statement|warning)s?|notices?\s+required\s+by\s+(?:law|statute)|summary\s+of\s+(?:the\s+)?law"
     r"|notice\s+of\s+(?:your\s+)?(?:statutory\s+)?rights|rappel\s+(?:de\s+la\s+loi|des\s+textes|légal))\b"
@@ -50,7 +51,7 @@ _EXPLANATORY_HEADING = re.compile(
 # and a part that says it binds ("Part A: Terms (binding)"): contract text, not explanation.
 _WITH_TERMS = re.compile(r"\b(?:and|&|et)\s+(?:the\s+)?(?:terms|conditions|agreement|contract|conditions\s+générales)\b", re.IGNORECASE)
 _BINDING_PART = re.compile(
-    r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?(?:the\s+)?(?:terms|terms\s+and\s+conditions|agreed\s+terms|contract\s+terms|the\s+agreement)"
+    _PART_LABEL + r"(?:the\s+)?(?:terms|terms\s+and\s+conditions|agreed\s+terms|contract\s+terms|the\s+agreement)"
     r"\s*(?:\((?:binding|contractual|contractuelles?)\))?\s*$|\((?:binding|contractual|contractuelles?)\)",
     re.IGNORECASE,
 )
