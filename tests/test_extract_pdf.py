@@ -46,6 +46,16 @@ def seg_with(doc, needle):
     raise AssertionError(f"{needle!r} not found in {doc.text!r}")
 
 
+def narrow_pdf(name, lines):
+    """A one-page PDF of the lines as given, in 9-point type: a narrow column, read back."""
+    return extract_bytes(name, pdf_pages([lines], size=9))
+
+
+def zones_of(doc):
+    """Each segment's zone and text."""
+    return [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+
+
 @pytest.fixture(scope="module")
 def contract():
     return extract_bytes("c.pdf", pdf_pages([PAGE1, PAGE2], header="Acme Voice Ltd - Confidential", footer=True))
@@ -235,7 +245,7 @@ def test_narrow_column_shapes_that_looked_like_titles():
         "desire to amend the Agreement to extend its term.",
     ]
     doc = extract_bytes("narrow.pdf", pdf_pages([lines + ["", "Page 1 - Confidential - Form VX-2027 rev.3"]], size=9))
-    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    zones = zones_of(doc)
     assert ("heading", "CHILDREN'S SPEECH CORPUS - PARENT OR GUARDIAN CONSENT FORM") in zones
     texts = [t for _, t in zones]
     assert "Please read this form with your child, who is under 16." in texts
@@ -286,7 +296,7 @@ def test_an_amount_whose_thousands_wrap_to_the_next_line_stays_in_its_clause():
         "Article 5 - Le nom du Lecteur figurera sur la",
         "jaquette et dans les métadonnées.",
     ]
-    doc = extract_bytes("narrow.pdf", pdf_pages([lines], size=9))
+    doc = narrow_pdf("narrow.pdf", lines)
     texts = [doc.text[s.start:s.end] for s in doc.segments]
     assert "Article 4 - Le Lecteur percevra un cachet de 1 500 euros, ainsi que 5 % du prix de vente hors taxes de chaque exemplaire vendu." in texts
 
@@ -340,8 +350,8 @@ def test_very_narrow_column_shapes():
         "consideration, I grant the",
         "Company a licence.",
     ]
-    doc = extract_bytes("narrow3.pdf", pdf_pages([lines], size=9))
-    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    doc = narrow_pdf("narrow3.pdf", lines)
+    zones = zones_of(doc)
     assert ("heading", "VOICE LIBRARY SHARING TERMS") in zones
     texts = [t for _, t in zones]
     assert any("sous licence Creative Commons Attribution - Pas d'utilisation commerciale." in t for t in texts)
@@ -352,7 +362,7 @@ def test_a_capital_title_over_four_narrow_lines_is_one_title():
     """'VOICE ACTING' / 'AGREEMENT —' / 'ANIMATED SHORT' / '"PEBBLE"' is one title, so its first words stay
     in every clause's heading path."""
     lines = ["VOICE ACTING", "AGREEMENT —", "ANIMATED SHORT", '"PEBBLE"', "1. Fee. We will pay you GBP", "300 for the session."]
-    doc = extract_bytes("title4.pdf", pdf_pages([lines], size=9))
+    doc = narrow_pdf("title4.pdf", lines)
     assert seg_with(doc, "1. Fee").headings[0] == 'VOICE ACTING AGREEMENT - ANIMATED SHORT "PEBBLE"'
 
 
@@ -372,8 +382,8 @@ def test_a_word_alone_on_a_narrow_line_is_not_a_title_that_cuts_its_sentence():
         "Payment",
         "We do not pay contributors.",
     ]
-    doc = extract_bytes("narrow.pdf", pdf_pages([lines], size=9))
-    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    doc = narrow_pdf("narrow.pdf", lines)
+    zones = zones_of(doc)
     assert any("under the Creative Commons Attribution-ShareAlike 4.0 licence." in t for _, t in zones)
     assert ("heading", "Commons") not in zones
     assert ("heading", "Payment") in zones
@@ -409,7 +419,7 @@ def test_a_section_sign_numbers_a_clause():
         "TTS Voice through Sonora's products to create",
         "audio for their own content.",
     ]
-    doc = extract_bytes("section.pdf", pdf_pages([lines], size=9))
+    doc = narrow_pdf("section.pdf", lines)
     assert seg_with(doc, "§2 Licence").section == "§ 2"
     assert doc.text[seg_with(doc, "§2 Licence").start:].startswith("§2 Licence. You grant Sonora a licence to use the voice")
     assert "may use Your TTS Voice through Sonora's products" in doc.text[seg_with(doc, "§3 Customers").start:seg_with(doc, "§3 Customers").end]
@@ -456,7 +466,7 @@ def test_a_table_row_wrapped_in_a_narrow_column_is_one_row():
         "boutique | France | 1 an |",
         "Toute autre utilisation est interdite.",
     ]
-    doc = extract_bytes("narrow-table.pdf", pdf_pages([lines], size=9))
+    doc = narrow_pdf("narrow-table.pdf", lines)
     rows = [doc.text[s.start:s.end] for s in doc.segments if s.zone == "table"]
     assert rows == ["Support | Territoire | Durée", "Site internet et réseaux sociaux | Monde | 1 an", "Affichage en boutique | France | 1 an"]
 
@@ -656,8 +666,8 @@ def test_narrow_column_fields_and_titles_found_in_the_nineteenth_round():
         "Videos withdrawn will be",
         "excluded from new versions.",
     ]
-    doc = extract_bytes("fields3.pdf", pdf_pages([lines], size=9))
-    zones = [(s.zone, doc.text[s.start:s.end]) for s in doc.segments]
+    doc = narrow_pdf("fields3.pdf", lines)
+    zones = zones_of(doc)
     texts = [t for _, t in zones]
     assert 'Employer: Calder & Finch LLP ("the Firm")' in texts
     assert "Model name: ______________________" in texts
@@ -674,7 +684,7 @@ def test_a_title_finished_after_a_dash_and_a_defined_name_alone_on_a_narrow_line
         "GUEST LECTURER", "RECORDING CONSENT", "— ONLINE", "MASTERCLASS", "Academy: Craftline Online Ltd",
         '("Craftline")', "1. Use. Craftline may sell the", "masterclass for five (5) years.", "PERMITTED USES:", "- TV",
     ]
-    doc = extract_bytes("title5.pdf", pdf_pages([lines], size=9))
+    doc = narrow_pdf("title5.pdf", lines)
     assert seg_with(doc, "1. Use").headings == ("GUEST LECTURER RECORDING CONSENT - ONLINE MASTERCLASS", "Use")
     assert 'Academy: Craftline Online Ltd ("Craftline")' in [doc.text[s.start:s.end] for s in doc.segments]
     assert seg_with(doc, "- TV").headings == ("PERMITTED USES",)

@@ -298,7 +298,7 @@ def test_the_party_words_know_every_performer_word_of_the_lexicon():
     import yaml
 
     from termcheck.rules.loader import builtin_pack_paths
-    from termcheck.rules.matcher import _PERFORMER
+    from termcheck.parties import PERFORMER_NAME as _PERFORMER
 
     lexicon = next(p for p in builtin_pack_paths() if p.name == "lexicon.yaml")
     entries = yaml.safe_load(lexicon.read_text(encoding="utf-8"))["lexicon"]["performer"]

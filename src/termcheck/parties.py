@@ -36,7 +36,9 @@ PERFORMER_WORDS = (
 )
 
 # 'between Cadence Speech GmbH ("Cadence") and the voice partner ("Partner")', '(the "Talent")',
-# '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »
+# '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »# A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
+PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
+
 _PARTY_DEFINITION = re.compile(
     r"""\(\s*(?:(?:the|hereinafter|hereafter|referred|to|as|called|ci-après|dénommée?|désignée?|appelée?|le|la|l)[\s,'’]+)*
         ["“«]\s*(?:(?:le|la|l['’])\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]\s*\)""",
@@ -72,7 +74,6 @@ _BUSINESS = re.compile(
 _COMMON_NOUN_PARTY = re.compile(r"^\W*(?:and|et)\s+(?:the|le|la|l['’])\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$")
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
 _PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\bappl(?:y|ies)\s+to\b|\)", re.IGNORECASE)
-_PERFORMER_ALREADY = re.compile(rf"^(?:the\s+)?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
 # clone"), not inside it ("all recordings made by the Performer ("Recordings")").
 _PERFORMER_NOUN = re.compile(
@@ -96,7 +97,7 @@ def performer_aliases(doc: Document) -> list[str]:
         for start, end in seg.sentences:
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
-                if _names_a_person(description) or _common_noun_party(text, start, end, description, m.start()):
+                if _names_a_person(description) or _common_noun_party(text, start, m.start(), description):
                     _keep(found, m.group("term"))
     return list(found.values())
 
@@ -114,7 +115,7 @@ def _names_a_person(description: str) -> bool:
     return bool(_PERSON.match(description) or _PERFORMER_NOUN.match(description)) and not _BUSINESS.search(description)
 
 
-def _common_noun_party(text: str, start: int, end: int, description: str, at: int) -> bool:
+def _common_noun_party(text: str, start: int, at: int, description: str) -> bool:
     """Whether a party described only by a common noun ('the voice partner') faces a business in the same sentence."""
     if not _COMMON_NOUN_PARTY.match(description) or _BUSINESS.search(description):
         return False
@@ -124,7 +125,7 @@ def _common_noun_party(text: str, start: int, end: int, description: str, at: in
 def _keep(found: dict[str, str], term: str) -> None:
     """Remember a name unless it is too short or already a performer word."""
     term = " ".join(term.split())
-    if len(term) >= _MIN_ALIAS and not _PERFORMER_ALREADY.match(term) and not _BUSINESS.search(term):
+    if len(term) >= _MIN_ALIAS and not PERFORMER_NAME.match(term) and not _BUSINESS.search(term):
         found.setdefault(term.lower(), term)
 
 

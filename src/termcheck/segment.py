@@ -197,6 +197,18 @@ def _heading_level(block: Block, label: Optional[str], title: str) -> int:
     return 1 if title.isupper() else 2
 
 
+def _explanation_title(body: str) -> bool:
+    """Whether a paragraph is an explanation's title in sentence case ("Frequently asked questions (not part
+    of the Agreement)"), or starts with one that a PDF ran into the first question ("Part B: Frequently
+    asked questions (not part of the terms) Can I ..."); not one that puts the terms next to it."""
+    found = _EXPLANATORY_HEADING.search(body, 0, 100)
+    if found is None or _WITH_TERMS.search(body, 0, found.end()):
+        return False
+    if len(body) < 100:
+        return not _OPERATIVE_VERB.search(body)
+    return found.start() == 0 and not _OPERATIVE_VERB.search(body, 0, found.end())
+
+
 def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str:
     """The zone of one block, updating the document-level mode on the way."""
     if block.kind == "running":
@@ -238,11 +250,7 @@ def _zone_for_text(state: _State, block: Block, body: str, heading: bool) -> str
         state.mode = None
     if state.mode == "explanatory":
         return "explanatory"
-    # A title in sentence case: "Frequently asked questions (not part of the Agreement)", also when a PDF
-    # runs it into the first question ("Part B: Frequently asked questions (not part of the terms) Can I ...").
-    explains = _EXPLANATORY_HEADING.search(body, 0, 100)
-    title_end = len(body) if len(body) < 100 else explains.end() if explains and explains.start() == 0 else -1
-    if explains and title_end > 0 and not _OPERATIVE_VERB.search(body, 0, title_end) and not _WITH_TERMS.search(body, 0, explains.end()):
+    if _explanation_title(body):
         state.mode = "explanatory"
         return "explanatory"
     if starts_recital(body):

@@ -10,11 +10,10 @@ from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
-from termcheck.parties import PERFORMER_WORDS
+from termcheck.parties import PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
-_PERFORMER = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$")
 _PARTY_MENTION = re.compile(
     rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"
     r"|agency|brand|customer|distributor|publisher|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous)\b"
@@ -90,7 +89,7 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
         after = after[fillers.end():] if fillers else after
         word = re.match(r"[\w'’-]+(?:\s+actor)?", after)
         if word:
-            return "performer" if _PERFORMER.match(word.group()) else "counterparty"
+            return "performer" if PERFORMER_NAME.match(word.group()) else "counterparty"
     # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
     subordinate = _LEADING_SUBORDINATE.match(pre)
     permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
@@ -98,7 +97,7 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
         if permission.match(ahead[m.end():]):
             if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue
-            return "performer" if _PERFORMER.match(m.group()) else "counterparty"
+            return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
     return None
 
 
