@@ -33,6 +33,8 @@ def aliases(text: str) -> list[str]:
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
         ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
         ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),
+        # a service's own subscriber, opposite the business (a product name may come before the noun)
+        ('These terms are between Echoline Ltd ("Echoline") and its Pro Plan subscriber ("Subscriber").', ["Subscriber"]),
         # a thing the performer makes is not the performer
         ('All recordings made by the Performer during the sessions ("Recordings") belong to the Company.', []),
         ('The voice samples you upload ("Your Voice") are stored in the EU.', []),
@@ -46,6 +48,7 @@ def aliases(text: str) -> list[str]:
         ('"Session" means the recording session described in the Schedule.', []),
         # a common-noun party that is a business, and one that faces no business
         ('Between Acme Ltd ("Acme") and the production company ("Producer").', []),
+        ('This agreement is between Corvid Data Ltd ("Corvid") and its affiliate ("Affiliate").', []),
         ('The project ("Project") and the team ("Team") are described below.', []),
         # names the rules already read as the performer need no marking
         ('This Agreement is between Vocalia Ltd ("Vocalia") and the individual named below ("Performer").', []),

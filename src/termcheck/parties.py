@@ -67,11 +67,14 @@ _BUSINESS = re.compile(
     r"|production|network|label|publisher|platform|client|customer|buyer|purchaser|licensee|vendor|distributor|broadcaster|employer"
     r"|university|institute|foundation|trust|estate|society|association|sponsor|brand|service|services|photographer|filmmaker"
     r"|videographer|director|agent|representative|guardian|parent|société|entreprise|producteur|cessionnaire|licencié|capital|rcs"
-    r"|siret|immatriculée?)\b",
+    r"|siret|immatriculée?|charity|charities|council|school|college|museum|hospital|affiliates?|subsidiar(?:y|ies)|successors?|assigns|filiales?)\b",
     re.IGNORECASE,
 )
 # A party described only by a common noun ("the co-host", "the voice partner"), opposite a business.
-_COMMON_NOUN_PARTY = re.compile(r"^\W*(?:and|et)\s+(?:the|le|la|l['’])\s*[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*$")
+# "its Pro Plan subscriber" names a product before the noun.
+_COMMON_NOUN_PARTY = re.compile(
+    r"^\W*(?:and|et)\s+(?:(?:the|le|la|l['’])\s*(?:[a-z][a-z-]*\s+)?|(?:its|their|son|sa)\s+(?:[\w-]+\s+){0,2}?)[a-z][a-z-]*\s*$"
+)
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
 _PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\bappl(?:y|ies)\s+to\b|\)", re.IGNORECASE)
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
