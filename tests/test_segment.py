@@ -311,3 +311,25 @@ def test_numbered_clauses_after_a_definitions_heading_end_the_glossary():
     assert find(rows, "Massachusetts")[0] == "operative"
     doc, rows = segs("DEFINITIONS\n\n1. Fee: the amount in the Schedule.\n\n2. Term: two years from delivery.\n")
     assert find(rows, "Term: two years")[0] == "definition"
+
+
+def test_a_question_and_its_labelled_answer_are_one_sentence():
+    """'Q: Can I ask for my voice to be removed?' / 'A: Not while the licence lasts.' is read as one
+    sentence, so the answer's "Not" negates the question and the question's "paid" is the answer's pay."""
+    doc, rows = segs("VOICE AGREEMENT\n\nQ: Can I ask for my voice to be removed?\nA: Not while the licence lasts.\n\nQ: Who pays me?\nThe Studio.\n")
+    qa = find(rows, "removed?")
+    assert "A: Not while" in qa[3]
+    seg = next(s for s in doc.segments if "removed?" in doc.text[s.start:s.end])
+    assert len(seg.sentences) == 1
+    # an unlabelled line after a question is not read as its answer
+    assert "The Studio." not in find(rows, "Who pays me?")[3]
+
+
+def test_a_question_mark_before_an_answer_label_does_not_end_the_sentence():
+    assert split_sentences("Can I withdraw? A: No. Ask us.") == [(0, 22), (23, 30)]
+    assert split_sentences("Can I withdraw? Ask us.") == [(0, 15), (16, 23)]
+
+
+def test_no_abbreviates_number_only_before_a_digit():
+    assert len(split_sentences("See clause No. 5 of the Schedule.")) == 1
+    assert len(split_sentences("A: No. The voice is not credited.")) == 2

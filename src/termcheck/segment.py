@@ -71,6 +71,10 @@ _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretati
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
 _LAST_TOKEN = re.compile(r"(\S+)$")
+# "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
+# are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the
+# answer's pay.
+_ANSWER_LABEL = re.compile(r"(?:A|Answer|R|Réponse)\s*[:.)–-]\s", re.IGNORECASE)
 
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
 _EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
@@ -107,10 +111,14 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_BREAK.finditer(text):
         before = text[start:m.start()].rstrip("\"')]»")
+        if before.endswith("?") and _ANSWER_LABEL.match(text, m.end()):
+            continue
         if before.endswith("."):
             tok = _LAST_TOKEN.search(before[:-1])
             word = (tok.group(1) if tok else "").lower().lstrip("(\"'")
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
+            # "No. 5" abbreviates "number"; "A: No. The voice is not credited." answers
+            numbered = word not in ("no", "nos") or text[m.end():m.end() + 1].isdigit()
+            if (word in ABBREVIATIONS and numbered) or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
                 continue
             if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == 0 and len(before) < 12:
                 continue  # "1. The ..." — the label, not a sentence
@@ -281,7 +289,10 @@ def segment_document(doc: Document) -> Document:
     """Fill doc.segments (and doc.language) from its blocks."""
     state = _State()
     segments: list[Segment] = []
+    answered = -1  # the block read with the question before it
     for k, (start, block) in enumerate(doc.blocks):
+        if k == answered:
+            continue
         text = block.text
         m = match_label(text)
         label = label_text(m) if m else None
@@ -347,10 +358,14 @@ def segment_document(doc: Document) -> Document:
             headings = ()
         elif zone in ("operative", "definition") and run_in_title:
             headings += (run_in_title,)
+        end = start + len(text)
+        if zone == "operative" and text.rstrip().endswith("?") and _ANSWER_LABEL.match(following.lstrip() + " "):
+            answered = k + 1
+            end = doc.blocks[answered][0] + len(following)
         segments.append(
             Segment(
-                start, start + len(text), zone, state.section() if block.kind != "running" else None,
-                headings, split_sentences(text, start), kind=block.kind, defines=defines, title_end=title_end,
+                start, end, zone, state.section() if block.kind != "running" else None,
+                headings, split_sentences(doc.text[start:end], start), kind=block.kind, defines=defines, title_end=title_end,
             )
         )
     doc.segments = segments

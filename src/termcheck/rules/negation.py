@@ -97,7 +97,10 @@ _POST_NEG = re.compile(
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
     # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
     # table row's next cell: "| AI / synthetic voice | Not permitted |"
-    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)\s*(?:$|[\n.;|,])"
+    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)"
+    r"(?:\s+(?:after|once|following|from|beyond|during)\b[^|\n.;]{0,40})?\s*(?:$|[\n.;|,])"
+    # a question answered no: "Can I ask for my voice to be removed? A: Not while the licence lasts."
+    r"|^[^.;!?]{0,60}\?\s*(?:(?:a|answer|r|réponse)\s*[:.)–-]\s*)?(?:no|not|non|never|none|jamais)\b"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
