@@ -73,7 +73,9 @@ _BUSINESS = re.compile(
 # A party described only by a common noun ("the co-host", "the voice partner"), opposite a business.
 # "its Pro Plan subscriber" names a product before the noun.
 _COMMON_NOUN_PARTY = re.compile(
-    r"^\W*(?:and|et)\s+(?:(?:the|le|la|l['’])\s*(?:[a-z][a-z-]*\s+)?|(?:its|their|son|sa)\s+(?:[\w-]+\s+){0,2}?)[a-z][a-z-]*\s*$"
+    r"^\W*(?:and|et)\s+(?:(?:the|le|la|l['’])\s*(?:[a-z][a-z-]*\s+)?|(?:its|their|son|sa)\s+(?:[\w-]+\s+){0,2}?)[a-z][a-z-]*"
+    # ... "the host engaged for the event"
+    r"(?:\s+(?:engaged|booked|hired|contracted|appearing|performing|presenting)\b[^()]{0,60})?\s*$"
 )
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
 _PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\bappl(?:y|ies)\s+to\b|\)", re.IGNORECASE)
