@@ -100,7 +100,9 @@ _POST_NEG = re.compile(
     r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)"
     r"(?:\s+(?:after|once|following|from|beyond|during)\b[^|\n.;]{0,40})?\s*(?:$|[\n.;|,])"
     # a question answered no: "Can I ask for my voice to be removed? A: Not while the licence lasts."
+    # (not "A: Not until the recordings are delivered", which says when)
     r"|^[^.;!?]{0,60}\?\s*(?:(?:a|answer|r|réponse)\s*[:.)–-]\s*)?(?:no|not|non|never|none|jamais)\b"
+    r"(?!\s+(?:until|before|unless|only|just|yet|later|earlier|sooner|more|less|always|necessarily|avant|seulement)\b)"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
