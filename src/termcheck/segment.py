@@ -8,6 +8,7 @@ from typing import Optional
 
 from termcheck.models import Block, Document, Segment
 from termcheck.numbering import (
+    ANSWER_LABEL,
     ABBREVIATIONS,
     CONTENTS_TITLE,
     RECITALS_TITLE,
@@ -74,7 +75,12 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
 # are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the
 # answer's pay.
-_ANSWER_LABEL = re.compile(r"(?:A|Answer|R|Réponse)\s*[:.)–-]\s", re.IGNORECASE)
+_ANSWER_START = re.compile(ANSWER_LABEL + r"(?:\s|$)", re.IGNORECASE)
+
+
+def _answers(question: str, after: str) -> bool:
+    """Whether after starts with the labelled answer to question ("... removed?" / "A: Not while ...")."""
+    return question.rstrip("\"')]» \n").endswith("?") and _ANSWER_START.match(after.lstrip()) is not None
 
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
 _EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
@@ -110,9 +116,9 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_BREAK.finditer(text):
-        before = text[start:m.start()].rstrip("\"')]»")
-        if before.endswith("?") and _ANSWER_LABEL.match(text, m.end()):
+        if _answers(text[start:m.start()], text[m.end():m.end() + 20]):
             continue
+        before = text[start:m.start()].rstrip("\"')]»")
         if before.endswith("."):
             tok = _LAST_TOKEN.search(before[:-1])
             word = (tok.group(1) if tok else "").lower().lstrip("(\"'")
@@ -359,7 +365,7 @@ def segment_document(doc: Document) -> Document:
         elif zone in ("operative", "definition") and run_in_title:
             headings += (run_in_title,)
         end = start + len(text)
-        if zone == "operative" and text.rstrip().endswith("?") and _ANSWER_LABEL.match(following.lstrip() + " "):
+        if zone == "operative" and _answers(text, following):
             answered = k + 1
             end = doc.blocks[answered][0] + len(following)
         segments.append(
