@@ -118,6 +118,14 @@ _NEGATED_LEAD_IN = re.compile(
     r"|\b(?:under\s+no\s+circumstances?|in\s+no\s+event|neither\s+party|no\s+party)\s+(?:may|shall|will|can)\b[^.;:!?]{0,60}:\s*$"
 )
 
+# "No further payment is due beyond the USD 500 session fee": what the exception names is kept, not
+# denied, up to the next clause ("other than the session fee of [USD 500]").
+_EXCEPTED = re.compile(
+    # "beyond" names a limit in time as often ("not used beyond the Term for [AI training]"): only right before
+    r"\bbeyond(?:\s+(?:the|a|an|its|their|his|her|my|your|our))?\s*$"
+    r"|\b(?:except|excepting|save\s+for|besides|other\s+than|apart\s+from|aside\s+from"
+    r"|sauf|hormis|excepté|autre\s+que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
+)
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -173,6 +181,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     cues = list(NEG_CUE.finditer(window))
     if cues:
         after = window[cues[-1].end():]
+        excepted = _EXCEPTED.search(after)
+        rest = (excepted["rest"] or "") if excepted else ""
+        if excepted and len(rest.split()) <= 5 and not CLAUSE_VERB.search(rest):
+            return False
         if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
             return False  # "No consent is required to sublicense": what is negated is the requirement
         return not _UNDOES_NEGATION.search(after)
