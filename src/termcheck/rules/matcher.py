@@ -43,6 +43,8 @@ _LEADING_SUBORDINATE = re.compile(
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
+# "create digital background performers and may use them": a made or other performer is not the party
+_NOT_THE_PARTY = re.compile(r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow)\s+(?:[\w-]+\s+)?$")
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
@@ -95,6 +97,8 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
     for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
         if permission.match(ahead[m.end():]):
+            if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
+                continue
             if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue
             return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
