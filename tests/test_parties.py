@@ -33,6 +33,9 @@ def aliases(text: str) -> list[str]:
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
         ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
         ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),
+        # "Co-Host" is not a company's "Co." (a corporate suffix never has a hyphen after it)
+        ('Between Greyline Audio LLC ("Network") and the co-host named below ("Co-Host").', ["Co-Host"]),
+        ('Between Harbour & Co. ("Harbour") and the guest named below ("Guest").', []),
         # a service's own subscriber, opposite the business (a product name may come before the noun)
         ('These terms are between Echoline Ltd ("Echoline") and its Pro Plan subscriber ("Subscriber").', ["Subscriber"]),
         # a thing the performer makes is not the performer

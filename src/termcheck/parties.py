@@ -62,7 +62,7 @@ _PERSON = re.compile(
 )
 # Words that make a party a business (or another party than the performer), whatever else its description says.
 _BUSINESS = re.compile(
-    r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co)\b\.?"
+    r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"
     r"|production|network|label|publisher|platform|client|customer|buyer|purchaser|licensee|vendor|distributor|broadcaster|employer"
     r"|university|institute|foundation|trust|estate|society|association|sponsor|brand|service|services|photographer|filmmaker"
