@@ -383,3 +383,35 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
     assert holder(text, 0, text.index("withdraw")) == "performer"
     text = "you give the foundation the right to withdraw your recordings."
     assert holder(text, 0, text.index("withdraw")) == "counterparty"
+
+
+@pytest.mark.parametrize(
+    "text, match, negated",
+    [
+        # what an exception names is kept, not denied
+        ("no further payment is due beyond the usd 500 session fee.", "usd 500", False),
+        ("no fee is payable other than eur 200 for the day.", "eur 200", False),
+        ("aucune autre rémunération n'est due en dehors du cachet de 300 €.", "300 €", False),
+        # ... but "beyond" right before the match only: a limit in time is no exception
+        ("the recordings will not be used beyond the term for ai training.", "ai training", True),
+        # ... and not across the exception's own verb
+        ("no payment other than the fee stated above will be made for ai training.", "ai training", True),
+        ("no fee is payable for this recording.", "recording", True),
+    ],
+)
+def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated):
+    """'No further payment ... beyond the USD 500 fee' states the USD 500 (negation.py's exception reading)."""
+    from termcheck.rules.negation import is_negated
+
+    at = text.index(match)
+    assert is_negated(text, 0, at, at + len(match), []) is negated
+
+
+def test_a_made_or_other_performer_does_not_hold_the_right():
+    """'create digital background performers and may use them': the Producer may use them, not the performers."""
+    from termcheck.rules.matcher import holder
+
+    text = "the producer may use the scan to create digital background performers and may use them in any film."
+    assert holder(text, 0, text.rindex("use them")) == "counterparty"
+    text = "the producer may film the performers and the performers may use the footage in their showreels."
+    assert holder(text, 0, text.rindex("use the footage")) == "performer"

@@ -181,9 +181,7 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     cues = list(NEG_CUE.finditer(window))
     if cues:
         after = window[cues[-1].end():]
-        excepted = _EXCEPTED.search(after)
-        rest = (excepted["rest"] or "") if excepted else ""
-        if excepted and len(rest.split()) <= 5 and not CLAUSE_VERB.search(rest):
+        if _follows_an_exception(after):
             return False
         if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
             return False  # "No consent is required to sublicense": what is negated is the requirement
@@ -191,6 +189,16 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     if _far_negation(pre, lower[m_start:m_end]):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+
+
+def _follows_an_exception(after_cue: str) -> bool:
+    """True when the match is named by an exception to the negation before it ('no further payment beyond
+    the [USD 500] fee'), within a few words and no new verb of the exception's word."""
+    excepted = _EXCEPTED.search(after_cue)
+    if not excepted:
+        return False
+    rest = excepted["rest"] or ""
+    return len(rest.split()) <= 5 and not CLAUSE_VERB.search(rest)
 
 
 def _far_negation(pre: str, match: str) -> bool:
