@@ -85,6 +85,8 @@ def test_offset_map_is_monotone_and_keeps_ascii_letters(pieces):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 @example("0-\ra")  # a lone carriage return after a kept hyphen: the second pass used to join the line
+@example("0-\x1f\ra")  # a control character dropped between the hyphen and the line end
+@example("0-\n\x1fa")  # ... or after the line end
 def test_normalize_never_fails_and_is_idempotent(text):
     once, _ = normalize(text)
     twice, _ = normalize(once)

@@ -41,6 +41,9 @@ _REPAIRS = re.compile(
     re.VERBOSE,
 )
 
+# The characters a pass removes outright (markers, controls, zero-width marks).
+_REMOVED = re.compile(r"[\u00ad\ufffe\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 # Characters NFKC leaves alone but that must match their ASCII forms in rules and quotes.
 _ASCII_FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
@@ -96,9 +99,11 @@ class OffsetMap:
 def normalize(text: str) -> tuple[str, OffsetMap]:
     """Return the clean text and the map from its offsets back to text's offsets."""
     clean, omap = _one_pass(text)
-    # A removed character can bring two blanks together ("a \u00ad\u00a0b"): repeat until stable.
+    # A removed character can bring two blanks together ("a \u00ad\u00a0b"), or a hyphen to its line end
+    # ("0-\x1f\ra"): repeat until stable.
+    rejoin = "-\n" in clean and _REMOVED.search(text) is not None
     for _ in range(3):
-        if "  " not in clean and " \n" not in clean:
+        if "  " not in clean and " \n" not in clean and not rejoin:
             break
         again, outer = _one_pass(clean)
         if again == clean:
