@@ -15,10 +15,10 @@ ABBREVIATIONS = {
     "mlle", "me", "n°", "al", "op", "ibid", "viz", "est", "govt", "dept", "jr", "sr", "rs",
 }
 
-# A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
 # The label of an answer under a question ("A:", "Answer:", « R : »), lower-case (compile with re.IGNORECASE
 # to read it in the original text).
 ANSWER_LABEL = r"(?:a|answer|r|réponse)\s*[:.)–-]"
+# A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
 TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
 
 _KEYWORD = (

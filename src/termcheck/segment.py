@@ -82,6 +82,7 @@ def _answers(question: str, after: str) -> bool:
     """Whether after starts with the labelled answer to question ("... removed?" / "A: Not while ...")."""
     return question.rstrip("\"')]» \n").endswith("?") and _ANSWER_START.match(after.lstrip()) is not None
 
+
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
 _EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
 
