@@ -16,6 +16,7 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "termcheck/builtin_rules/lexicon.yaml" in names and "termcheck/builtin_rules/pay.yaml" in names
     assert "termcheck/schemas/report-v1.schema.json" in names
+    assert "termcheck/rules/compiled_regexes.bin" in names  # setup.py's store (rules/precompiled.py)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     # The new environment borrows this one's dependencies through PYTHONPATH (which does not run .pth
@@ -31,3 +32,14 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     assert b'"perpetual-license"' in proc.stdout
     where = subprocess.run([str(py), "-c", "import termcheck; print(termcheck.__file__)"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert str(venv) in where.stdout
+    # The wheel's store was built by this Python: the installed termcheck loads its rules from there
+    # and finds every regex they use.
+    coverage = subprocess.run(
+        [str(py), "-c", "from termcheck.rules import loader, precompiled as p; s = p.read_store(p.INSTALLED_STORE); "
+         "print(len(s.regexes), len(loader.load_rules().regex_sources() - s.regexes.keys()), "
+         "p.stored_ruleset(loader.builtin_pack_paths()) is not None)"],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )
+    assert coverage.returncode == 0, coverage.stderr
+    stored, missing, rules_stored = coverage.stdout.split()
+    assert int(stored) > 1000 and int(missing) == 0 and rules_stored == "True"

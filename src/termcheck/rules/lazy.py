@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional, Pattern, TypeVar, cast
 
+from termcheck.rules.precompiled import compile_regex
+
 
 class LazyRegex:
     """A regex source that becomes a compiled pattern on first use.
@@ -23,11 +25,15 @@ class LazyRegex:
             raise AttributeError(name)
         return getattr(self.compiled(), name)
 
+    def __getstate__(self) -> dict[str, str]:
+        """Pickled as its source, compiled or not."""
+        return {"pattern": self.pattern}
+
     def compiled(self) -> Pattern[str]:
         """The compiled pattern, compiled now if it was not yet."""
         found: Optional[Pattern[str]] = self.__dict__.get("_compiled")
         if found is None:
-            found = re.compile(self.pattern)
+            found = compile_regex(self.pattern)
             self.__dict__.update({method: getattr(found, method) for method in _METHODS}, _compiled=found)
         return found
 

@@ -205,8 +205,19 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
     )
 
 
-def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builtin: bool = True) -> RuleSet:
-    """Load the built-in packs and any user packs; raise RulePackError listing every bad rule."""
+def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builtin: bool = True, use_store: bool = True) -> RuleSet:
+    """Load the built-in packs and any user packs; raise RulePackError listing every bad rule.
+
+    The built-in packs alone, unvalidated, come from the wheel's store when it has them as they are
+    (precompiled.py); use_store=False loads them from the YAML regardless.
+    """
+    extra = list(extra)
+    if builtin and not extra and not validate_builtin and use_store:
+        from termcheck.rules.precompiled import stored_ruleset
+
+        ready = stored_ruleset(builtin_pack_paths())
+        if ready is not None:
+            return ready
     packs: list[tuple[Path, bool]] = [(p, False) for p in builtin_pack_paths()] if builtin else []
     for given in extra:
         packs.extend((p, True) for p in pack_paths(given))

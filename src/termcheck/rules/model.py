@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterator, Literal, Optional, Pattern
 
-from termcheck.rules.lazy import compiled
+from termcheck.rules.lazy import LazyRegex, compiled
+from termcheck.rules.precompiled import compile_regex
 
 
 @dataclass
@@ -65,14 +66,18 @@ class CueGate:
     going_on: Optional[str]  # phrases with words before the cue: their part from the cue on ...
     before: Optional[str]  # ... and those words, which must end where the cue starts (\Z)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled as its sources (the bound matchers are made again when first needed)."""
+        return {k: v for k, v in self.__dict__.items() if k != "checks"}
+
     @cached_property
     def checks(self) -> "GateChecks":
         """The gate as bound matchers (starting; going on with before, as a pair), for the prefilter's
         inner loop, where a method call per cue and trigger is a measurable share."""
-        starting = re.compile(self.starting).match if self.starting is not None else None
+        starting = compile_regex(self.starting).match if self.starting is not None else None
         if self.going_on is None or self.before is None:
             return starting, None
-        return starting, (re.compile(self.going_on).match, re.compile(self.before).search)
+        return starting, (compile_regex(self.going_on).match, compile_regex(self.before).search)
 
 
 Matcher = Callable[..., Optional["re.Match[str]"]]
@@ -135,6 +140,14 @@ class RuleSet:
     # cue_targets with their gates compiled, text by text as the prefilter first finds them
     bound: dict[str, list[BoundTarget]] = field(default_factory=dict, repr=False)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (precompiled.py's stored rule set) with the prefilter as its source and no gate bound."""
+        return {**self.__dict__, "prefilter": None if self.prefilter is None else self.prefilter.pattern, "bound": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        source = state["prefilter"]
+        self.__dict__.update(state, prefilter=None if source is None else compile_regex(source))
+
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -176,6 +189,21 @@ class RuleSet:
             self.bind(text)
         for rule in self.rules:
             rule.compile_patterns()
+
+    def regex_sources(self) -> set[str]:
+        """The source of every regex these rules compile, the prefilter's and the gates' included
+        (what a wheel build compiles ahead: precompiled.py)."""
+        sources = {self.prefilter.pattern} if self.prefilter is not None else set()
+        for targets in self.cue_targets.values():
+            for _, _, _, gate in targets:
+                if gate is not None:
+                    sources.update(s for s in (gate.starting, gate.going_on, gate.before) if s is not None)
+        for rule in self.rules:
+            patterns: list[object] = [rule.unless, rule.unless_context, rule.weakened_by, rule.hollowed_by]
+            for t in rule.triggers:
+                patterns += [t.pattern, t.requires, t.near, t.negating, t.unless]
+            sources.update(p.pattern for p in patterns if isinstance(p, LazyRegex))
+        return sources
 
 
 def matches_starting_in(pattern: Pattern[str], text: str, start: int, end: Optional[int], longest: int) -> Iterator["re.Match[str]"]:
@@ -222,5 +250,5 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
             alternatives.append(r"(?<![\w])" + trie_regex(stem_texts))
         if symbols:
             alternatives.append(trie_regex(symbols))
-        pattern = re.compile("|".join(alternatives))
+        pattern = compile_regex("|".join(alternatives))
     return RuleSet(rules=rules, prefilter=pattern, cue_targets=targets, always=always)

@@ -1,0 +1,152 @@
+"""The built-in rules loaded and their regexes compiled ahead of time, when the wheel is built.
+
+Python's re parses a pattern in pure Python: the built-in rules' 1,700 regexes (1.6 million
+characters, each lexicon entry spelled out wherever a phrase names it) take about 3.5 s to compile,
+and a first check of a real contract needs a third to a half of them; turning the YAML packs into
+rules takes another half second. Building the wheel (setup.py) does both once and stores the result
+next to the rules: what CPython's compiler made of each regex, and the loaded rule set itself. At
+run time a regex found there is rebuilt in microseconds and the rule set is read back in
+milliseconds.
+
+The store only ever saves time. It is used only by the exact interpreter that built it (version
+and re's format number); a regex is looked up by its whole source; the rule set is used only when
+the built-in packs are byte for byte those it was loaded from and no user pack is added; anything
+missing, unreadable or different falls back to loading and compiling as before. A source checkout
+or an editable install has no store. The store is written only at build time, into the build
+folder: termcheck never writes it while running.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import pickle
+import re
+import sys
+import zlib
+from array import array
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Pattern
+
+if TYPE_CHECKING:
+    from termcheck.rules.model import RuleSet
+
+STORE_NAME = "compiled_regexes.bin"
+INSTALLED_STORE = Path(__file__).with_name(STORE_NAME)  # there only in an installed wheel
+_FORMAT = 2
+
+# A stored regex: the arguments CPython's re passes to _sre.compile, the code packed and zipped.
+Entry = tuple[int, bytes, int, dict[str, int], tuple[Optional[str], ...]]
+
+
+class Store(NamedTuple):
+    """What a store holds: compiled regexes by source, and the pickled rule set with its packs' digest."""
+
+    regexes: dict[str, Entry]
+    packs: str = ""
+    ruleset: bytes = b""
+
+
+_NONE = Store({})
+
+
+def interpreter_key() -> Optional[str]:
+    """What a store must have been built by to be used here (None: this Python cannot use one)."""
+    if sys.implementation.name != "cpython":
+        return None
+    try:
+        import _sre
+        from re import _constants  # type: ignore[attr-defined]  # CPython 3.11 and later
+    except ImportError:
+        return None
+    if array("I").itemsize != _sre.CODESIZE:
+        return None
+    return f"{sys.version} {_constants.MAGIC} {_sre.CODESIZE} {sys.maxunicode}"
+
+
+def compile_regex(source: str, store: Optional[Store] = None) -> Pattern[str]:
+    """The compiled regex: rebuilt from the store (the installed one unless given) when it holds
+    this source, else compiled by re."""
+    entry = (read_store(INSTALLED_STORE) if store is None else store).regexes.get(source)
+    if entry is not None:
+        import _sre
+
+        flags, packed, groups, groupindex, indexgroup = entry
+        code = array("I", zlib.decompress(packed)).tolist()
+        return _sre.compile(source, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+    return re.compile(source)
+
+
+def stored_ruleset(packs: list[Path], store: Optional[Store] = None) -> Optional[RuleSet]:
+    """The rule set loaded from exactly these packs at build time, if the store (the installed one
+    unless given) has it; None otherwise."""
+    store = read_store(INSTALLED_STORE) if store is None else store
+    if not store.ruleset or store.packs != packs_digest(packs):
+        return None
+    ruleset: RuleSet = pickle.loads(zlib.decompress(store.ruleset))
+    here = {path.name: str(path) for path in packs}
+    for rule in ruleset.rules:  # each rule names its pack where it is now, not where the wheel was built
+        rule.source = here.get(Path(rule.source).name, rule.source)
+    return ruleset
+
+
+def packs_digest(packs: list[Path]) -> str:
+    """A digest of the packs' names and bytes: a stored rule set is theirs only if this is unchanged."""
+    digest = hashlib.sha256()
+    for path in packs:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def read_store(path: Path) -> Store:
+    """The store at path, if this interpreter built it (an empty one otherwise); read once per process."""
+    key = interpreter_key()
+    if key is None:
+        return _NONE
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return _NONE
+    if not (isinstance(data, tuple) and len(data) == 5 and data[0] == _FORMAT and data[1] == key):
+        return _NONE
+    _, _, regexes, packs, ruleset = data
+    if not (isinstance(regexes, dict) and isinstance(packs, str) and isinstance(ruleset, bytes)):
+        return _NONE
+    return Store(regexes, packs, ruleset)
+
+
+def build_store(sources: Iterable[str], ruleset: Optional[RuleSet] = None, packs: Optional[list[Path]] = None) -> bytes:
+    """The store of these regexes compiled by this interpreter, and of the rule set loaded from
+    packs, as bytes to write (setup.py)."""
+    key = interpreter_key()
+    if key is None:
+        raise RuntimeError("this Python cannot use compiled regexes ahead of time")
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    regexes: dict[str, Entry] = {}
+    for source in sorted(set(sources)):
+        # What re._compiler.compile does, stopping short of its final _sre.compile call.
+        parsed = _parser.parse(source, 0)
+        code = _compiler._code(parsed, 0)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[Optional[str]] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        packed = zlib.compress(array("I", code).tobytes(), 6)
+        regexes[source] = (parsed.state.flags, packed, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    pickled = b"" if ruleset is None or packs is None else zlib.compress(pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    return marshal.dumps((_FORMAT, key, regexes, packs_digest(packs) if packs is not None and ruleset is not None else "", pickled))
+
+
+def write_store(folder: Path) -> Path:
+    """Load the built-in rules, compile every regex they use, and write both into folder (a build's
+    termcheck/rules)."""
+    from termcheck.rules.loader import builtin_pack_paths, load_rules
+
+    packs = builtin_pack_paths()
+    ruleset = load_rules(use_store=False)
+    path = folder / STORE_NAME
+    path.write_bytes(build_store(ruleset.regex_sources(), ruleset, packs))
+    return path

@@ -1,0 +1,145 @@
+"""The wheel's store (rules/precompiled.py): the same regexes and rules as loading them, used only when it fits."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import re
+import shutil
+
+import pytest
+from conftest import CORPUS, EXAMPLES
+
+from termcheck.api import check_text
+from termcheck.rules import precompiled
+from termcheck.rules.loader import builtin_pack_paths, load_rules
+
+pytestmark = pytest.mark.skipif(precompiled.interpreter_key() is None, reason="this Python cannot store compiled regexes")
+
+
+@pytest.fixture(scope="module")
+def sources() -> set[str]:
+    return load_rules().regex_sources()
+
+
+@pytest.fixture(scope="module")
+def store(sources, tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / precompiled.STORE_NAME
+    path.write_bytes(precompiled.build_store(sources))
+    return precompiled.read_store(path)
+
+
+def test_every_stored_regex_is_the_one_re_compiles(sources, store):
+    # Pattern equality compares the source, the flags and the compiled code itself.
+    assert store.regexes.keys() == sources
+    for source in sources:
+        rebuilt = precompiled.compile_regex(source, store)
+        assert rebuilt == re.compile(source), source[:80]
+        assert rebuilt.groupindex == re.compile(source).groupindex
+
+
+def test_a_rebuilt_regex_matches_like_the_original(store):
+    source = next(s for s in store.regexes if "performer" in s and "credited" in s)
+    text = "the performer is credited in the end titles. the performers are duly credited."
+    assert [m.span() for m in precompiled.compile_regex(source, store).finditer(text)] == [m.span() for m in re.finditer(source, text)]
+
+
+def test_a_regex_the_store_lacks_is_compiled_by_re(store):
+    assert precompiled.compile_regex(r"(?P<word>not in any rule)", store).groupindex == {"word": 1}
+
+
+def test_every_regex_the_rules_compile_is_one_the_store_can_hold(monkeypatch, sources):
+    compiled: list[str] = []
+
+    class Recorder:
+        @staticmethod
+        def compile(source: str) -> re.Pattern[str]:
+            compiled.append(source)
+            return re.compile(source)
+
+    monkeypatch.setattr(precompiled, "re", Recorder)
+    monkeypatch.setattr(precompiled, "INSTALLED_STORE", precompiled.INSTALLED_STORE.with_name("absent.bin"))
+    ruleset = load_rules()
+    ruleset.compile_all()
+    assert len(compiled) > 1000
+    assert set(compiled) <= sources
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not marshal data at all",
+        marshal.dumps((2, "another python 2.7.18", {}, "", b"")),
+        marshal.dumps((99, precompiled.interpreter_key(), {}, "", b"")),
+        marshal.dumps((2, precompiled.interpreter_key(), ["not", "a", "dict"], "", b"")),
+        marshal.dumps(["a list"]),
+    ],
+    ids=["empty", "garbage", "other-interpreter", "other-format", "bad-regexes", "other-shape"],
+)
+def test_a_store_this_python_did_not_build_is_not_read(tmp_path, content):
+    path = tmp_path / precompiled.STORE_NAME
+    path.write_bytes(content)
+    assert precompiled.read_store(path) == precompiled.Store({})
+
+
+def test_no_store_is_no_store(tmp_path):
+    assert precompiled.read_store(tmp_path / "missing.bin") == precompiled.Store({})
+
+
+def _marked_store(tmp_path, packs):
+    """A store (no regexes, to be quick) whose rule set is told apart by a title."""
+    ruleset = load_rules(use_store=False)
+    ruleset.rules[0].title = "FROM THE STORE"
+    path = tmp_path / precompiled.STORE_NAME
+    path.write_bytes(precompiled.build_store([], ruleset, packs))
+    return path
+
+
+def test_the_stored_rule_set_is_used_only_for_the_built_in_packs_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(precompiled, "INSTALLED_STORE", _marked_store(tmp_path, builtin_pack_paths()))
+    assert load_rules().rules[0].title == "FROM THE STORE"
+    assert load_rules(use_store=False).rules[0].title != "FROM THE STORE"
+    assert load_rules(validate_builtin=True).rules[0].title != "FROM THE STORE"  # `termcheck rules test` reads the YAML
+    pack = tmp_path / "extra.yaml"
+    pack.write_text("rules: []\n", encoding="utf-8")
+    assert load_rules([str(pack)]).rules[0].title != "FROM THE STORE"
+
+
+def test_a_stored_rule_set_is_not_used_once_a_pack_changes(tmp_path):
+    copies = []
+    for path in builtin_pack_paths():
+        copies.append(tmp_path / path.name)
+        shutil.copyfile(path, copies[-1])
+    store = precompiled.read_store(_marked_store(tmp_path, copies))
+    stored = precompiled.stored_ruleset(copies, store)
+    assert stored is not None
+    # a rule names its pack where it is now (`rules explain`), not where the store was built
+    assert {rule.source for rule in stored.rules} == {str(path) for path in copies if path.name != "lexicon.yaml"}
+    with copies[-1].open("a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    assert precompiled.stored_ruleset(copies, store) is None
+
+
+def _texts():
+    yield from sorted(EXAMPLES.glob("*.txt"))
+    if CORPUS.is_dir():
+        yield from sorted((CORPUS / "cuad" / "contracts").glob("*.txt"))[:4]
+
+
+@pytest.fixture(scope="module")
+def both_rule_sets(tmp_path_factory):
+    """The rule set read back from a store, and the same rules loaded from the YAML."""
+    store = precompiled.read_store(_marked_store(tmp_path_factory.mktemp("marked"), builtin_pack_paths()))
+    stored = precompiled.stored_ruleset(builtin_pack_paths(), store)
+    assert stored is not None
+    loaded = load_rules(use_store=False)
+    stored.rules[0].title = loaded.rules[0].title
+    return stored, loaded
+
+
+@pytest.mark.parametrize("path", list(_texts()), ids=lambda p: p.stem[:40])
+def test_the_stored_rule_set_reports_what_the_loaded_one_does(path, both_rule_sets):
+    stored, loaded = both_rule_sets
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert dataclasses.asdict(check_text(text, rules=stored)) == dataclasses.asdict(check_text(text, rules=loaded))
