@@ -121,6 +121,18 @@ def test_a_stored_rule_set_is_not_used_once_a_pack_changes(tmp_path):
     assert precompiled.stored_ruleset(copies, store) is None
 
 
+def test_a_stored_rule_set_is_not_used_once_termcheck_s_code_changes(tmp_path, monkeypatch):
+    # a pickled rule set is made of termcheck's classes: edited code (an editable install) loads the YAML
+    code = tmp_path / "termcheck"
+    shutil.copytree(precompiled._PACKAGE, code, ignore=shutil.ignore_patterns("*.bin", "__pycache__", "builtin_rules"))
+    monkeypatch.setattr(precompiled, "_PACKAGE", code)
+    store = precompiled.read_store(_marked_store(tmp_path, builtin_pack_paths()))
+    assert precompiled.stored_ruleset(builtin_pack_paths(), store) is not None
+    with (code / "rules" / "model.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# an edit\n")
+    assert precompiled.stored_ruleset(builtin_pack_paths(), store) is None
+
+
 def _texts():
     yield from sorted(EXAMPLES.glob("*.txt"))
     if CORPUS.is_dir():

@@ -10,7 +10,8 @@ milliseconds.
 
 The store only ever saves time. It is used only by the exact interpreter that built it (version
 and re's format number); a regex is looked up by its whole source; the rule set is used only when
-the built-in packs are byte for byte those it was loaded from and no user pack is added; anything
+the built-in packs and termcheck's code are byte for byte those it was made from and no user pack is
+added; anything
 missing, unreadable or different falls back to loading and compiling as before. A source checkout
 or an editable install has no store. The store is written only at build time, into the build
 folder: termcheck never writes it while running.
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from termcheck.rules.model import RuleSet
 
 STORE_NAME = "compiled_regexes.bin"
-INSTALLED_STORE = Path(__file__).with_name(STORE_NAME)  # there only in an installed wheel
+INSTALLED_STORE = Path(__file__).with_name(STORE_NAME)  # made by setup.py: absent from a plain source tree
+_PACKAGE = Path(__file__).parents[1]
 _FORMAT = 2
 
 # A stored regex: the arguments CPython's re passes to _sre.compile, the code packed and zipped.
@@ -92,10 +94,12 @@ def stored_ruleset(packs: list[Path], store: Optional[Store] = None) -> Optional
 
 
 def packs_digest(packs: list[Path]) -> str:
-    """A digest of the packs' names and bytes: a stored rule set is theirs only if this is unchanged."""
+    """A digest of the packs' names and bytes, and of termcheck's own code (which a pickled rule set
+    is made of): a stored rule set fits only while this is unchanged."""
     digest = hashlib.sha256()
-    for path in packs:
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    code = sorted(_PACKAGE.rglob("*.py"))
+    for path in [*packs, *code]:
+        digest.update(str(path.relative_to(_PACKAGE) if path in code else path.name).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
