@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -121,3 +122,33 @@ def test_a_title_runs_on_in_a_sentence_but_an_acronym_keeps_its_capitals(title, 
     from termcheck.wording import lower_first
 
     assert lower_first(title) == running
+
+
+@pytest.mark.parametrize(
+    "args, verdict",
+    [
+        (["--select", "payment"], 0),  # the checklist (Rich), a passing contract
+        (["--select", "payment", "-f", "jsonl"], 0),
+        (["--select", "payment", "-f", "json"], 0),
+        (["--select", "payment", "-q"], 0),
+        ([], 1),  # a check fails: still 1, not an error
+    ],
+)
+def test_a_reader_who_leaves_does_not_change_the_exit_code_or_stop_other_reports(tmp_path, args, verdict):
+    # `termcheck contract.txt | head -1` under `set -o pipefail`: the pipe closes before the report is
+    # written; Rich and click would exit 1 ("a check failed") even for a contract that passes.
+    contract = tmp_path / "contract.txt"
+    contract.write_text("The Company pays the Performer USD 500 for the session.\n" * 200, encoding="utf-8")
+    sarif = tmp_path / "report.sarif"
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "termcheck", str(contract), *args, "--sarif-output", str(sarif)],
+            stdout=write_end, stderr=subprocess.PIPE, timeout=120, cwd=ROOT, env={**os.environ, "NO_COLOR": "1"},
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == verdict, proc.stderr
+    assert proc.stderr == b""
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"

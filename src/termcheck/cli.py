@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Iterator, List, Optional
 
 import typer
@@ -75,8 +76,22 @@ def write_output(text: str, output: Optional[str]) -> None:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with reader_may_leave():
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+
+@contextmanager
+def reader_may_leave() -> Iterator[None]:
+    """Writing to stdout: when its reader has gone (`termcheck ... | head`), the run goes on
+    without it, so the other reports are still written and the exit code is still the verdict."""
+    try:
+        yield
+    except BrokenPipeError:
+        # Python's advice for a closed pipe: stdout becomes /dev/null, so no later write or flush fails.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def report_input_error(path: str, exc: InputError) -> None:
@@ -274,8 +289,9 @@ def check(
                 if fmt == "jsonl" and not questions:
                     from termcheck.render.tabular import jsonl_line
 
-                    stream.write(jsonl_line(doc))
-                    stream.flush()
+                    with reader_may_leave() if stream is sys.stdout else nullcontext():
+                        stream.write(jsonl_line(doc))
+                        stream.flush()
     finally:
         if stream is not sys.stdout:
             stream.close()
@@ -293,7 +309,9 @@ def check(
     elif kind == "text" and not output:
         from termcheck.render.console import make_console, print_report
 
-        print_report(report, make_console(color=color))
+        with reader_may_leave():
+            print_report(report, make_console(color=color))
+            sys.stdout.flush()
     else:
         write_output(RENDERERS[kind](report, RenderOptions(color="never" if output else color)), output)
     extra = {"json": json_output, "sarif": sarif_output, "junit": junit_output, "csv": csv_output, "markdown": markdown_output, "html": html_output}

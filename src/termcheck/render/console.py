@@ -6,6 +6,8 @@ contract prints as written.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Optional
 
 from rich.console import Console, Group
@@ -130,10 +132,25 @@ def summary_tables(report: Report) -> list:
     return [by_check, by_doc]
 
 
+class _Console(Console):
+    """Rich's Console, except that a reader who leaves (`termcheck ... | head`) does not end the run:
+    Rich would exit 1 ("a check failed"); the other reports are still written and the exit code is
+    still the verdict."""
+
+    def on_broken_pipe(self) -> None:
+        """Go quiet, with stdout pointed at /dev/null as Rich does, and carry on."""
+        if self.file is not sys.stdout:
+            super().on_broken_pipe()
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def make_console(color: str = "auto", width: Optional[int] = None, record: bool = False, file=None) -> Console:  # noqa: ANN001
     """A Console that honours --color and NO_COLOR (Rich reads NO_COLOR itself)."""
     force = {"always": True, "never": False}.get(color)
-    return Console(
+    return _Console(
         force_terminal=force if color == "always" else None,
         no_color=True if color == "never" else None,
         width=width,
