@@ -30,7 +30,7 @@ _REPAIRS = re.compile(
     # a word cut in two (but "AGREE-\nMENT" in capitals is)
   | (?P<keepcap>(?<=[a-zà-öø-ÿ])[\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[A-ZÀ-ÖØ-Þ]))
   | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
-  | (?P<eol>[ \t\u00a0]*(?:\r\n|\r|\n))                               # trailing blanks, CR LF -> LF
+  | (?P<eol>[ \t\u00a0]+(?:\r\n|\r|\n)|\r\n?)                         # trailing blanks, CR LF -> LF (a bare LF needs nothing)
   | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
   | (?P<space>[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])             # odd blanks -> space
   | (?P<char0>[A-Za-z][\u0300-\u036f]+)                             # "e" + combining acute -> "é"
