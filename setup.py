@@ -1,7 +1,7 @@
-"""Build hook: a wheel carries the built-in rules' regexes compiled by the Python that builds it.
+"""Build hook: a wheel carries the built-in rules loaded, and their regexes compiled, by the Python that builds it.
 
-Everything else about the package is in pyproject.toml. Compiling the rules' 1,700 regexes takes
-seconds in pure Python; a store of them, made here once, makes a first check fast
+Everything else about the package is in pyproject.toml. Loading the rules and compiling their 1,700
+regexes takes seconds in pure Python; a store of both, made here once, makes a first check fast
 (src/termcheck/rules/precompiled.py). Without the store termcheck works the same, only slower to
 start, so a build that cannot make it says why and goes on.
 """
@@ -18,7 +18,7 @@ from setuptools.command.build_py import build_py
 
 
 class BuildPyWithCompiledRegexes(build_py):
-    """build_py, then the compiled-regex store written into the built package (for an editable
+    """build_py, then the compiled rules written into the built package (for an editable
     install, into the source package, which is what such an install runs)."""
 
     def run(self) -> None:
@@ -48,9 +48,9 @@ def _write_store(importable: Path, folder: Path, builtin_rules: Optional[Path] =
             spec.loader.exec_module(module)
         from termcheck.rules.precompiled import write_store
 
-        print(f"termcheck: compiled the built-in rules' regexes into {write_store(folder)}")
+        print(f"termcheck: compiled the built-in rules into {write_store(folder)}")
     except Exception as exc:  # noqa: BLE001 - the store is an optimisation; the build must not fail for it
-        print(f"termcheck: no compiled-regex store ({exc.__class__.__name__}: {exc}); checks will compile as they go", file=sys.stderr)
+        print(f"termcheck: no compiled rules ({exc.__class__.__name__}: {exc}); checks will compile as they go", file=sys.stderr)
     finally:
         sys.path.remove(str(importable))
         for name in [m for m in sys.modules if m == "termcheck" or m.startswith("termcheck.")]:

@@ -16,7 +16,7 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "termcheck/builtin_rules/lexicon.yaml" in names and "termcheck/builtin_rules/pay.yaml" in names
     assert "termcheck/schemas/report-v1.schema.json" in names
-    assert "termcheck/rules/compiled_regexes.bin" in names  # setup.py's store (rules/precompiled.py)
+    assert "termcheck/rules/compiled_rules.bin" in names  # setup.py's store (rules/precompiled.py)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     # The new environment borrows this one's dependencies through PYTHONPATH (which does not run .pth

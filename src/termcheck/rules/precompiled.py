@@ -10,11 +10,11 @@ milliseconds.
 
 The store only ever saves time. It is used only by the exact interpreter that built it (version
 and re's format number); a regex is looked up by its whole source; the rule set is used only when
-the built-in packs and termcheck's code are byte for byte those it was made from and no user pack is
-added; anything
-missing, unreadable or different falls back to loading and compiling as before. A source checkout
-or an editable install has no store. The store is written only at build time, into the build
-folder: termcheck never writes it while running.
+the built-in packs and termcheck's code are byte for byte those it was made from and no user pack
+is added; anything missing, unreadable or different falls back to loading and compiling as before.
+An editable install gets its store in the source tree (setup.py), where an edit to a rule or to the
+code makes the stored rule set unused until the next install. The store is written only at build
+time: termcheck never writes it while running.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Pattern
 if TYPE_CHECKING:
     from termcheck.rules.model import RuleSet
 
-STORE_NAME = "compiled_regexes.bin"
+STORE_NAME = "compiled_rules.bin"
 INSTALLED_STORE = Path(__file__).with_name(STORE_NAME)  # made by setup.py: absent from a plain source tree
 _PACKAGE = Path(__file__).parents[1]
 _FORMAT = 2
@@ -97,9 +97,10 @@ def packs_digest(packs: list[Path]) -> str:
     """A digest of the packs' names and bytes, and of termcheck's own code (which a pickled rule set
     is made of): a stored rule set fits only while this is unchanged."""
     digest = hashlib.sha256()
-    code = sorted(_PACKAGE.rglob("*.py"))
-    for path in [*packs, *code]:
-        digest.update(str(path.relative_to(_PACKAGE) if path in code else path.name).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    named = [(path.name, path) for path in packs]
+    named += [(str(path.relative_to(_PACKAGE)), path) for path in sorted(_PACKAGE.rglob("*.py"))]
+    for name, path in named:
+        digest.update(name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
