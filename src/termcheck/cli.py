@@ -88,10 +88,9 @@ def reader_may_leave() -> Iterator[None]:
     try:
         yield
     except BrokenPipeError:
-        # Python's advice for a closed pipe: stdout becomes /dev/null, so no later write or flush fails.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        from termcheck.render.common import silence_stdout
+
+        silence_stdout()
 
 
 def report_input_error(path: str, exc: InputError) -> None:

@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+# The characters a pass removes outright: hyphen markers (the soft hyphen, pdfium's), and controls and
+# zero-width marks.
+_MARKERS = r"\u00ad\ufffe\x02"
+_DROPPED = r"\u200b-\u200d\u2060\ufeff\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f"
+
 # One pass over the text; each alternative is one kind of repair. Order matters: a hyphen at a
 # line end is joined before the line end itself is looked at.
 _REPAIRS = re.compile(
@@ -29,20 +34,23 @@ _REPAIRS = re.compile(
     # pdfium's marker between a small letter and a capital: "Attribution-\nShareAlike" is a compound, never
     # a word cut in two (but "AGREE-\nMENT" in capitals is)
   | (?P<keepcap>(?<=[a-zà-öø-ÿ])[\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?(?=[A-ZÀ-ÖØ-Þ]))
-  | (?P<marker>[\u00ad\ufffe\x02][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
+  | (?P<marker>["""
+    + _MARKERS
+    + r"""][ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?)            # soft hyphen / pdfium's hyphen markers
   | (?P<eol>[ \t\u00a0]+(?:\r\n|\r|\n)|\r\n?)                         # trailing blanks, CR LF -> LF (a bare LF needs nothing)
   | (?P<spaces>[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,})        # runs of blanks -> one space
   | (?P<space>[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])             # odd blanks -> space
   | (?P<char0>[A-Za-z][\u0300-\u036f]+)                             # "e" + combining acute -> "é"
-  | (?P<drop>[\u200b-\u200d\u2060\ufeff\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f])
+  | (?P<drop>["""
+    + _DROPPED
+    + r"""])
   | (?P<char>[^\x00-\x7f\u0300-\u036f]?[\u0300-\u036f]+|[^\x00-\x7f])  # decomposed accents, other non-ASCII
     )
     """,
     re.VERBOSE,
 )
 
-# The characters a pass removes outright (markers, controls, zero-width marks).
-_REMOVED = re.compile(r"[\u00ad\ufffe\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_REMOVED = re.compile(f"[{_MARKERS}{_DROPPED}]")
 
 # Characters NFKC leaves alone but that must match their ASCII forms in rules and quotes.
 _ASCII_FOLD = {

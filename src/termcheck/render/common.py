@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
 from typing import Iterator
 
@@ -98,3 +100,11 @@ def check_tally(report: Report) -> dict[str, tuple[str, Counter[str]]]:
 def failing_checks(doc: DocumentReport) -> list[str]:
     """The ids of a document's checks that fail."""
     return [c.id for c in doc.checks if shown_status(c) == "fail"]
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null (its reader has gone: `termcheck ... | head`), so that no later write
+    or flush fails and the run can finish with its own exit code (Python's advice for a closed pipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

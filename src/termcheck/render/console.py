@@ -6,7 +6,6 @@ contract prints as written.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Optional
 
@@ -26,6 +25,7 @@ from termcheck.render.common import (
     facts,
     failing_checks,
     shown_status,
+    silence_stdout,
     summary_line,
     value_text,
     verdict_line,
@@ -140,11 +140,9 @@ class _Console(Console):
     def on_broken_pipe(self) -> None:
         """Go quiet, with stdout pointed at /dev/null as Rich does, and carry on."""
         if self.file is not sys.stdout:
-            super().on_broken_pipe()
+            super().on_broken_pipe()  # Rich's own: exit
         self.quiet = True
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        silence_stdout()
 
 
 def make_console(color: str = "auto", width: Optional[int] = None, record: bool = False, file=None) -> Console:  # noqa: ANN001

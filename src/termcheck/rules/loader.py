@@ -212,13 +212,14 @@ def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builti
     (precompiled.py); use_store=False loads them from the YAML regardless.
     """
     extra = list(extra)
+    builtin_packs = builtin_pack_paths() if builtin else []
     if builtin and not extra and not validate_builtin and use_store:
         from termcheck.rules.precompiled import stored_ruleset
 
-        ready = stored_ruleset(builtin_pack_paths())
+        ready = stored_ruleset(builtin_packs)
         if ready is not None:
             return ready
-    packs: list[tuple[Path, bool]] = [(p, False) for p in builtin_pack_paths()] if builtin else []
+    packs: list[tuple[Path, bool]] = [(p, False) for p in builtin_packs]
     for given in extra:
         packs.extend((p, True) for p in pack_paths(given))
     problems: list[str] = []

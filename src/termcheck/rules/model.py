@@ -70,6 +70,10 @@ class CueGate:
         """Pickled as its sources (the bound matchers are made again when first needed)."""
         return {k: v for k, v in self.__dict__.items() if k != "checks"}
 
+    def sources(self) -> list[str]:
+        """The gate's regex sources."""
+        return [s for s in (self.starting, self.going_on, self.before) if s is not None]
+
     @cached_property
     def checks(self) -> "GateChecks":
         """The gate as bound matchers (starting; going on with before, as a pair), for the prefilter's
@@ -113,11 +117,18 @@ class CompiledRule:
 
     def compile_patterns(self) -> None:
         """Compile the rule's and its triggers' regexes now, in place of their lazy stand-ins."""
-        self.unless, self.unless_context = compiled(self.unless), compiled(self.unless_context)
-        self.weakened_by, self.hollowed_by = compiled(self.weakened_by), compiled(self.hollowed_by)
+        for owner, name in self.regex_fields():
+            setattr(owner, name, compiled(getattr(owner, name)))
+
+    def regex_fields(self) -> Iterator[tuple[object, str]]:
+        """(object, attribute) of every regex of the rule and of its triggers (each may be None)."""
+        yield from ((self, name) for name in _RULE_REGEXES)
         for t in self.triggers:
-            t.pattern, t.requires, t.near, t.negating = compiled(t.pattern), compiled(t.requires), compiled(t.near), compiled(t.negating)
-            t.unless = compiled(t.unless)
+            yield from ((t, name) for name in _TRIGGER_REGEXES)
+
+
+_RULE_REGEXES = ("unless", "unless_context", "weakened_by", "hollowed_by")
+_TRIGGER_REGEXES = ("pattern", "requires", "near", "negating", "unless")
 
 
 TriggerKey = tuple[str, int]  # (rule id, index of the trigger in the rule)
@@ -195,14 +206,10 @@ class RuleSet:
         (what a wheel build compiles ahead: precompiled.py)."""
         sources = {self.prefilter.pattern} if self.prefilter is not None else set()
         for targets in self.cue_targets.values():
-            for _, _, _, gate in targets:
-                if gate is not None:
-                    sources.update(s for s in (gate.starting, gate.going_on, gate.before) if s is not None)
+            sources.update(s for _, _, _, gate in targets if gate is not None for s in gate.sources())
         for rule in self.rules:
-            patterns: list[object] = [rule.unless, rule.unless_context, rule.weakened_by, rule.hollowed_by]
-            for t in rule.triggers:
-                patterns += [t.pattern, t.requires, t.near, t.negating, t.unless]
-            sources.update(p.pattern for p in patterns if isinstance(p, LazyRegex))
+            lazy = (getattr(owner, name) for owner, name in rule.regex_fields())
+            sources.update(p.pattern for p in lazy if isinstance(p, LazyRegex))
         return sources
 
 

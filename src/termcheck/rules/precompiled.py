@@ -141,8 +141,10 @@ def build_store(sources: Iterable[str], ruleset: Optional[RuleSet] = None, packs
             indexgroup[index] = name
         packed = zlib.compress(array("I", code).tobytes(), 6)
         regexes[source] = (parsed.state.flags, packed, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    pickled = b"" if ruleset is None or packs is None else zlib.compress(pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL), 6)
-    return marshal.dumps((_FORMAT, key, regexes, packs_digest(packs) if packs is not None and ruleset is not None else "", pickled))
+    digest, pickled = "", b""
+    if ruleset is not None and packs is not None:
+        digest, pickled = packs_digest(packs), zlib.compress(pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    return marshal.dumps((_FORMAT, key, regexes, digest, pickled))
 
 
 def write_store(folder: Path) -> Path:
