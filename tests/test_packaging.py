@@ -17,6 +17,10 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     assert "termcheck/builtin_rules/lexicon.yaml" in names and "termcheck/builtin_rules/pay.yaml" in names
     assert "termcheck/schemas/report-v1.schema.json" in names
     assert "termcheck/rules/compiled_rules.bin" in names  # setup.py's store (rules/precompiled.py)
+    # PEP 639 licence metadata: the SPDX expression and the licence text itself
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: Apache-2.0" in metadata
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     # The new environment borrows this one's dependencies through PYTHONPATH (which does not run .pth
