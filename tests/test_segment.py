@@ -244,6 +244,24 @@ def test_a_sentence_case_title_above_its_paragraph_is_a_heading():
     assert find(rows, "8. Audio recordings")[0] == "operative"
 
 
+def test_an_unnumbered_sentence_case_title_above_its_paragraph_is_a_heading():
+    """'Moral rights' on a line of its own titles the sentence below it (so 'the Performer waives them' has a
+    heading that names what it waives); a line with a verb, a number or an ending, or one above a
+    lower-case continuation or a numbered clause, stays what it was."""
+    text = (
+        "Moral rights\nTo the fullest extent permitted by law, the Performer waives them.\n\n"
+        "The Company will pay\nThe fee is USD 100, paid by bank transfer within thirty days.\n\n"
+        "Session 2 recordings\nThey are delivered on the day of the session.\n\n"
+        "Voice recordings\n1. The Company may keep them for two years.\n"
+    )
+    _, rows = segs(text)
+    assert find(rows, "Moral rights")[0] == "heading"
+    assert find(rows, "To the fullest extent")[2] == ("Moral rights",)
+    assert find(rows, "The Company will pay")[0] != "heading"
+    assert find(rows, "Session 2 recordings")[0] != "heading"
+    assert find(rows, "Voice recordings")[0] != "heading"
+
+
 def test_a_title_numbered_without_a_dot_above_its_paragraph_is_a_heading():
     """'4 Moral rights' on a paragraph of its own titles the sentence below it, as '4. Moral rights' does; a
     paragraph that opens on a number and a lower-case word ('3 days after ...') stays a clause."""

@@ -261,11 +261,21 @@ def numbered_title(text: str) -> bool:
     return _titles_in_sentence_case(rest) and not _RUN_IN.search(rest)
 
 
+def unnumbered_title(text: str) -> bool:
+    """True for 'Moral rights': one to five words in sentence case, without a number, a verb or an ending."""
+    t = text.strip()
+    if not t or t[-1] in ".;:,!?" or ends_mid_sentence(t) or match_label(t) or any(c.isdigit() for c in t):
+        return False
+    return len(_WORD.findall(t)) <= 5 and _titles_in_sentence_case(t) and not _RUN_IN.search(t)
+
+
 def titles_its_paragraph(text: str, next_text: str) -> bool:
-    """True for '5. Your personal data' followed by an unnumbered sentence: a section title in sentence case
-    (as a DOCX or PDF shows it, on a line of its own), not a clause of its own."""
+    """True for '5. Your personal data' or 'Moral rights' followed by an unnumbered sentence: a section title
+    in sentence case (as a DOCX or PDF shows it, on a line of its own), not a clause of its own."""
     following = next_text.strip()
-    return numbered_title(text) and following[:1].isupper() and match_label(following) is None and ends_sentence(following)
+    if not (following[:1].isupper() and match_label(following) is None and ends_sentence(following)):
+        return False
+    return numbered_title(text) or unnumbered_title(text)
 
 
 def titles_its_subsections(text: str, next_text: str) -> bool:

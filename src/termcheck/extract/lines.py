@@ -20,6 +20,7 @@ from termcheck.numbering import (
     may_be_reference,
     numbered_title,
     opens_title,
+    unnumbered_title,
     starts_recital,
 )
 from termcheck.quantities import CURRENCY
@@ -296,6 +297,8 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width and len(prev) + 1 + len(text.split()[0]) <= 1.1 * width)
                 # a numbered title in sentence case on a line of its own: "5. Your personal data" / "You may ask ..."
                 or (len(current) == 1 and short_prev and text[:1].isupper() and numbered_title(prev))
+                # ... or unnumbered, the first line of its block: "Moral rights" / "To the fullest extent ..."
+                or (len(current) == 1 and short_prev and text[:1].isupper() and unnumbered_title(prev))
                 # ... which starts its own block after a finished sentence, even a number without a dot: "... is
                 # heard." / "6 Digital replicas"
                 or (prev_ends and numbered_title(text))
