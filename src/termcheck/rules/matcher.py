@@ -45,6 +45,11 @@ _LEADING_SUBORDINATE = re.compile(
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
 # "create digital background performers and may use them": a made or other performer is not the party
 _NOT_THE_PARTY = re.compile(r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow)\s+(?:[\w-]+\s+)?$")
+# "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
+_KEPT_FROM = re.compile(
+    r"\b(?:prevents?|restricts?|stops?|precludes?|prohibits?|bars?|limits?|empêche|empêchent|interdit)\s+"
+    r"(?:the\s+|l['’]\s*|le\s+|la\s+)?([\w'’-]+)\s+(?:from|de|d['’])\s*(?:\w+\s+)?$"
+)
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
@@ -81,6 +86,9 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     the match is an exception to a prohibition, held by the prohibition's subject."""
     pre = lower[s_start:m_start]
     ahead = lower[s_start:m_start + 40]
+    kept = _KEPT_FROM.search(pre)
+    if kept:
+        return "performer" if PERFORMER_NAME.match(kept.group(1)) else "counterparty"
     # "The licence you give the Foundation is perpetual, but you may withdraw ...": a grant before a
     # contrast belongs to the clause before it
     contrast = list(_CONTRAST.finditer(pre))
