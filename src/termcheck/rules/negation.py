@@ -97,8 +97,9 @@ _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
     # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
-    # table row's next cell: "| AI / synthetic voice | Not permitted |"
-    r"|^\s*[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)"
+    # table row's next cell: "| AI / synthetic voice | Not permitted |", the label's last words after the
+    # match ("Transfer to third parties: Not allowed", matched up to "third")
+    r"|^(?:\s*|(?:[ \t/-]*[\w'’-]+){1,3}[ \t]*)[:|]\s*(?:no|none|non|not\s+(?:permitted|allowed|applicable|included|granted|offered|available|provided|given|agreed)|n/?a)"
     r"(?:\s+(?:after|once|following|from|beyond|during)\b[^|\n.;]{0,40})?\s*(?:$|[\n.;|,])"
     # a question answered no: "Can I ask for my voice to be removed? A: Not while the licence lasts."
     # (not "A: Not until the recordings are delivered", which says when)
