@@ -50,6 +50,41 @@ def test_durations_in_words_and_digits(n, unit):
     assert found[0].conflict is None
 
 
+@given(st.integers(min_value=1, max_value=20), st.integers(min_value=1, max_value=11), st.sampled_from(["and", ", and", "plus"]))
+def test_years_and_months_are_one_duration(years, months, joiner):
+    """'two years and six months' is 2.5 years, one duration over both units (not 2 and 0.5)."""
+    text = f"the licence lasts {english(years)} years{joiner if joiner.startswith(',') else ' ' + joiner} {english(months)} months"
+    found = find_durations(text)
+    assert len(found) == 1
+    assert abs(found[0].years - (years + months / 12)) < 1e-9
+    assert found[0].text.startswith(english(years)) and found[0].text.endswith("months")
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [("for two and a half years", 2.5), ("a year and a half", 1.5), ("for 1 ½ years", 1.5), ("deux ans et demi", 2.5),
+     ("one and a half (1.5) years", 1.5), ("on the third anniversary of signature", 3), ("au troisième anniversaire", 3),
+     ("until the 5th anniversary", 5)],
+)
+def test_halves_and_anniversaries(text, years):
+    assert [d.years for d in find_durations(text)] == [years]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [("within 30 days and 6 months later", [30 / 365, 0.5]),  # the second is longer: two windows, not one
+     ("one year and a half-day", [1.0]),
+     ("5 business days and 2 days", [5 / 365, 2 / 365])],  # a business window is not added to a calendar one
+)
+def test_what_is_not_joined_or_halved(text, years):
+    assert [round(d.years, 6) for d in find_durations(text)] == [round(y, 6) for y in years]
+
+
+def test_a_number_in_brackets_alone_starts_at_its_bracket():
+    d = find_durations("payable within (30) days")[0]
+    assert d.text == "(30) days"
+
+
 def test_words_and_digits_that_disagree_are_flagged_and_the_larger_kept():
     d = find_durations("a term of three (5) years")[0]
     assert d.years == 5 and "3" in d.conflict and "5" in d.conflict

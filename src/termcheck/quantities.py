@@ -109,7 +109,7 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[N
             out.append(Number(max(wv, pv), m.start(), m.end(), conflict=f"'{m.group().strip()}': the words say {wv:g} but the digits say {pv:g}"))
         elif pv is not None or wv is not None:
             value = pv if pv is not None else float(wv)  # type: ignore[arg-type]
-            out.append(Number(value, m.start("words") if words else m.start("paren"), m.end(), None))
+            out.append(Number(value, m.start("words") if words else m.start(), m.end(), None))
     return out
 
 
@@ -154,12 +154,28 @@ def _unit_kind(unit: str) -> str:
 _NUMBER_REACH = 64
 
 
+# "two and a half years" (the half between the number and its unit), "a year and a half", « deux ans et demi »
+_HALF_BEFORE = re.compile(r"\s*(?:(?:and\s+)?a\s+half|½)[\s-]*", re.IGNORECASE)
+_HALF_AFTER = re.compile(r"\s+(?:and\s+a\s+half|et\s+demie?)(?![\w-])", re.IGNORECASE)
+# "two years and six months": one duration written in two units
+_JOINS_UNITS = re.compile(r"\s*,?\s*(?:and|et|plus)\s+", re.IGNORECASE)
+_CONNECTOR_FIRST = re.compile(r"(?:and|et|plus)\s", re.IGNORECASE)  # a number read with its "and": "and six months"
+# "ends on the third anniversary of the Session Date": that many years
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+}
+_ANNIVERSARY = re.compile(
+    r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|(?P<n>\d{1,2})(?:st|nd|rd|th|e|ème))\s+(?:anniversary|anniversaire)\b", re.IGNORECASE
+)
+
+
 def find_durations(text: str) -> list[Duration]:
-    """Durations: 'three (3) years', '36 months', 'a two-year term', « deux (2) ans », 'within one month'."""
+    """Durations: 'three (3) years', '36 months', 'a two-year term', « deux (2) ans », 'within one month',
+    'two and a half years', 'two years and six months', 'the third anniversary'."""
     out: list[Duration] = []
     units = list(_UNIT_RE.finditer(text))
-    if not units:
-        return out
     for m in units:
         # Only the number right before the unit counts, so only the text just before it is read
         # (from a word start, so that 'thirty-six' is not read as 'six').
@@ -167,7 +183,11 @@ def find_durations(text: str) -> list[Duration]:
         while window > max(0, floor - 40) and not text[window - 1].isspace():
             window -= 1
         numbers = find_numbers(text, window, m.start())
+        half = 0.0
         before = [n for n in numbers if n.end <= m.start() and not text[n.end:m.start()].strip(" -()")]
+        if not before:
+            before = [n for n in numbers if n.end <= m.start() and _HALF_BEFORE.fullmatch(text, n.end, m.start())]
+            half = 0.5
         if not before:
             continue
         n = before[-1]
@@ -177,11 +197,36 @@ def find_durations(text: str) -> list[Duration]:
             w in _UNITS_FR for w in _TOKEN_SPLIT.split(number_text)
         ):
             continue  # English "(a) an exclusive licence" is not « un an »
+        end = m.end()
+        after = _HALF_AFTER.match(text, end) if not half else None
+        if after:
+            half, end = 0.5, after.end()
         kind = _unit_kind(unit)
-        value = n.value
+        value = n.value + half
         business = bool(re.search(r"business|working|ouvrés|ouvrables", unit, re.IGNORECASE))
         days = value * {"y": 365, "m": 30, "w": 7, "d": 1, "h": 1 / 24}[kind] * (7 / 5 if business else 1)
-        out.append(Duration(value * _YEAR_FACTOR[kind], days, text[n.start:m.end()], n.start, m.end(), business, n.conflict))
+        out.append(Duration(value * _YEAR_FACTOR[kind], days, text[n.start:end], n.start, end, business, n.conflict))
+    for a in _ANNIVERSARY.finditer(text):
+        years = float(a.group("n") or _ORDINALS[a.group("ord").lower()])
+        out.append(Duration(years, years * 365, a.group(), a.start(), a.end()))
+    return _join_compound(sorted(out, key=lambda d: d.start), text)
+
+
+def _join_compound(found: list[Duration], text: str) -> list[Duration]:
+    """'two years and six months' is one duration of 2.5 years, not two of 2 and 0.5."""
+    out: list[Duration] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and d.years < prev.years and not prev.business and not d.business
+            and (
+                _JOINS_UNITS.fullmatch(text, prev.end, d.start)
+                or (not text[prev.end:d.start].strip(" ,") and _CONNECTOR_FIRST.match(d.text) is not None)
+            )
+        ):
+            out[-1] = Duration(prev.years + d.years, prev.days + d.days, text[prev.start:d.end], prev.start, d.end, False, prev.conflict or d.conflict)
+            continue
+        out.append(d)
     return out
 
 
