@@ -64,7 +64,7 @@ def test_years_and_months_are_one_duration(years, months, joiner):
     "text, years",
     [("for two and a half years", 2.5), ("a year and a half", 1.5), ("for 1 ½ years", 1.5), ("deux ans et demi", 2.5),
      ("one and a half (1.5) years", 1.5), ("on the third anniversary of signature", 3), ("au troisième anniversaire", 3),
-     ("until the 5th anniversary", 5)],
+     ("until the 5th anniversary", 5), ("within a fortnight", 14 / 365)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]

@@ -114,11 +114,11 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[N
 
 
 _UNIT = (
-    r"(?P<unit>years?|yrs?|months?|weeks?|days?|hours?|hrs?|calendar\s+days?|business\s+days?|working\s+days?"
+    r"(?P<unit>years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|calendar\s+days?|business\s+days?|working\s+days?"
     r"|ans?|années?|mois|semaines?|heures?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
 )
 _UNIT_RE = re.compile(rf"\b{_UNIT}\b", re.IGNORECASE)
-_YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "d": 1 / 365, "h": 1 / (24 * 365)}
+_YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "f": 14 / 365, "d": 1 / 365, "h": 1 / (24 * 365)}
 
 
 @dataclass
@@ -135,7 +135,7 @@ class Duration:
 
 
 def _unit_kind(unit: str) -> str:
-    """'y', 'm', 'w', 'd' or 'h' for a unit as written ('working days' is days, not weeks)."""
+    """'y', 'm', 'w', 'f', 'd' or 'h' for a unit as written ('working days' is days, not weeks)."""
     u = unit.lower()
     if "day" in u or u.startswith("jour"):
         return "d"
@@ -145,6 +145,8 @@ def _unit_kind(unit: str) -> str:
         return "m"
     if u.startswith(("w", "sem")):
         return "w"
+    if u.startswith("f"):  # a fortnight
+        return "f"
     if u.startswith("h"):  # hours, hrs, heures
         return "h"
     return "d"
@@ -204,7 +206,7 @@ def find_durations(text: str) -> list[Duration]:
         kind = _unit_kind(unit)
         value = n.value + half
         business = bool(re.search(r"business|working|ouvrés|ouvrables", unit, re.IGNORECASE))
-        days = value * {"y": 365, "m": 30, "w": 7, "d": 1, "h": 1 / 24}[kind] * (7 / 5 if business else 1)
+        days = value * {"y": 365, "m": 30, "w": 7, "f": 14, "d": 1, "h": 1 / 24}[kind] * (7 / 5 if business else 1)
         out.append(Duration(value * _YEAR_FACTOR[kind], days, text[n.start:end], n.start, end, business, n.conflict))
     for a in _ANNIVERSARY.finditer(text):
         years = float(a.group("n") or _ORDINALS[a.group("ord").lower()])
