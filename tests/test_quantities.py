@@ -104,10 +104,22 @@ def test_windows_business_days_months_and_vague_words():
     [("USD 500", "USD 500"), ("$1,500.00 per session", "$1,500.00"), ("1 500,00 € brut", "1 500,00 €"),
      ("£ 1.200", "£ 1.200"), ("a fee of $[INSERT FEE]", "$[INSERT FEE]"), ("EUR 300", "EUR 300"), ("500 euros", "500 euros"),
      ("₹5 per audio minute", "₹5"), ("INR 2,000", "INR 2,000"), ("a fee of ¥50,000", "¥50,000"), ("NZ$400", "NZ$400"),
-     ("2,000 rupees", "2,000 rupees")],
+     ("2,000 rupees", "2,000 rupees"), ("a fee of one thousand dollars", "one thousand dollars"),
+     ("five hundred pounds sterling", "five hundred pounds sterling"), ("mille cinq cents euros", "mille cinq cents euros"),
+     ("250 (two hundred fifty) U.S. Dollars", "250 (two hundred fifty) U.S. Dollars"), ("200 U.S. dollars", "200 U.S. dollars")],
 )
 def test_money(text, amount):
     assert find_money(text)[0][0] == amount
+
+
+@pytest.mark.parametrize(
+    "text, amounts",
+    [("One Thousand Dollars (US $1,000)", ["$1,000"]), ("($1,000) one thousand dollars", ["$1,000"]),
+     ("$500 and two hundred dollars", ["$500", "two hundred dollars"]),
+     ("Cero point five one nine two dollars", [])],  # digits read one by one are no amount
+)
+def test_an_amount_in_words_gives_way_to_the_same_in_digits(text, amounts):
+    assert [a for a, _, _ in find_money(text)] == amounts
 
 
 @pytest.mark.parametrize(

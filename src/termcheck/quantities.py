@@ -314,18 +314,35 @@ CURRENCY = (
     r"|reais\b|birr\b|kwacha\b|forints?\b|francs?\s+CFA\b)"
 )
 # "500 Kenyan shillings", "200 US dollars": a nation's adjective between the amount and its currency
-_NATIONAL_CURRENCY = r"(?:us|[a-z]+(?:an|ese|ish|i))\s+(?:dollars?|pounds?|euros?|rupees?|shillings?|pesos?|francs?|rand|dirhams?)\b"
+_NATIONAL_CURRENCY = r"(?:us|u\.s\.|[a-z]+(?:an|ese|ish|i))\s+(?:dollars?|pounds?|euros?|rupees?|shillings?|pesos?|francs?|rand|dirhams?)\b"
 _AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 _CURRENCY_BEFORE_ONLY = r"\bRs\.?"  # "Rs. 5,000" (after an amount, "rs" is too often something else)
+# An amount in words: "one thousand dollars", « mille cinq cents euros », "five hundred pounds sterling"
+_WORDS_AMOUNT = rf"\b(?!(?:and|et)\b){_NUM_WORDS_RE}(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\s+(?:{_NATIONAL_CURRENCY}|(?:dollars?|pounds?|euros?|francs?)\b)(?:\s+sterling\b)?"
+# ... and in digits with the words after it: "250 (two hundred fifty) U.S. Dollars"
+_SPELLED_AFTER = r"\s*\([a-zé\s-]{3,60}\)"
+# what may stand between an amount in words and the same in digits: "One Thousand Dollars (US $1,000)"
+_NEXT_TO = re.compile(r"[\s()\[\]\-–,]*(?:(?!(?:and|et|or|ou|plus)\b)[A-Za-z.]{1,4}[\s()\[\]]*)?", re.IGNORECASE)
+# digits read out one by one ("point five one nine two dollars") are no amount in words
+_DIGIT_BY_DIGIT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
 MONEY_RE = re.compile(
-    rf"(?:(?:{CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})\s?(?:{CURRENCY}|{_NATIONAL_CURRENCY}))",
+    rf"(?:(?:{CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})"
+    rf"|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})(?:{_SPELLED_AFTER})?\s?(?:{CURRENCY}|{_NATIONAL_CURRENCY})"
+    rf"|(?P<words>{_WORDS_AMOUNT}))",
     re.IGNORECASE,
 )
 
 
 def find_money(text: str) -> list[tuple[str, int, int]]:
-    """Amounts of money, including bracketed amount fields ('$[INSERT FEE]', '1 500,00 €')."""
-    return [(m.group(), m.start(), m.end()) for m in MONEY_RE.finditer(text)]
+    """Amounts of money, including bracketed amount fields ('$[INSERT FEE]', '1 500,00 €'); an amount in words
+    only where no amount in digits stands next to it ('One Thousand Dollars ($1,000)' is '$1,000')."""
+    found = [m for m in MONEY_RE.finditer(text) if not (m.group("words") and _DIGIT_BY_DIGIT.search(m.group()))]
+    digits = [m for m in found if not m.group("words")]
+    return [
+        (m.group(), m.start(), m.end()) for m in found
+        if not m.group("words")
+        or not any(_NEXT_TO.fullmatch(text[min(m.end(), d.end()):max(m.start(), d.start())]) for d in digits)
+    ]
 
 
 _DEMONYMS = {
