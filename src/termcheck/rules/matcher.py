@@ -44,7 +44,11 @@ _LEADING_SUBORDINATE = re.compile(
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
 _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
 # "create digital background performers and may use them": a made or other performer is not the party
-_NOT_THE_PARTY = re.compile(r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow)\s+(?:[\w-]+\s+)?$")
+# ... nor a "voice model" or a "language model", which is software, not the photographer's model
+_NOT_THE_PARTY = re.compile(
+    r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow|voice|speech|language|learning|trained"
+    r"|generative|foundation|acoustic|3d)\s+(?:[\w-]+\s+)?$"
+)
 # "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
 _KEPT_FROM = re.compile(
     r"\b(?:prevents?|restricts?|stops?|precludes?|prohibits?|bars?|limits?|empêche|empêchent|interdit)\s+"
