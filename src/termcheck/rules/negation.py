@@ -125,7 +125,8 @@ _EXCEPTED = re.compile(
     # "beyond" names a limit in time as often ("not used beyond the Term for [AI training]"): only right before
     r"\bbeyond(?:\s+(?:the|a|an|its|their|his|her|my|your|our))?\s*$"
     r"|\b(?:except|excepting|save\s+for|besides|other\s+than|apart\s+from|aside\s+from"
-    r"|sauf|hormis|excepté|autre\s+que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
+    # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
+    r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
 )
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
