@@ -13,6 +13,7 @@ from termcheck.verbs import CLAUSE_VERB, MODALS
 NEG_CUE = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
     r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
+    r"|(?:prevented|barred|debarred|restricted)\s+from"  # "The Performer is prevented from requesting deletion"
     r"|ne|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
     # the elided « n' » ends the text before a match that starts at its verb (« n'accepte »): no \b after it
     r"|\bn['’]"
@@ -62,6 +63,8 @@ _SCOPE_BREAK = re.compile(
 _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
+# ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
+_JOINS_A_VERB = re.compile(rf"\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})$")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
@@ -165,7 +168,7 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
         # subjects, not clauses ("..., therefore, neither this Agreement nor any right or obligation shall be").
         since = max(cut, pre.rfind(",", cut, brk.start()) + 1)
-        if _JOINS_SUBJECTS.match(brk.group()) and not CLAUSE_VERB.search(pre, since, brk.start()):
+        if _JOINS_SUBJECTS.match(brk.group()) and not _JOINS_A_VERB.search(brk.group()) and not CLAUSE_VERB.search(pre, since, brk.start()):
             continue
         cut = brk.end()
     # "No additional compensation is due for promotional use, which is included in the fee of $750": a
