@@ -375,6 +375,26 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
     assert not suspicious
 
 
+def test_no_alternation_offers_per_before_each():
+    """'for|per each|every hour' is '(for|per) (each|every) hour': it never matched 'per hour' (nobody writes
+    'per each'), so 'per' needs a phrase of its own."""
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    suspicious = [
+        f"{path.name}: {phrase}"
+        for path in builtin_pack_paths()
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if not phrase.startswith("re:")
+        and any(
+            "per" in a.strip("[]").split("|") and len(a.split("|")) > 1 and set(b.strip("[]").split("|")) & {"each", "every"}
+            for a, b in zip(phrase.lower().split(), phrase.lower().split()[1:])
+        )
+    ]
+    assert not suspicious
+
+
 def test_no_builtin_phrase_has_an_optional_part_of_several_words():
     """'[to have]' is read as the words '[to' and 'have]', which never match: each optional word needs its own brackets."""
     import yaml
