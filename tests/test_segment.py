@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,39 +228,38 @@ def test_a_sentence_case_title_followed_by_its_subsections_is_a_heading():
     assert find(rows, "8. Audio recordings")[0] == "operative"
 
 
-def test_a_sentence_case_title_above_its_paragraph_is_a_heading():
-    """'5. Your personal data' above an unnumbered sentence titles it, as the DOCX and PDF of the same text
-    show it; a title with a verb, one that ends in a full stop, or one above a list item stays a clause."""
-    text = (
-        "5. Your personal data\nYou may ask us to delete your contact details at any time, by email or by post.\n\n"
-        "6. The Company may assign\nIt must tell you first, in writing, at least thirty days before it does so.\n\n"
-        "7. Payment of the fee.\nThe fee is USD 100, paid by bank transfer within thirty days of the session.\n\n"
-        "8. Audio recordings\n9. Video footage\n"
-    )
+@pytest.mark.parametrize(
+    "text, title, titled, clauses",
+    [
+        # '5. Your personal data' above an unnumbered sentence titles it, as the DOCX and PDF of the same text
+        # show it; a title with a verb, one that ends in a full stop, or one above a list item stays a clause
+        (
+            "5. Your personal data\nYou may ask us to delete your contact details at any time, by email or by post.\n\n"
+            "6. The Company may assign\nIt must tell you first, in writing, at least thirty days before it does so.\n\n"
+            "7. Payment of the fee.\nThe fee is USD 100, paid by bank transfer within thirty days of the session.\n\n"
+            "8. Audio recordings\n9. Video footage\n",
+            "5. Your personal data", ("You may ask us", "Your personal data"),
+            ["6. The Company may", "7. Payment of the fee.", "8. Audio recordings"],
+        ),
+        # 'Moral rights' unnumbered, on a line of its own, titles the sentence below it (so 'the Performer
+        # waives them' has a heading that names what it waives); a line with a verb or a number, or one
+        # above a numbered clause, stays what it was
+        (
+            "Moral rights\nTo the fullest extent permitted by law, the Performer waives them.\n\n"
+            "The Company will pay\nThe fee is USD 100, paid by bank transfer within thirty days.\n\n"
+            "Session 2 recordings\nThey are delivered on the day of the session.\n\n"
+            "Voice recordings\n1. The Company may keep them for two years.\n",
+            "Moral rights", ("To the fullest extent", "Moral rights"),
+            ["The Company will pay", "Session 2 recordings", "Voice recordings"],
+        ),
+    ],
+)
+def test_a_sentence_case_title_above_its_paragraph_is_a_heading(text, title, titled, clauses):
     _, rows = segs(text)
-    assert find(rows, "5. Your personal data")[0] == "heading"
-    assert find(rows, "You may ask us")[2] == ("Your personal data",)
-    assert find(rows, "6. The Company may")[0] == "operative"
-    assert find(rows, "7. Payment of the fee.")[0] == "operative"
-    assert find(rows, "8. Audio recordings")[0] == "operative"
-
-
-def test_an_unnumbered_sentence_case_title_above_its_paragraph_is_a_heading():
-    """'Moral rights' on a line of its own titles the sentence below it (so 'the Performer waives them' has a
-    heading that names what it waives); a line with a verb, a number or an ending, or one above a
-    lower-case continuation or a numbered clause, stays what it was."""
-    text = (
-        "Moral rights\nTo the fullest extent permitted by law, the Performer waives them.\n\n"
-        "The Company will pay\nThe fee is USD 100, paid by bank transfer within thirty days.\n\n"
-        "Session 2 recordings\nThey are delivered on the day of the session.\n\n"
-        "Voice recordings\n1. The Company may keep them for two years.\n"
-    )
-    _, rows = segs(text)
-    assert find(rows, "Moral rights")[0] == "heading"
-    assert find(rows, "To the fullest extent")[2] == ("Moral rights",)
-    assert find(rows, "The Company will pay")[0] != "heading"
-    assert find(rows, "Session 2 recordings")[0] != "heading"
-    assert find(rows, "Voice recordings")[0] != "heading"
+    assert find(rows, title)[0] == "heading"
+    assert find(rows, titled[0])[2] == (titled[1],)
+    for clause in clauses:
+        assert find(rows, clause)[0] == "operative"
 
 
 def test_a_title_numbered_without_a_dot_above_its_paragraph_is_a_heading():
