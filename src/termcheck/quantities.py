@@ -165,7 +165,7 @@ _CONNECTOR_FIRST = re.compile(r"(?:and|et|plus)\s", re.IGNORECASE)  # a number r
 # "ends on the third anniversary of the Session Date": that many years
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "tenth": 10, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
     "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
 }
 _ANNIVERSARY = re.compile(

@@ -20,8 +20,8 @@ from termcheck.numbering import (
     may_be_reference,
     numbered_title,
     opens_title,
-    unnumbered_title,
     starts_recital,
+    unnumbered_title,
 )
 from termcheck.quantities import CURRENCY
 
