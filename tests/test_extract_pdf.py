@@ -271,6 +271,21 @@ def test_a_numbered_title_in_sentence_case_keeps_its_own_line():
     assert any(t.startswith("6. Payment of the fee is due within thirty days") for t in texts)
 
 
+def test_an_unnumbered_title_in_sentence_case_keeps_its_own_line():
+    """'Moral rights' over the sentence it titles is read apart from it, so 'the Performer waives them' has
+    a heading that names them; a wrapped clause whose second line starts with a capital stays whole."""
+    lines = [
+        "1. The Performer grants the Company a licence to use the Recordings for two years from the",
+        "Session Date, in the United Kingdom only, for the campaign described in the Schedule.",
+        "Moral rights",
+        "To the fullest extent permitted by law, the Performer waives them.",
+    ]
+    texts = paragraphs("moral.pdf", [lines])
+    assert "Moral rights" in texts
+    assert "To the fullest extent permitted by law, the Performer waives them." in texts
+    assert any(t.startswith("1. The Performer grants") and "Session Date" in t for t in texts)
+
+
 def test_a_title_numbered_without_a_dot_after_a_full_line_is_read_apart():
     """'... voice is heard.' (a full line) / '6 Digital replicas' / 'The Producer will not ...': the title
     starts its own block and titles the clause under it, instead of running into the paragraph above."""

@@ -302,6 +302,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 # ... which starts its own block after a finished sentence, even a number without a dot: "... is
                 # heard." / "6 Digital replicas"
                 or (prev_ends and numbered_title(text))
+                # ... or no number at all, on a short line (a line that wraps is nearly full): "... in the
+                # Schedule." / "Moral rights"
+                or (prev_ends and len(text) < 0.6 * width and unnumbered_title(text))
             ):
                 if heading and not prev_done:
                     cut_by_title[:] = current
