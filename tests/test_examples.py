@@ -44,7 +44,11 @@ def test_example_report_matches_its_golden_file(path):
 
 
 @pytest.mark.parametrize("stem", sorted({p.stem for p in FILES}))
-def test_every_format_of_an_example_gets_the_same_statuses(stem):
+def test_every_format_of_an_example_gets_the_same_statuses_and_findings(stem):
+    """The same contract as text, PDF and DOCX: the same answers, and the same findings by fingerprint
+    (rule and quoted words), so a baseline written on one format accepts the others."""
     reports = [report_for(p) for p in FILES if p.stem == stem]
     statuses = [{c["id"]: (c["status"], c["value"]) for c in r["documents"][0]["checks"]} for r in reports]
     assert all(s == statuses[0] for s in statuses)
+    findings = [sorted(f["fingerprint"] for c in r["documents"][0]["checks"] for f in c["findings"]) for r in reports]
+    assert all(f == findings[0] for f in findings)
