@@ -269,13 +269,16 @@ def unnumbered_title(text: str) -> bool:
     return len(_WORD.findall(t)) <= 5 and _titles_in_sentence_case(t) and not _RUN_IN.search(t)
 
 
+def sentence_case_title(text: str) -> bool:
+    """True for '5. Your personal data' or 'Moral rights': a section title in sentence case, numbered or not."""
+    return numbered_title(text) or unnumbered_title(text)
+
+
 def titles_its_paragraph(text: str, next_text: str) -> bool:
     """True for '5. Your personal data' or 'Moral rights' followed by an unnumbered sentence: a section title
     in sentence case (as a DOCX or PDF shows it, on a line of its own), not a clause of its own."""
     following = next_text.strip()
-    if not (following[:1].isupper() and match_label(following) is None and ends_sentence(following)):
-        return False
-    return numbered_title(text) or unnumbered_title(text)
+    return following[:1].isupper() and match_label(following) is None and ends_sentence(following) and sentence_case_title(text)
 
 
 def titles_its_subsections(text: str, next_text: str) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from functools import lru_cache
+from typing import Optional, Pattern
 
 from termcheck.trie import trie_regex
 
@@ -324,19 +325,25 @@ _SPELLED_AFTER = r"\s*\([a-zé\s-]{3,60}\)"
 # what may stand between an amount in words and the same in digits: "One Thousand Dollars (US $1,000)"
 _NEXT_TO = re.compile(r"[\s()\[\]\-–,]*(?:(?!(?:and|et|or|ou|plus)\b)[A-Za-z.]{1,4}[\s()\[\]]*)?", re.IGNORECASE)
 # digits read out one by one ("point five one nine two dollars") are no amount in words
-_DIGIT_BY_DIGIT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
-MONEY_RE = re.compile(
-    rf"(?:(?:{CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})"
-    rf"|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})(?:{_SPELLED_AFTER})?\s?(?:{CURRENCY}|{_NATIONAL_CURRENCY})"
-    rf"|(?P<words>{_WORDS_AMOUNT}))",
-    re.IGNORECASE,
-)
+_DIGIT_WORD = "(?:" + "|".join(w for w, v in _UNITS_EN.items() if 1 <= v <= 9 and w not in ("a", "an")) + ")"
+_DIGIT_BY_DIGIT = re.compile(rf"\b{_DIGIT_WORD}[\s-]+{_DIGIT_WORD}\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _money_re() -> Pattern[str]:
+    """Amounts of money (compiled on first use: ~5 ms, and only pay clauses need it)."""
+    return re.compile(
+        rf"(?:(?:{CURRENCY}|{_CURRENCY_BEFORE_ONLY})\s?(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})"
+        rf"|(?:{_AMOUNT}|\[[^\]]{{0,60}}\]|_{{3,}})(?:{_SPELLED_AFTER})?\s?(?:{CURRENCY}|{_NATIONAL_CURRENCY})"
+        rf"|(?P<words>{_WORDS_AMOUNT}))",
+        re.IGNORECASE,
+    )
 
 
 def find_money(text: str) -> list[tuple[str, int, int]]:
     """Amounts of money, including bracketed amount fields ('$[INSERT FEE]', '1 500,00 €'); an amount in words
     only where no amount in digits stands next to it ('One Thousand Dollars ($1,000)' is '$1,000')."""
-    found = [m for m in MONEY_RE.finditer(text) if not (m.group("words") and _DIGIT_BY_DIGIT.search(m.group()))]
+    found = [m for m in _money_re().finditer(text) if not (m.group("words") and _DIGIT_BY_DIGIT.search(m.group()))]
     digits = [m for m in found if not m.group("words")]
     return [
         (m.group(), m.start(), m.end()) for m in found

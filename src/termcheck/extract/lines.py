@@ -20,6 +20,7 @@ from termcheck.numbering import (
     may_be_reference,
     numbered_title,
     opens_title,
+    sentence_case_title,
     starts_recital,
     unnumbered_title,
 )
@@ -295,10 +296,9 @@ def group_lines(lines: list[Line], wrapped: Optional[bool] = None) -> list[Block
                 # (not when the next line's first word would not have fitted: "... emailing privacy@tessellate.example." /
                 # "Videos withdrawn will be ..." is one paragraph wrapped before a long word)
                 or (prev_done and text[:1].isupper() and len(prev) < 0.92 * width and len(prev) + 1 + len(text.split()[0]) <= 1.1 * width)
-                # a numbered title in sentence case on a line of its own: "5. Your personal data" / "You may ask ..."
-                or (len(current) == 1 and short_prev and text[:1].isupper() and numbered_title(prev))
-                # ... or unnumbered, the first line of its block: "Moral rights" / "To the fullest extent ..."
-                or (len(current) == 1 and short_prev and text[:1].isupper() and unnumbered_title(prev))
+                # a title in sentence case on a line of its own, numbered or not: "5. Your personal data" /
+                # "You may ask ...", "Moral rights" / "To the fullest extent ..."
+                or (len(current) == 1 and short_prev and text[:1].isupper() and sentence_case_title(prev))
                 # ... which starts its own block after a finished sentence, even a number without a dot: "... is
                 # heard." / "6 Digital replicas"
                 or (prev_ends and numbered_title(text))

@@ -47,6 +47,7 @@ _PSEUDO_NEG = re.compile(
 )
 # Verbs in -s that carry a subject of their own ("... and waives any right").
 _FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers|requires"
+_AND_FINITE_VERB = rf"\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})"
 # Words that open a contrasting clause, English and French (the matcher's holder reads them too).
 CONTRAST_WORDS = r"but|however|whereas|while|mais|toutefois|cependant"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
@@ -54,7 +55,7 @@ _SCOPE_BREAK = re.compile(
     rf"[;:]|\.\s|\b(?:{CONTRAST_WORDS}|provided\s+that|except\s+that|unless)\b"
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
-    rf"|\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})\b"
+    rf"|{_AND_FINITE_VERB}\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we|" + ALIAS_WORD + r")\b"
     # a leading condition is closed by its comma: "If you would rather I didn't, tell me and I will take them down"
     r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
@@ -64,7 +65,7 @@ _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
-_JOINS_A_VERB = re.compile(rf"\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINITE_S})$")
+_JOINS_A_VERB = re.compile(rf"{_AND_FINITE_VERB}$")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
