@@ -219,6 +219,38 @@ def test_a_requirement_met_through_a_defined_term():
 
 
 @pytest.mark.parametrize(
+    "users, expected",
+    [
+        ("the Company's employees", "pass"),
+        ("the Company, its Affiliates and any third party authorised by the Company", "fail"),
+        ("any person who buys a subscription", "fail"),
+    ],
+)
+def test_a_defined_group_counts_as_others_only_when_its_definition_says_so(users, expected):
+    """'Permitted Users may use the Recordings' is a use by others only if "Permitted Users" means others
+    (the term's own word "users" does not count; an inline definition's words do)."""
+    text = f'"Permitted Users" means {users}.\nPermitted Users may use the Recordings for any purpose.'
+    assert status(text, "sublicensing") == expected
+    inline = "The Company licenses its customers (\"Customers\") to use its platform. Customers may use the Recordings."
+    assert status(inline, "sublicensing") == "fail"
+
+
+def test_an_amount_named_in_a_definition_is_the_pay_where_the_term_is_used():
+    report = check_text('"Fee" means USD 1,200.\nThe Company shall pay the Fee on signature.', rules=RULES)
+    pay = report.check("payment")
+    assert (pay.status, pay.value) == ("pass", "USD 1,200")
+    assert pay.findings[0].quote == "The Company shall pay the Fee on signature."
+    assert status('"Fee" means nil.\nThe Company shall pay the Fee on signature.', "payment") == "fail"
+
+
+def test_a_settling_trigger_reads_a_definition_past_the_rule_s_unless():
+    """The amendment rule passes over "as amended" (a statute's), but not "as amended ... by the Company"."""
+    text = '"Policies" means the usage policies as amended from time to time by the {}.\nThe Performer agrees to the Policies.'
+    assert status(text.format("Company"), "unilateral-amendment") == "warn"
+    assert status(text.format("parties in writing"), "unilateral-amendment") == "pass"
+
+
+@pytest.mark.parametrize(
     "text, perpetual",
     [
         ("The licence lasts: [X] In perpetuity  [ ] 1 year  [ ] 2 years", "fail"),

@@ -30,6 +30,8 @@ def aliases(text: str) -> list[str]:
         ('By submitting your video ("Video") to ClipHound LLC ("ClipHound"), you ("Owner") agree to the following.', ["Owner"]),
         ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann"]),
         ('"Contractor" means the individual who signs this Agreement.', ["Contractor"]),
+        # people who use what is licensed are not the performer
+        ('"Permitted Users" means any person who buys a subscription.', []),
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
         ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
         ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),

@@ -187,8 +187,11 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet, start: int = 0, e
     for term, seg in definitions(doc).items():
         for r in ruleset.rules:
             found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, seg.start, seg.end)]
-            # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries nothing.
-            if not found or (r.unless is not None and r.unless.search(lower[seg.start:seg.end])):
+            # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries
+            # nothing (a settling trigger is read past the rule's unless, there as in a clause).
+            if found and r.unless is not None and r.unless.search(lower[seg.start:seg.end]):
+                found = [i for i in found if r.triggers[i].settles]
+            if not found:
                 continue
             for i in found:
                 carriers.setdefault(term, set()).add((r.id, i))
@@ -496,7 +499,9 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
         find = find_money if kind == "money" else find_percentages
         blank: Optional[tuple[Union[float, str], Hit]] = None
         for h in hits:
-            for value, _, _ in find(doc.text[h.sentence[0]:h.sentence[1]]):
+            # a match through a defined term ("shall pay the Fee") takes the amount its definition states
+            where = [h.sentence] + ([h.via_span] if h.via_span else [])
+            for value, _, _ in (v for a, b in where for v in find(doc.text[a:b])):
                 # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
                 if isinstance(value, str) and ("_" in value or "[" in value):
                     blank = blank or (value, h)

@@ -61,6 +61,9 @@ _PERSON = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Words that make a party a business (or another party than the performer), whatever else its description says.
+# A defined group that uses what the contract licenses ('"Permitted Users" means any person who buys a
+# subscription'): people, but not the performer.
+_AUDIENCE = re.compile(r"\b(?:users?|subscribers?|visitors?|viewers?|listeners?|audiences?)\b", re.I)
 _BUSINESS = re.compile(
     r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"
@@ -97,7 +100,7 @@ def performer_aliases(doc: Document) -> list[str]:
             continue
         if seg.zone == "definition" and seg.defines:
             means = _MEANS.search(text, seg.start, seg.end)
-            if means and _names_a_person(means.group("what")) and not _BUSINESS.search(seg.defines):
+            if means and _names_a_person(means.group("what")) and not _BUSINESS.search(seg.defines) and not _AUDIENCE.search(seg.defines):
                 _keep(found, seg.defines)
         for start, end in seg.sentences:
             for m in _PARTY_DEFINITION.finditer(text, start, end):

@@ -172,6 +172,21 @@ class ClauseContext:
             return ""
         return "\n".join(dict.fromkeys(meaning[m.group()] for m in terms.finditer(self.text)))
 
+    def term_at_means(self, lower: str, at: int, pattern: "re.Pattern[str]") -> bool:
+        """Whether the defined term that offset at falls in, if any, has a definition pattern matches
+        (True where no defined term covers it)."""
+        terms, meaning = self.glossary if self.glossary is not None else (None, {})
+        if terms is None:
+            return True
+        seg = self.segment
+        for m in terms.finditer(lower, max(seg.start, at - _TERM_REACH), min(seg.end, at + 1 + _TERM_REACH)):
+            if m.start() <= at < m.end():
+                # what the definition says of the term, not the quoted term's own words ('"Permitted Users"'
+                # holds "users"); an inline definition keeps its words: 'its customers ("Customers")'
+                quoted = re.compile(r"[\"“”'‘’(]\s*" + re.escape(m.group()) + r"\s*[\"“”'‘’)]")
+                return pattern.search(quoted.sub(" ", meaning[m.group()])) is not None
+        return True
+
     @cached_property
     def sentence_starts(self) -> list[int]:
         """Where each of the segment's sentences starts (read once per clause, by every rule)."""
@@ -311,6 +326,8 @@ def match_clause(
                 context_ok[id(trig)] = _context_allows(trig, titled, clause) and not _in_text(trig.unless, sentence)
             if not context_ok[id(trig)]:
                 continue
+            if trig.defined_terms_mean is not None and not clause.term_at_means(lower, a, trig.defined_terms_mean):
+                continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":
                 who = holder(lower, s_start, a, excepted=trig.negation == "ignore")
@@ -369,6 +386,7 @@ _EMPTY_BODY = re.compile(
     r"\W*(?:not\s+applicable|n/?a|none|nil|no|not\s+used|\[?reserved\]?|deleted|omitted"
     r"|intentionally\s+(?:left\s+blank|omitted|deleted)|sans\s+objet|néant)\W*$"
 )
+_TERM_REACH = 60  # characters: the longest defined term looked for around a match's first word
 _LONG_MATCH = 80  # characters: a match this long may have started at an earlier, unrelated word
 
 
