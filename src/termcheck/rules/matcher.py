@@ -14,11 +14,12 @@ from termcheck.parties import PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
-_PARTY_MENTION = re.compile(
+_PARTY_WORDS = (
     rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"
     r"|agency|brand|customer|distributor|publisher|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous)\b"
-    r"(?!['’]s)"
 )
+_PARTY_MENTION = re.compile(_PARTY_WORDS + r"(?!['’]s)")
+_PARTY_OR_POSSESSIVE = re.compile(_PARTY_WORDS)
 _GRANT_VERB = re.compile(
     r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to"
     r"|accorde|concède|cède|autorise|consent(?:s)?\s+to)\b"
@@ -54,6 +55,10 @@ _NOT_THE_PARTY = re.compile(
 _KEPT_FROM = re.compile(
     r"\b(?:prevents?|restricts?|stops?|precludes?|prohibits?|bars?|limits?|empêche|empêchent|interdit)\s+"
     r"(?:the\s+|l['’]\s*|le\s+|la\s+)?([\w'’-]+)\s+(?:from|de|d['’])\s*(?:\w+\s+)?$"
+)
+# A sentence whose subject is a party's own right or pay: "The Performer's right to be paid royalties has no end date"
+_POSSESSED_RIGHT = re.compile(
+    r"^\W*(?:the\s+|l['’]\s*)?([\w-]+)['’]s?\s+(?:own\s+)?(?:right|rights|entitlement|royalty|royalties|share|fee|fees|payment|payments|remuneration)\b"
 )
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
@@ -94,6 +99,9 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     kept = _KEPT_FROM.search(pre)
     if kept:
         return "performer" if PERFORMER_NAME.match(kept.group(1)) else "counterparty"
+    owned = _POSSESSED_RIGHT.match(pre)
+    if owned and not _PARTY_OR_POSSESSIVE.search(pre, owned.end()):
+        return "performer" if PERFORMER_NAME.match(owned.group(1)) else "counterparty"
     # "The licence you give the Foundation is perpetual, but you may withdraw ...": a grant before a
     # contrast belongs to the clause before it
     contrast = list(_CONTRAST.finditer(pre))
