@@ -141,9 +141,18 @@ def test_the_rules_and_the_value_reader_know_the_same_currencies(text):
     assert money.search(text.lower()) and find_money(text)
 
 
-@pytest.mark.parametrize("text, pct", [("20%", 20.0), ("20 %", 20.0), ("twenty percent", 20.0), ("vingt pour cent", 20.0), ("12.5 per cent", 12.5)])
+@pytest.mark.parametrize(
+    "text, pct",
+    [("20%", 20.0), ("20 %", 20.0), ("twenty percent", 20.0), ("vingt pour cent", 20.0), ("12.5 per cent", 12.5),
+     ("net profits split 50/50", 50.0), ("on a 50-50 basis", 50.0)],
+)
 def test_percentages(text, pct):
     assert find_percentages(text)[0][0] == pct
+
+
+@pytest.mark.parametrize("text", ["split 60/40", "invoice 150/50", "clause 50/500", "on 50/50.5 terms"])
+def test_an_uneven_split_or_a_reference_is_no_percentage(text):
+    assert find_percentages(text) == []
 
 
 def test_dates():

@@ -283,16 +283,20 @@ def find_vague_time(text: str) -> Optional[str]:
 
 _PERCENT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pour\s*cent\b)"
-    r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b",
+    r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b"
+    # an even split: "split 50/50", "on a 50-50 basis" (an uneven one does not say whose share is whose)
+    r"|(?P<even>(?<![\d.,/])50\s*[/:–-]\s*50(?![\d.,/%]))",
     re.IGNORECASE,
 )
 
 
 def find_percentages(text: str) -> list[tuple[float, int, int]]:
-    """Percentages: '20%', '20 %', 'twenty percent', « vingt pour cent »."""
+    """Percentages: '20%', '20 %', 'twenty percent', « vingt pour cent », an even split ('50/50')."""
     out = []
     for m in _PERCENT.finditer(text):
-        if m.group("num"):
+        if m.group("even"):
+            out.append((50.0, m.start(), m.end()))
+        elif m.group("num"):
             out.append((_to_float(m.group("num")), m.start(), m.end()))
         else:
             words = m.group("words").split()
