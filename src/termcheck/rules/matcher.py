@@ -116,7 +116,10 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
     subordinate = _LEADING_SUBORDINATE.match(pre)
     permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
-    for m in reversed(list(_PARTY_MENTION.finditer(pre, subordinate.end() if subordinate else 0))):
+    # ... and "Contributor may remove Footage, but existing licences continue in perpetuity": the party
+    # that may do something before a contrast does not hold what the clause after it says
+    begin = max(subordinate.end() if subordinate else 0, contrast[-1].end() if contrast else 0)
+    for m in reversed(list(_PARTY_MENTION.finditer(pre, begin))):
         if permission.match(ahead[m.end():]):
             if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
                 continue
