@@ -60,10 +60,10 @@ _PERSON = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-# Words that make a party a business (or another party than the performer), whatever else its description says.
 # A defined group that uses what the contract licenses ('"Permitted Users" means any person who buys a
 # subscription'): people, but not the performer.
 _AUDIENCE = re.compile(r"\b(?:users?|subscribers?|visitors?|viewers?|listeners?|audiences?)\b", re.I)
+# Words that make a party a business (or another party than the performer), whatever else its description says.
 _BUSINESS = re.compile(
     r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
@@ -194,8 +194,7 @@ class ClauseContext:
             if m.start() <= at < m.end():
                 # what the definition says of the term, not the quoted term's own words ('"Permitted Users"'
                 # holds "users"); an inline definition keeps its words: 'its customers ("Customers")'
-                quoted = re.compile(r"[\"“”'‘’(]\s*" + re.escape(m.group()) + r"\s*[\"“”'‘’)]")
-                return pattern.search(quoted.sub(" ", meaning[m.group()])) is not None
+                return pattern.search(_quoted_term(m.group()).sub(" ", meaning[m.group()])) is not None
         return True
 
     @cached_property
@@ -399,6 +398,12 @@ _EMPTY_BODY = re.compile(
 )
 _TERM_REACH = 60  # characters: the longest defined term looked for around a match's first word
 _LONG_MATCH = 80  # characters: a match this long may have started at an earlier, unrelated word
+
+
+@lru_cache(maxsize=256)
+def _quoted_term(term: str) -> "re.Pattern[str]":
+    """The term as its definition quotes it ('"permitted users"', « (customers) »)."""
+    return re.compile(r"[\"“”'‘’(«]\s*" + re.escape(term) + r"\s*[\"“”'‘’)»]")
 
 
 def _latest_start(pattern: "re.Pattern[str]", lower: str, start: int, end: int) -> int:

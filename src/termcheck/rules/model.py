@@ -25,8 +25,8 @@ class CompiledTrigger:
     via_definitions: bool = False
     # requires and near may be met by the definition of a defined term the clause uses
     requires_via_definitions: bool = False
-    # A defined term inside a match counts only if its definition matches: '"Permitted Users" means the
-    # Company's employees' makes "Permitted Users may use the Recordings" no use by others.
+    # A match that begins inside a defined term counts only if the term's definition matches: '"Permitted
+    # Users" means the Company's employees' makes "Permitted Users may use the Recordings" no use by others.
     defined_terms_mean: Optional[Pattern[str]] = None
     # How far requires may reach beyond the sentence and its clause's context: "clause", another sentence
     # of the clause ("Talent may terminate this Agreement ... Within thirty days after termination,

@@ -47,7 +47,7 @@ class Trigger(_Strict):
     negation: Optional[Literal["invert", "skip", "ignore", "mention"]] = None
     via_definitions: bool = False
     requires_via_definitions: bool = False
-    # a defined term inside a match counts only if its definition says one of these ("Permitted Users")
+    # a match that begins inside a defined term counts only if the definition says one of these ("Permitted Users")
     defined_terms_mean: list[str] = []
     requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
     requires_in_document: bool = False  # requires may be met by any clause of the document
