@@ -342,6 +342,19 @@ def test_the_party_words_know_every_performer_word_of_the_lexicon():
     assert [w for w in words if not _PERFORMER.match(w)] == []
 
 
+def test_a_raw_pattern_names_the_performer_with_the_same_words():
+    """`{performer_word}` in a `re:` phrase is the party words above, the contract's own name included."""
+    import re
+
+    from termcheck.parties import ALIAS_MARK
+    from termcheck.rules.phrases import phrase_regex
+
+    pattern = re.compile(phrase_regex(r"re:\b{performer_word}\s+may\s+not\b", {}))
+    for subject in ("the talent", "the voice actor", "you", "l'artiste", ALIAS_MARK * 7):
+        assert pattern.search(f"{subject} may not"), subject
+    assert not pattern.search("the company may not")
+
+
 def test_a_negation_in_a_gap_is_a_phrase_s_own_only_inside_a_match_of_that_phrase():
     """The irrevocable trigger also holds "not revocable"; that phrase's "not" must not stop "This licence
     shall not be irrevocable" from being negated. A negation inside a match of a negating phrase stays

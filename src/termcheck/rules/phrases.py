@@ -14,7 +14,8 @@ breaks, hyphens and punctuation between the words:
 
 `re:` before a pattern makes it a raw regular expression instead (built-in packs only: user packs
 go through RE2, which runs in linear time). In one, `{performer_alias}` stands for the contract's own
-name for its performer, where it defines one ("the voice partner ("Partner")": see parties.py).
+name for its performer, where it defines one ("the voice partner ("Partner")": see parties.py), and
+`{performer_word}` for any word the rules read as the performer ("talent", "licensor", "you", that name).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping, Optional, Sequence, TypeVar, cast
 
-from termcheck.parties import ALIAS_WORD
+from termcheck.parties import ALIAS_WORD, PERFORMER_WORDS
 from termcheck.rules.lazy import lazy_compile
 from termcheck.trie import trie_regex
 
@@ -119,7 +120,8 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
 def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int = 0) -> str:
     """The regex source for a phrase (no outer word boundaries)."""
     if phrase.startswith("re:"):
-        return "(?:" + phrase[3:].strip().replace("{performer_alias}", ALIAS_WORD) + ")"
+        source = phrase[3:].strip().replace("{performer_alias}", ALIAS_WORD)
+        return "(?:" + source.replace("{performer_word}", f"(?:{PERFORMER_WORDS})") + ")"
     tokens = phrase.lower().split()
     if not tokens:
         raise PhraseError("empty phrase")
