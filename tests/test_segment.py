@@ -203,6 +203,18 @@ def test_a_bare_defined_term_is_title_case():
         assert find(rows, needle)[0] == "operative", needle
 
 
+def test_a_party_that_shall_include_something_has_a_duty():
+    """'The Company shall include the Credit in the end credits' is the Company's duty; 'The Company shall
+    include its Affiliates' and 'The Producer shall include the Producer's successors' define the party."""
+    text = ("The Company shall include the Credit in the end credits.\n\nThe Company shall include its Affiliates.\n\n"
+            "The Producer shall include the Producer's successors and assigns.\n\nThe Performer will include a credit line.\n")
+    _, rows = segs(text)
+    assert find(rows, "The Company shall include the Credit")[0] == "operative"
+    assert find(rows, "The Performer will include")[0] == "operative"
+    assert find(rows, "The Company shall include its")[0] == "definition"
+    assert find(rows, "The Producer shall include")[0] == "definition"
+
+
 def test_recitals_that_end_in_their_own_clause_do_not_swallow_the_contract():
     """'WHEREAS ...; NOW, THEREFORE, the parties agree as follows:' in one clause ends the recitals."""
     text = ("WHEREAS, the Company records voices; NOW, THEREFORE, the parties agree as follows:\n\n"

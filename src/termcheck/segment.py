@@ -20,6 +20,7 @@ from termcheck.numbering import (
     titles_its_paragraph,
     titles_its_subsections,
 )
+from termcheck.parties import PERFORMER_WORDS
 from termcheck.verbs import CLAUSE_VERB
 
 _RECITALS_END = re.compile(
@@ -64,6 +65,14 @@ _DEFINITION = re.compile(
         (?:shall\s+(?:mean|include|refer\s+to)|means|mean|has\s+the\s+meaning|have\s+the\s+meaning|refers?\s+to|includes|is\s+defined\s+as
           |désigne(?:nt)?|signifie(?:nt)?|s['’]entend(?:ent)?|a\s+le\s+sens|vise(?:nt)?)\b""",
     re.VERBOSE | re.IGNORECASE,
+)
+# "The Company shall include the Credit in the end credits": a party's duty, not the definition that "The
+# Company shall include its Affiliates" is
+_PARTY_SHALL_INCLUDE = re.compile(
+    rf"^(?:the\s+)?(?:{PERFORMER_WORDS}|company|producer|studio|client|licensee|distributor|publisher|agency|brand|platform"
+    r"|network|broadcaster|label|photographer)\s+(?:shall|will|must)\s+include\s+(?:the|a|an)\s+"
+    r"(?!(?:[\w’'-]+\s+)?(?:affiliates?|subsidiar\w+|successors?|assigns?|licensees?|members?|employees?|officers?|directors?|agents?)\b)",
+    re.IGNORECASE,
 )
 _DEF_BARE_COLON = re.compile(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
 _COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=[a-zà-ÿ])")
@@ -345,7 +354,8 @@ def segment_document(doc: Document) -> Document:
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             # '1. Definitions. "Work Product" means ...': the definition follows the clause's run-in title
-            d = _DEFINITION.match(body[max(0, title_end - body_start):].lstrip() if title_end >= 0 else body) if zone == "operative" else None
+            clause = body[max(0, title_end - body_start):].lstrip() if title_end >= 0 else body
+            d = _DEFINITION.match(clause) if zone == "operative" and not _PARTY_SHALL_INCLUDE.match(clause) else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
             elif zone == "operative" and state.in_definitions:

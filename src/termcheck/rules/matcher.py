@@ -58,7 +58,7 @@ _KEPT_FROM = re.compile(
 )
 # A sentence whose subject is a party's own right or pay: "The Performer's right to be paid royalties has no end date"
 _POSSESSED_RIGHT = re.compile(
-    r"^\W*(?:the\s+|l['’]\s*)?([\w-]+)['’]s?\s+(?:own\s+)?(?:right|rights|entitlement|royalty|royalties|share|fee|fees|payment|payments|remuneration)\b"
+    r"^\W*(?:the\s+|l['’]\s*)?([\w-]+)['’]s?\s+(?:own\s+)?(?:right|rights|entitlement|royalty|royalties|share|fee|fees|payment|payments|remuneration|licen[cs]es?\s+to)\b"
 )
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")

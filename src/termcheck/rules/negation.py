@@ -26,7 +26,8 @@ _PSEUDO_NEG = re.compile(
     r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
     # a double negation grants: "is not prohibited from assigning", "shall not fail to credit", "shall not refuse"
     r"|not\s+(?:be\s+)?(?:prohibited|precluded|prevented|restricted|barred)\s+from|(?:not|never)\s+fail\s+to"
-    r"|(?:shall|will|may|must)\s+not\s+(?:refuse|deny|decline|reject)\b"
+    # ... and "shall not object to any sublicence granted by the Company" accepts it
+    r"|(?:shall|will|may|must)\s+not\s+(?:refuse|deny|decline|reject|object\s+to|oppose|contest|challenge|dispute)\b"
     r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
     # a fallback's condition: "released into the public domain and, where that is not possible, licensed under CC0"
     r"|(?:where|if|when|to\s+the\s+extent)\s+(?:that|this|it|such\s+\w+|(?:the\s+)?(?:dedication|waiver|assignment|transfer|release))?\s*(?:is|are)\s+not"
