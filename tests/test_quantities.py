@@ -144,13 +144,20 @@ def test_the_rules_and_the_value_reader_know_the_same_currencies(text):
 @pytest.mark.parametrize(
     "text, pct",
     [("20%", 20.0), ("20 %", 20.0), ("twenty percent", 20.0), ("vingt pour cent", 20.0), ("12.5 per cent", 12.5),
-     ("net profits split 50/50", 50.0), ("on a 50-50 basis", 50.0)],
+     ("net profits split 50/50", 50.0), ("on a 50-50 basis", 50.0),
+     ("net revenue shall be split equally between the Company and the Performer", 50.0),
+     ("Talent shares equally with Company in all income", 50.0),
+     ("partagées à parts égales entre la Société et l'Artiste", 50.0)],
 )
 def test_percentages(text, pct):
     assert find_percentages(text)[0][0] == pct
 
 
-@pytest.mark.parametrize("text", ["split 60/40", "invoice 150/50", "clause 50/500", "on 50/50.5 terms"])
+@pytest.mark.parametrize(
+    "text",
+    ["split 60/40", "invoice 150/50", "clause 50/500", "on 50/50.5 terms", "shared equally among the Performers",
+     "split equally between the Company, the Agent and the Performer", "shared equally with the Company and the Agent"],
+)
 def test_an_uneven_split_or_a_reference_is_no_percentage(text):
     assert find_percentages(text) == []
 

@@ -285,16 +285,22 @@ _PERCENT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pour\s*cent\b)"
     r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b"
     # an even split: "split 50/50", "on a 50-50 basis" (an uneven one does not say whose share is whose)
-    r"|(?P<even>(?<![\d.,/])50\s*[/:–-]\s*50(?![\d.,/%]))",
+    r"|(?P<even>(?<![\d.,/])50\s*[/:–-]\s*50(?![\d.,/%]))"
+    # ... or in words, between two sides: "split equally between the Company and the Performer", "shared equally
+    # with the Company", « à parts égales entre la Société et l'Artiste » (not "equally among the performers")
+    r"|(?P<even_words>\b(?:split|shares?|shared|sharing|divided|allocated|distributed)\s+(?:equally|evenly)\s+"
+    r"(?:between\s+(?:[\w'’-]+\s+){1,3}?and|with)\s+(?:the\s+)?(?!the\b)[\w'’-]+\b(?!\s*(?:,|and\b))"
+    r"|\bin\s+equal\s+shares\s+between\s+(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?(?!the\b)[\w'’-]+\b(?!\s*(?:,|and\b))"
+    r"|\bà\s+parts\s+égales\s+entre\s+(?:[\w'’-]+\s+){1,3}?et\s+(?:l['’]|la\s+|le\s+)?(?!(?:la|le)\b)[\w'’-]+\b(?!\s*(?:,|et\b)))",
     re.IGNORECASE,
 )
 
 
 def find_percentages(text: str) -> list[tuple[float, int, int]]:
-    """Percentages: '20%', '20 %', 'twenty percent', « vingt pour cent », an even split ('50/50')."""
+    """Percentages: '20%', '20 %', 'twenty percent', « vingt pour cent », an even split ('50/50', 'split equally between A and B')."""
     out = []
     for m in _PERCENT.finditer(text):
-        if m.group("even"):
+        if m.group("even") or m.group("even_words"):
             out.append((50.0, m.start(), m.end()))
         elif m.group("num"):
             out.append((_to_float(m.group("num")), m.start(), m.end()))
