@@ -99,7 +99,8 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     kept = _KEPT_FROM.search(pre)
     if kept:
         return "performer" if PERFORMER_NAME.match(kept.group(1)) else "counterparty"
-    owned = _POSSESSED_RIGHT.match(pre)
+    # (read a little past the match: "The Performer's right to use ... survives" may be the match itself)
+    owned = _POSSESSED_RIGHT.match(ahead)
     if owned and not _PARTY_OR_POSSESSIVE.search(pre, owned.end()):
         return "performer" if PERFORMER_NAME.match(owned.group(1)) else "counterparty"
     # "The licence you give the Foundation is perpetual, but you may withdraw ...": a grant before a
