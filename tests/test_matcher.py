@@ -419,6 +419,19 @@ def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     assert collect_hits(doc, RULES, parallel=False) == full
 
 
+def test_the_subject_of_a_subordinate_clause_holds_what_it_does():
+    """'We retain your recordings until you ask us to delete them': the asking is the performer's, though
+    'We retain' reads as the other side's right; 'if the Performer requests' likewise."""
+    from termcheck.rules.matcher import holder
+
+    text = "we retain your recordings until you ask us to delete them."
+    assert holder(text, 0, text.index("ask")) == "performer"
+    text = "the company keeps the files unless the company decides to delete them."
+    assert holder(text, 0, text.index("decides")) == "counterparty"
+    text = "we retain your recordings and you ask us to delete them."  # no subordinate clause: as before
+    assert holder(text, 0, text.index("ask")) == "counterparty"
+
+
 def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it():
     """'The licence you give the Foundation is perpetual, but you may withdraw': the grant's receiver is
     the Foundation, but the right to withdraw after ', but' is the performer's own."""

@@ -44,7 +44,7 @@ _LEADING_SUBORDINATE = re.compile(
 )
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
-_SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+$")
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+(?:the\s+)?$")
 # "create digital background performers and may use them": a made or other performer is not the party
 # ... nor a "voice model" or a "language model", which is software, not the photographer's model
 _NOT_THE_PARTY = re.compile(
@@ -121,6 +121,9 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     # that may do something before a contrast does not hold what the clause after it says
     begin = max(subordinate.end() if subordinate else 0, contrast[-1].end() if contrast else 0)
     for m in reversed(list(_PARTY_MENTION.finditer(pre, begin))):
+        if not pre[m.end():].strip() and _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()):
+            # "We retain your recordings until you ask us to delete them": the clause's own subject does it
+            return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
         if permission.match(ahead[m.end():]):
             if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
                 continue
