@@ -18,7 +18,11 @@ _PARTY_WORDS = (
     rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"
     r"|agency|brand|customer|distributor|publisher|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous)\b"
 )
-_PARTY_MENTION = re.compile(_PARTY_WORDS + r"(?!['’]s)")
+# ... not a word that names the recordings: "The Talent Data may be sold", "Performer Content"
+_PARTY_MENTION = re.compile(
+    _PARTY_WORDS + r"(?!['’]s)(?!\s+(?:data|recordings?|materials?|content|images?|files?|assets|footage|photos?|photographs?"
+    r"|videos?|samples?|clips?|captures?|scans?|likeness|deliverables?|works?|submissions?)\b)"
+)
 _PARTY_OR_POSSESSIVE = re.compile(_PARTY_WORDS)
 _GRANT_VERB = re.compile(
     r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to"
