@@ -419,6 +419,22 @@ def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     assert collect_hits(doc, RULES, parallel=False) == full
 
 
+def test_a_survival_clause_outlives_the_agreement_when_a_section_it_cites_is_the_grant():
+    """'Clause 1 survives any termination' under '1. GRANT' is a grant with no end; under '1. PAYMENT' it is
+    not; a subsection ('2.1') reads its section's run-in title ('2. Grant of Rights.')."""
+    def perpetual(text: str) -> str:
+        return check_text(text).check("perpetual-license").status
+
+    grant = "1. GRANT\nPerformer grants Company a licence to use the Recordings.\n"
+    assert perpetual(grant + "2. SURVIVAL\nClause 1 survives any termination or expiry of this Agreement.\n") == "fail"
+    paid = grant + "2. PAYMENT\nThe fee is USD 100.\n3. GENERAL\nClause 2 survives any termination of this Agreement.\n"
+    assert perpetual(paid) == "pass"
+    run_in = "2. Grant of Rights. Performer grants Company a licence to use the Recordings.\n3. Survival. Sections {} survive termination.\n"
+    assert perpetual(run_in.format("2.1 and 4")) == "fail"
+    assert perpetual(run_in.format("3 and 4")) == "pass"
+    assert perpetual(run_in.format("1-3")) == "fail"  # a range holds the sections between its ends
+
+
 def test_the_subject_of_a_subordinate_clause_holds_what_it_does():
     """'We retain your recordings until you ask us to delete them': the asking is the performer's, though
     'We retain' reads as the other side's right; 'if the Performer requests' likewise."""

@@ -6,7 +6,7 @@ import os
 import re
 import threading
 from bisect import bisect_right
-from functools import partial
+from functools import cached_property, partial
 from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
@@ -43,6 +43,9 @@ def safe_lower(text: str) -> str:
 def text_for_rules(doc: Document) -> str:
     """The text the rules read: lower-cased, offsets as in doc.text, the contract's own name for its performer marked (parties.py)."""
     return mark_aliases(doc.text, safe_lower(doc.text), performer_aliases(doc))
+
+
+_SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
 
 
 class ClauseContexts:
@@ -110,8 +113,31 @@ class ClauseContexts:
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
                 section_of=partial(self._section_text, i), document=self.lower, document_found=self._document_found,
+                section_titles=self.section_titles,
             )
         return self._cache[i]
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Each section number and its lower-cased title: a numbered heading ("1. GRANT") or a clause's
+        run-in title ("3. Grant of Rights. The Performer ...")."""
+        found: dict[str, str] = {}
+        for seg in self.doc.segments:
+            label = _SECTION_LABEL.search(seg.section or "")
+            if label is None:
+                continue
+            if seg.zone == "heading":
+                title = self.lower[seg.start:seg.end]
+            elif seg.title_end > seg.start:
+                title = self.lower[seg.start:seg.title_end]
+            else:
+                continue
+            found.setdefault(label.group().rstrip("."), _SECTION_LABEL.sub(" ", title, count=1).strip(" .:\n"))
+        return found
+
+    def section_titles(self) -> dict[str, str]:
+        """The document's section titles (see titles), for a clause to read when a trigger asks."""
+        return self.titles
 
     def _section_text(self, i: int) -> str:
         """Lower-cased text of the neighbouring segments that share segment i's section number and zone."""

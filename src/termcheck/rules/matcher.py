@@ -91,6 +91,8 @@ class Hit:
     unchosen: bool = False  # a mention in a form's option whose box is left empty
 
 
+# a cited section number, or a range of them ("Sections 5, 8-9, 11-15")
+_SECTION_NUMBER = re.compile(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?")
 # where a clause of its own begins: ", but", ", however", « , mais », a semicolon
 _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 
@@ -161,6 +163,8 @@ class ClauseContext:
     # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
+    # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
+    section_titles: Optional[Callable[[], dict[str, str]]] = None
     # what those requires found in the document, shared by all its clauses (one search per pattern, not per clause)
     document_found: dict[int, bool] = field(default_factory=dict)
 
@@ -204,6 +208,23 @@ class ClauseContext:
                 # holds "users"); an inline definition keeps its words: 'its customers ("Customers")'
                 return pattern.search(_quoted_term(m.group()).sub(" ", meaning[m.group()])) is not None
         return True
+
+    def cites_section_titled(self, cited: str, pattern: "re.Pattern[str]") -> bool:
+        """Whether a section that text cites by number ("Clauses 1 and 4") has a title pattern matches
+        (a subsection without a title of its own takes its parent's: "2.1" reads "2")."""
+        titles = self.section_titles() if self.section_titles is not None else {}
+        numbers: list[str] = []
+        for first, last in _SECTION_NUMBER.findall(cited):
+            if last and first.isdigit() and 0 < int(last) - int(first) <= 50:
+                numbers += [str(n) for n in range(int(first), int(last) + 1)]
+            else:
+                numbers.append(first)
+        for number in numbers:
+            parts = number.rstrip(".").split(".")
+            title = next((titles[".".join(parts[:k])] for k in range(len(parts), 0, -1) if ".".join(parts[:k]) in titles), "")
+            if pattern.search(title):
+                return True
+        return False
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -345,6 +366,8 @@ def match_clause(
             if not context_ok[id(trig)]:
                 continue
             if trig.defined_terms_mean is not None and not clause.term_at_means(lower, a, trig.defined_terms_mean):
+                continue
+            if trig.cited_sections_titled is not None and not clause.cites_section_titled(lower[a:b], trig.cited_sections_titled):
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":

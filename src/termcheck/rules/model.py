@@ -28,6 +28,9 @@ class CompiledTrigger:
     # A match that begins inside a defined term counts only if the term's definition matches: '"Permitted
     # Users" means the Company's employees' makes "Permitted Users may use the Recordings" no use by others.
     defined_terms_mean: Optional[Pattern[str]] = None
+    # A match that cites sections by number counts only if one of their titles matches: "Clause 1 survives
+    # any termination" outlives the agreement where clause 1 is "GRANT", not where it is "PAYMENT".
+    cited_sections_titled: Optional[Pattern[str]] = None
     # How far requires may reach beyond the sentence and its clause's context: "clause", another sentence
     # of the clause ("Talent may terminate this Agreement ... Within thirty days after termination,
     # Licensee shall delete ..."); "document", any clause ("The licence renews unless the Voice Artist

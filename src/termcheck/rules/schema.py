@@ -49,6 +49,8 @@ class Trigger(_Strict):
     requires_via_definitions: bool = False
     # a match that begins inside a defined term counts only if the definition says one of these ("Permitted Users")
     defined_terms_mean: list[str] = []
+    # a match that cites sections by number ("Clause 1 survives") counts only if one cited section's title says one of these
+    cited_sections_titled: list[str] = []
     requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
     requires_in_document: bool = False  # requires may be met by any clause of the document
     cancelled_by_term: bool = False
