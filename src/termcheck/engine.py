@@ -118,7 +118,7 @@ class ClauseContexts:
         return self._cache[i]
 
     @cached_property
-    def titles(self) -> dict[str, str]:
+    def _titles(self) -> dict[str, str]:
         """Each section number and its lower-cased title: a numbered heading ("1. GRANT") or a clause's
         run-in title ("3. Grant of Rights. The Performer ...")."""
         found: dict[str, str] = {}
@@ -136,8 +136,8 @@ class ClauseContexts:
         return found
 
     def section_titles(self) -> dict[str, str]:
-        """The document's section titles (see titles), for a clause to read when a trigger asks."""
-        return self.titles
+        """The document's section titles (built once, when a trigger first asks), for a clause to read."""
+        return self._titles
 
     def _section_text(self, i: int) -> str:
         """Lower-cased text of the neighbouring segments that share segment i's section number and zone."""
