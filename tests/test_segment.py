@@ -328,6 +328,20 @@ def test_a_section_sign_is_a_clause_number():
     assert match_label("Sections 3 and 4 apply to you.") is None and match_label("Section 3. Term") is not None
 
 
+def test_a_sentence_that_cites_a_clause_is_not_labelled_by_it():
+    """'Clause 1 survives any termination' under '2. SURVIVAL' is in clause 2, citing clause 1; 'Clause 1 –
+    Grant' and 'ARTICLE 3 DEFINITIONS' are labels."""
+    from termcheck.numbering import label_text, match_label
+
+    _, rows = segs("2. SURVIVAL\n\nClause 1 survives any termination or expiry of this Agreement.\n")
+    assert find(rows, "Clause 1 survives")[1] == "2"
+    for cite in ("Clause 1 survives any termination.", "Section 5 and 6 shall survive.", "Article 3 of the Convention applies."):
+        assert match_label(cite) is None, cite
+    for label, shown in (("Clause 1 – Grant", "Clause 1"), ("ARTICLE 3 DEFINITIONS", "Article 3"), ("Section 2. Grant", "Section 2")):
+        m = match_label(label)
+        assert m is not None and label_text(m) == shown, label
+
+
 def test_numbered_clauses_after_a_definitions_heading_end_the_glossary():
     """'DEFINITIONS', three definitions, then '1. The Performer grants ...': the clauses have begun, and
     '4. Fee: USD 750.' is a clause, not the definition of 'Fee'; a glossary numbered from the start stays one."""

@@ -29,6 +29,8 @@ _KEYWORD = (
 LABEL_RE = re.compile(
     rf"""^[ \t]*(?:
         (?P<kw>{_KEYWORD}(?=\s)|§)\s*(?P<kwnum>\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}\b|[A-Z]\b|1er\b|premier\b)\.?
+        # ... not a sentence that cites one: "Clause 1 survives any termination", "Section 5 and 6 shall ..."
+        (?!\s+(?:shall|will|may|must|survives?|applies|apply|is|are|does|do|has|have|sets|provides|states|and|or|of|to|hereof|herein)\b)
       | (?P<dotted>\d{{1,3}}(?:\.\d{{1,3}}){{1,4}})\.?(?=\s|$)
       | (?P<num>\d{{1,3}})[.)](?=\s|$)
       | \((?P<paren>[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[A-Z]{{1,2}}|[IVX]{{1,5}})\)
