@@ -353,6 +353,26 @@ def test_a_raw_pattern_names_the_performer_with_the_same_words():
     for subject in ("the talent", "the voice actor", "you", "l'artiste", ALIAS_MARK * 7):
         assert pattern.search(f"{subject} may not"), subject
     assert not pattern.search("the company may not")
+    other = re.compile(phrase_regex(r"re:\b{counterparty_word}\s+may\s+not\b", {}))
+    for subject in ("the company", "the licensee", "we", "la société"):
+        assert other.search(f"{subject} may not"), subject
+    assert not other.search("the talent may not")
+
+
+def test_the_other_side_s_words_know_every_counterparty_word_of_the_lexicon():
+    """The code's counterparty words (the holder, `{counterparty_word}`) hold the lexicon's `counterparty` entry."""
+    import re
+
+    import yaml
+
+    from termcheck.parties import COUNTERPARTY_WORDS
+    from termcheck.rules.loader import builtin_pack_paths
+
+    lexicon = next(p for p in builtin_pack_paths() if p.name == "lexicon.yaml")
+    entries = yaml.safe_load(lexicon.read_text(encoding="utf-8"))["lexicon"]["counterparty"]
+    words = [w for entry in entries for w in entry.split("|")]
+    other = re.compile(rf"(?:{COUNTERPARTY_WORDS})", re.IGNORECASE)
+    assert [w for w in words if not other.fullmatch(w)] == []
 
 
 def test_a_negation_in_a_gap_is_a_phrase_s_own_only_inside_a_match_of_that_phrase():

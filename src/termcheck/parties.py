@@ -34,11 +34,17 @@ PERFORMER_WORDS = (
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
     r"|intervenant(?:e)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
+# A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
+PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
+# The other side's words, English and French: who licenses, buys, publishes or runs the platform (read
+# where the rules look for a party: the holder of a right, "The Company shall include the Credit").
+COUNTERPARTY_WORDS = (
+    r"company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us|agency|brand|customer"
+    r"|distributor|publisher|network|broadcaster|label|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous"
+)
 
 # 'between Cadence Speech GmbH ("Cadence") and the voice partner ("Partner")', '(the "Talent")',
-# '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »# A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
-PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
-
+# '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »
 _PARTY_DEFINITION = re.compile(
     r"""\(\s*(?:(?:the|hereinafter|hereafter|referred|to|as|called|ci-après|dénommée?|désignée?|appelée?|le|la|l)[\s,'’]+)*
         ["“«]\s*(?:(?:le|la|l['’])\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]\s*\)""",

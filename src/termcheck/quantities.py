@@ -281,6 +281,8 @@ def find_vague_time(text: str) -> Optional[str]:
     return m.group() if m else None
 
 
+# the second of two sides, after "and" / « et »: "... and the Performer" (not a third: "..., the Agent and")
+_OTHER_SIDE = r"\s+(?:the\s+|l['’]|la\s+|le\s+)?(?!(?:the|la|le)\b)[\w'’-]+\b(?!\s*(?:,|and\b|et\b))"
 _PERCENT = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pour\s*cent\b)"
     r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b"
@@ -289,9 +291,9 @@ _PERCENT = re.compile(
     # ... or in words, between two sides: "split equally between the Company and the Performer", "shared equally
     # with the Company", « à parts égales entre la Société et l'Artiste » (not "equally among the performers")
     r"|(?P<even_words>\b(?:split|shares?|shared|sharing|divided|allocated|distributed)\s+(?:equally|evenly)\s+"
-    r"(?:between\s+(?:[\w'’-]+\s+){1,3}?and|with)\s+(?:the\s+)?(?!the\b)[\w'’-]+\b(?!\s*(?:,|and\b))"
-    r"|\bin\s+equal\s+shares\s+between\s+(?:[\w'’-]+\s+){1,3}?and\s+(?:the\s+)?(?!the\b)[\w'’-]+\b(?!\s*(?:,|and\b))"
-    r"|\bà\s+parts\s+égales\s+entre\s+(?:[\w'’-]+\s+){1,3}?et\s+(?:l['’]|la\s+|le\s+)?(?!(?:la|le)\b)[\w'’-]+\b(?!\s*(?:,|et\b)))",
+    rf"(?:between\s+(?:[\w'’-]+\s+){{1,3}}?and|with){_OTHER_SIDE}"
+    rf"|\bin\s+equal\s+shares\s+between\s+(?:[\w'’-]+\s+){{1,3}}?and{_OTHER_SIDE}"
+    rf"|\bà\s+parts\s+égales\s+entre\s+(?:[\w'’-]+\s+){{1,3}}?et{_OTHER_SIDE})",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,7 @@ from termcheck.numbering import (
     titles_its_paragraph,
     titles_its_subsections,
 )
-from termcheck.parties import PERFORMER_WORDS
+from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_WORDS
 from termcheck.verbs import CLAUSE_VERB
 
 _RECITALS_END = re.compile(
@@ -69,8 +69,7 @@ _DEFINITION = re.compile(
 # "The Company shall include the Credit in the end credits": a party's duty, not the definition that "The
 # Company shall include its Affiliates" is
 _PARTY_SHALL_INCLUDE = re.compile(
-    rf"^(?:the\s+)?(?:{PERFORMER_WORDS}|company|producer|studio|client|licensee|distributor|publisher|agency|brand|platform"
-    r"|network|broadcaster|label|photographer)\s+(?:shall|will|must)\s+include\s+(?:the|a|an)\s+"
+    rf"^(?:the\s+)?(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\s+(?:shall|will|must)\s+include\s+(?:the|a|an)\s+"
     r"(?!(?:[\w’'-]+\s+)?(?:affiliates?|subsidiar\w+|successors?|assigns?|licensees?|members?|employees?|officers?|directors?|agents?)\b)",
     re.IGNORECASE,
 )

@@ -10,14 +10,11 @@ from typing import Callable, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
-from termcheck.parties import PERFORMER_NAME, PERFORMER_WORDS
+from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
 
-_PARTY_WORDS = (
-    rf"\b(?:{PERFORMER_WORDS}|company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us"
-    r"|agency|brand|customer|distributor|publisher|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous)\b"
-)
+_PARTY_WORDS = rf"\b(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\b"
 # ... not a word that names the recordings: "The Talent Data may be sold", "Performer Content"
 _PARTY_MENTION = re.compile(
     _PARTY_WORDS + r"(?!['’]s)(?!\s+(?:data|recordings?|materials?|content|images?|files?|assets|footage|photos?|photographs?"
@@ -127,13 +124,14 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     # that may do something before a contrast does not hold what the clause after it says
     begin = max(subordinate.end() if subordinate else 0, contrast[-1].end() if contrast else 0)
     for m in reversed(list(_PARTY_MENTION.finditer(pre, begin))):
-        if not pre[m.end():].strip() and _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()):
+        subordinate_subject = _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) is not None
+        if subordinate_subject and not pre[m.end():].strip():
             # "We retain your recordings until you ask us to delete them": the clause's own subject does it
             return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
         if permission.match(ahead[m.end():]):
             if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
                 continue
-            if _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) and not _PERMISSION_NEXT.match(ahead[m.end():]):
+            if subordinate_subject and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue
             return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
     return None

@@ -15,7 +15,8 @@ breaks, hyphens and punctuation between the words:
 `re:` before a pattern makes it a raw regular expression instead (built-in packs only: user packs
 go through RE2, which runs in linear time). In one, `{performer_alias}` stands for the contract's own
 name for its performer, where it defines one ("the voice partner ("Partner")": see parties.py), and
-`{performer_word}` for any word the rules read as the performer ("talent", "licensor", "you", that name).
+`{performer_word}` for any word the rules read as the performer ("talent", "licensor", "you", that name)
+and `{counterparty_word}` for any word they read as the other side ("company", "licensee", "we").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping, Optional, Sequence, TypeVar, cast
 
-from termcheck.parties import ALIAS_WORD, PERFORMER_WORDS
+from termcheck.parties import ALIAS_WORD, COUNTERPARTY_WORDS, PERFORMER_WORDS
 from termcheck.rules.lazy import lazy_compile
 from termcheck.trie import trie_regex
 
@@ -121,7 +122,8 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     """The regex source for a phrase (no outer word boundaries)."""
     if phrase.startswith("re:"):
         source = phrase[3:].strip().replace("{performer_alias}", ALIAS_WORD)
-        return "(?:" + source.replace("{performer_word}", f"(?:{PERFORMER_WORDS})") + ")"
+        source = source.replace("{performer_word}", f"(?:{PERFORMER_WORDS})")
+        return "(?:" + source.replace("{counterparty_word}", f"(?:{COUNTERPARTY_WORDS})") + ")"
     tokens = phrase.lower().split()
     if not tokens:
         raise PhraseError("empty phrase")
