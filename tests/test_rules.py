@@ -242,6 +242,61 @@ def test_a_grant_that_yields_to_a_refusal_gives_way_anywhere_in_the_contract(tmp
     assert check_text("Released under CC BY.", rules=ruleset).check("acme.credit").status == "pass"
 
 
+FALLBACK_PACK = """\
+pack: acme
+rules:
+  - id: acme.deletion
+    title: Deletion
+    group: written-answers
+    kind: protection
+    triggers:
+      - phrases: [on request]
+      - phrases: ["on expiry ~4 will delete"]
+        effect: refuse
+        fallback: true
+        message: deleted only at the end
+      - phrases: ["on expiry ~4 will delete"]
+        requires: [may terminate]
+        requires_in_document: true
+      - phrases: [never delete]
+        effect: refuse
+    explanation: Deletion matters.
+    question: How can I have my recordings deleted?
+    examples:
+      match: ["We delete recordings on request."]
+      no_match: [{text: "On expiry we will delete them.", status: fail}]
+"""
+
+
+def test_a_fallback_refusal_is_quoted_only_when_nothing_grants(tmp_path):
+    """fallback: the clause is quoted in a failing check; a grant elsewhere, or one that shares its
+    words, outweighs it (no warning), where an ordinary refusal beside a grant makes a warning."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(FALLBACK_PACK)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.deletion")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    from termcheck.api import check_text
+
+    alone = check_text("On expiry we will delete them.", rules=ruleset).check("acme.deletion")
+    assert alone.status == "fail" and [f.message for f in alone.findings] == ["deleted only at the end"]
+    beside = check_text("1. We delete them on request.\n\n2. On expiry we will delete them.", rules=ruleset)
+    assert beside.check("acme.deletion").status == "pass"
+    shared = check_text("1. You may terminate at will.\n\n2. On expiry we will delete them.", rules=ruleset)
+    assert shared.check("acme.deletion").status == "pass"
+    refused = check_text("1. We delete them on request.\n\n2. We never delete backups.", rules=ruleset)
+    assert refused.check("acme.deletion").status == "warn"
+    with pytest.raises(RulePackError):
+        load_rules([str(_write(tmp_path, FALLBACK_PACK.replace("effect: refuse\n        fallback", "effect: grant\n        fallback")))])
+
+
+def _write(tmp_path, text: str):
+    """A pack file with this text."""
+    path = tmp_path / "other.yaml"
+    path.write_text(text)
+    return path
+
+
 def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):
     pack = tmp_path / "lookbehind.yaml"
     pack.write_text(USER_PACK.replace("re:(a+)+b", "re:(?<=x)y"))

@@ -26,7 +26,7 @@ RULE_DEFAULTS: dict[str, Any] = {
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
     "requires_via_definitions": False, "defined_terms_mean": [], "cited_sections_titled": [], "requires_in_clause": False, "requires_in_document": False,
-    "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
+    "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "fallback": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
 
@@ -183,7 +183,8 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 requires_reach="document" if t["requires_in_document"] else "clause" if t["requires_in_clause"] else "sentence",
                 cancelled_by_term=t["cancelled_by_term"],
                 settles=t["settles"],
-                outweighed_by_grant=t["outweighed_by_grant"],
+                outweighed_by_grant=t["outweighed_by_grant"] or t["fallback"],
+                fallback=t["fallback"],
                 yields_to_refusal=t["yields_to_refusal"],
                 message=t["message"],
                 value=t["value"],

@@ -405,8 +405,9 @@ def match_clause(
         settled = [h for h in sentence_hits if h.effect in ("grant", "refuse") and rule.triggers[h.trigger].settles]
         if settled:
             sentence_hits = settled
-        # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant.
-        refusals = [(h.start, h.end) for h in sentence_hits if h.effect == "refuse"]
+        # "waive the right to revoke": a grant inside a refusal is the refusal, not a grant (a fallback
+        # refusal shares its words with a grant by design, and takes nothing from it).
+        refusals = [(h.start, h.end) for h in sentence_hits if h.effect == "refuse" and not rule.triggers[h.trigger].fallback]
         hits.extend(
             h for h in sentence_hits
             if not (h.effect in ("grant", "weaken") and any(x < h.end and h.start < y for x, y in refusals))

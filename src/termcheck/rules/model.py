@@ -44,6 +44,10 @@ class CompiledTrigger:
     # A refusal that only says what is missing ("good and valuable consideration"): a grant anywhere
     # else in the contract outweighs it instead of making the check a warning.
     outweighed_by_grant: bool = False
+    # A refusal quoted only when nothing in the contract grants ("On expiry of the Term, Buyer must
+    # destroy all copies" is no deletion right, but the performer should see it): any grant outweighs
+    # it, and it takes nothing from a grant whose words it shares.
+    fallback: bool = False
     # A grant that says less than it seems (a CC BY licence credits whoever licenses the recordings): a
     # refusal anywhere else in the contract ("published without your name") outweighs it.
     yields_to_refusal: bool = False

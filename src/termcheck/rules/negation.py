@@ -90,6 +90,13 @@ _FR_PROHIBITION = re.compile(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])
 _FR_NEXT_INFINITIVE = re.compile(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+# ... when what is not required is a step before the act; "No published use need carry a credit line"
+# negates the act itself, which is what the subject would have had to do.
+_PRECONDITION = re.compile(
+    r"\b(?:consent|consents|approval|approvals|permission|permissions|authori[sz]ation\w*|notice|notices|notification\w*"
+    r"|payment|payments|fee|fees|compensation|remuneration|consideration|agreement|formality|formalities|signature\w*"
+    r"|action|step|steps|licen[cs]e|licen[cs]es|release|document|documents|writing|confirmation|waiver)\b"
+)
 # "no rights to the Images, and all rights ... belong to": a new subject ends the negated one.
 _NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
 # "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
@@ -101,6 +108,8 @@ _UNDOES_NEGATION = re.compile(
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
+    # "any purported sublicence shall be void": what would be granted is of no effect
+    r"|^(?:(?!\b(?:may|can|must|shall|will|but)\b)[^.;:]){0,60}?\b(?:(?:shall|will)\s+be\s+(?:deemed\s+)?(?:(?:null\s+and\s+)?void|invalid|ineffective)|(?:is|are)\s+(?:null\s+and\s+)?void|(?:is|are|shall\s+be|will\s+be)\s+of\s+no\s+(?:force\s+or\s+)?effect)\b"
     # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
     # table row's next cell: "| AI / synthetic voice | Not permitted |", the label's last words after the
     # match ("Transfer to third parties: Not allowed", matched up to "third")
@@ -132,6 +141,10 @@ _EXCEPTED = re.compile(
     r"|\b(?:except|excepting|save\s+for|besides|other\s+than|apart\s+from|aside\s+from"
     # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
     r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
+)
+_NO_DUTY = re.compile(
+    r"\bno\s+(?:(?:such|further|express|legal|binding|other)\s+)?(?:undertaking|obligation|commitment|guarantee|promise|assurance|duty)s?"
+    r"\s+(?:(?:whatsoever|whatever|of\s+any\s+kind)\s+)?(?:to|that)\b"
 )
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
@@ -190,7 +203,8 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         after = window[cues[-1].end():]
         if _follows_an_exception(after):
             return False
-        if _NEG_SUBJECT.match(window, cues[-1].start()) and _REQUIREMENT.search(after):
+        requirement = _REQUIREMENT.search(after) if _NEG_SUBJECT.match(window, cues[-1].start()) else None
+        if requirement and _PRECONDITION.search(after, 0, requirement.start()):
             return False  # "No consent is required to sublicense": what is negated is the requirement
         return not _UNDOES_NEGATION.search(after)
     if _far_negation(pre, lower[m_start:m_end]):
@@ -232,6 +246,11 @@ def _far_negation(pre: str, match: str) -> bool:
         ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
+        return True
+    # "gives no undertaking to name the Performer in the programme's [closing credits]": the duty denied
+    # reaches through its own complement
+    duty = _NO_DUTY.search(tail)
+    if duty and len(tail[duty.end():].split()) <= 20 and not _UNDOES_NEGATION.search(tail, duty.end()):
         return True
     subjects = list(_NEG_SUBJECT.finditer(tail))
     if not subjects:

@@ -56,10 +56,18 @@ class Trigger(_Strict):
     cancelled_by_term: bool = False
     settles: bool = False
     outweighed_by_grant: bool = False
+    # a refusal quoted only when nothing grants: it takes nothing from a grant it overlaps
+    fallback: bool = False
     yields_to_refusal: bool = False
     message: Optional[str] = None
     value: Optional[str] = None
     cues: list[str] = []
+
+    @model_validator(mode="after")
+    def _fallback_refuses(self) -> "Trigger":
+        if self.fallback and self.effect != "refuse":
+            raise ValueError("'fallback' is for a trigger with effect: refuse")
+        return self
 
 
 class Quantity(_Strict):
