@@ -425,17 +425,20 @@ SCAN_SOURCES = _scan_sources()
 def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
     the hits must be exactly those of every trigger read on every sentence."""
-    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, text_for_rules
+    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, heading_hits, text_for_rules
     from termcheck.extract import extract_bytes
     from termcheck.rules.matcher import match_clause
 
     doc = extract_bytes("case.txt", text.encode())
     lower = text_for_rules(doc)
     contexts, definitions = ClauseContexts(doc, lower), defined_terms(doc, lower, RULES)
-    full = {
-        r.id: [h for i, seg in enumerate(doc.segments) if seg.zone in r.zones for h in match_clause(r, doc, lower, contexts[i], definitions)]
-        for r in RULES.rules
-    }
+    full = {}
+    for r in RULES.rules:
+        found = {i: match_clause(r, doc, lower, contexts[i], definitions) for i, seg in enumerate(doc.segments) if seg.zone in r.zones}
+        if r.kind == "red_flag":  # headings title the clauses under them (every trigger, every sentence)
+            every = {t: [] for t in range(len(r.triggers))}
+            found.update(heading_hits(doc, lower, r, contexts, definitions, {i: every for i, s in enumerate(doc.segments) if s.zone == "heading"}))
+        full[r.id] = [h for i in sorted(found) for h in found[i]]
     assert collect_hits(doc, RULES, parallel=False) == full
 
 

@@ -13,7 +13,7 @@ from termcheck.models import Document, Segment
 from termcheck.parties import mark_aliases, performer_aliases
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
-from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause
+from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
 from termcheck.rules.negation import negates_items
 from termcheck.rules.model import CompiledRule, CueSpan, RuleSet, matches_starting_in
 from termcheck.rules.schema_groups import GROUP_TITLES
@@ -259,9 +259,16 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
         candidates = ruleset.candidates(lower, start, end)
         always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}
+        titled = any(segments[i].zone == "heading" for i in range(first, last))
         for rule in ruleset.rules:
-            active = _plan(doc, rule, candidates, always, definitions, range(first, last))
-            out[rule.id] = [h for i in sorted(active) for h in match_clause(rule, doc, lower, contexts[i], definitions, active[i])]
+            # A heading claims what the other side may do ("PERPETUAL LICENCE"); one that names a
+            # protection ("Payment Terms", "Royalty Agreement") is a topic, not a promise.
+            zones = set(rule.zones) | ({"heading"} if titled and rule.kind == "red_flag" else set())
+            active = _plan(doc, rule, candidates, always, definitions, range(first, last), zones)
+            headings = {i: active.pop(i) for i in [i for i in active if segments[i].zone == "heading"]}
+            found = {i: match_clause(rule, doc, lower, contexts[i], definitions, active[i]) for i in active}
+            found.update(heading_hits(doc, lower, rule, contexts, definitions, headings))
+            out[rule.id] = [h for i in sorted(found) for h in found[i]]
         return out
 
     if not (parallel and len(doc.text) > _PARALLEL_CHARS and hasattr(os, "fork") and threading.active_count() == 1):
@@ -275,16 +282,58 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     return {r.id: hits[r.id] + theirs[r.id] for r in ruleset.rules}
 
 
+def heading_hits(
+    doc: Document, lower: str, rule: CompiledRule, contexts: "ClauseContexts", definitions: DefinedTerms,
+    headings: dict[int, dict[int, list[CueSpan]]],
+) -> dict[int, list[Hit]]:
+    """Hits in headings that title the clauses under them ("PERPETUAL LICENCE" over "The Performer grants
+    the Company a licence ..."), as a run-in title's do: kept only where those clauses do not speak of
+    it themselves, nor answer it with no ("SUBLICENSING" over "Not permitted.")."""
+    segments = doc.segments
+    out: dict[int, list[Hit]] = {}
+    heads = [j for j, s in enumerate(segments) if s.zone == "heading"]
+    last_numbered = max((j for j in heads if segments[j].section is not None), default=-1)
+    for i, triggers in headings.items():
+        # The document's own title ("VOICE RECORDING RELEASE AND BUY-OUT AGREEMENT") names the whole
+        # contract, not the clause after it: an unnumbered heading above numbered ones, or the first
+        # of several.
+        if segments[i].section is None and (i < last_numbered or (i == heads[0] and len(heads) > 1)):
+            continue
+        first = i + 1
+        if first >= len(segments) or segments[first].zone not in rule.zones or not _titles(segments[i], segments[first]):
+            continue
+        last = first
+        while last + 1 < len(segments) and segments[last + 1].zone not in ("heading", "toc"):
+            last += 1
+        if not title_is_answered(rule, lower, segments[first], segments[last]):
+            out[i] = match_clause(rule, doc, lower, contexts[i], definitions, triggers)
+    return out
+
+
+def _titles(heading: Segment, clause: Segment) -> bool:
+    """Whether a heading is the title of the clause after it: the clause sits under it, numbered as it
+    is or below it ("2. PERPETUAL LICENCE" over "2.1 ..."), not a sibling clause after a heading the
+    segmenter read in "4. Sublicensing. N/A", nor numbered clauses under a document's title."""
+    if not clause.headings:
+        return False
+    if heading.section is None or clause.section is None:
+        return heading.section == clause.section
+    return clause.section == heading.section or clause.section.startswith(heading.section.rstrip(".") + ".")
+
+
 def _plan(
-    doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms, segments: range
+    doc: Document, rule: CompiledRule, candidates: dict, always: set, definitions: DefinedTerms, segments: range,
+    zones: Optional[set[str]] = None,
 ) -> dict[int, dict[int, list[CueSpan]]]:
-    """Segment (of those given) -> trigger -> its cues there, with their reaches: what the rule has to look at."""
+    """Segment (of those given, in the rule's zones or those given) -> trigger -> its cues there, with
+    their reaches: what the rule has to look at."""
+    zones = zones if zones is not None else set(rule.zones)
     starts = [s.start for s in doc.segments]
     active: dict[int, dict[int, list[CueSpan]]] = {}
     for t_index, trig in enumerate(rule.triggers):
         if (rule.id, t_index) in always:
             for i in segments:
-                if doc.segments[i].zone in rule.zones:
+                if doc.segments[i].zone in zones:
                     active.setdefault(i, {})[t_index] = []
             continue
         cues = list(candidates.get((rule.id, t_index), []))
@@ -292,7 +341,7 @@ def _plan(
             cues += [(o, trig.reach, trig.reach) for o, _ in definitions.uses]
         for cue in cues:
             i = bisect_right(starts, cue[0]) - 1
-            if i in segments and doc.segments[i].zone in rule.zones:
+            if i in segments and doc.segments[i].zone in zones:
                 active.setdefault(i, {}).setdefault(t_index, []).append(cue)
     return active
 

@@ -327,6 +327,9 @@ def match_clause(
                 k += 1
     if not by_sentence:
         return hits
+    # The clause's own words speak of what its run-in title names, in words that would count if
+    # nothing cancelled them ("3. Sublicensing. Any sublicence requires the Performer's consent").
+    body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained."): weakening reads the whole clause.
@@ -351,6 +354,7 @@ def match_clause(
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
         context_ok: dict[int, bool] = {}  # a trigger's requires and near, read once per sentence
+        cancelled: dict[int, bool] = {}  # ... and its unless
         for trig, a, b, via in found:
             unchosen = clause.has_boxes and unchosen_option(lower, a)
             # An option left unticked was not chosen; but for a mention check (AI use) the form still
@@ -360,12 +364,16 @@ def match_clause(
             if id(trig) not in context_ok:
                 # a run-in title reads with the sentence right after it: "5. Compensation. USD 300 on completion."
                 titled = lower[seg.start:seg.title_end] + " " + sentence if seg.title_end > seg.start and 0 <= s_start - seg.title_end <= 2 else sentence
-                context_ok[id(trig)] = _context_allows(trig, titled, clause) and not _in_text(trig.unless, sentence)
+                context_ok[id(trig)] = _context_allows(trig, titled, clause)
+                cancelled[id(trig)] = _in_text(trig.unless, sentence)
             if not context_ok[id(trig)]:
                 continue
             if trig.defined_terms_mean is not None and not clause.term_at_means(lower, a, trig.defined_terms_mean):
                 continue
             if trig.cited_sections_titled is not None and not clause.cites_section_titled(lower[a:b], trig.cited_sections_titled):
+                continue
+            body_speaks = body_speaks or a >= seg.title_end
+            if cancelled[id(trig)]:
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":
@@ -415,15 +423,28 @@ def match_clause(
     # "3. Sublicensing. The Company shall not sublicense ...": a run-in title names the subject; when
     # the clause itself speaks of it, the clause says what happens (a title alone still counts).
     if any(h.end <= seg.title_end for h in hits):
-        if any(h.start >= seg.title_end for h in hits) or _EMPTY_BODY.match(lower, seg.title_end, seg.end):
+        if body_speaks or _EMPTY_BODY.match(lower, seg.title_end, seg.end):
             # "3. Royalties. Not applicable.": a title over an empty answer grants nothing
             hits = [h for h in hits if h.start >= seg.title_end]
     return hits
 
 
-# A clause body that answers nothing: "Not applicable.", "N/A", "None.", "[Reserved]", "Intentionally left blank."
+def title_is_answered(rule: CompiledRule, lower: str, first: Segment, last: Segment) -> bool:
+    """Whether the clauses under a heading (first to last) speak for themselves of what it names, or
+    answer it with nothing or no ("SUBLICENSING" over "Not permitted."), or set it aside ("Notwithstanding
+    the heading above, the licence lasts two years")."""
+    if _EMPTY_BODY.match(lower, first.start, first.end) or _OF_HEADINGS.search(lower, first.start, first.end):
+        return True
+    return any(t.pattern.search(lower, first.start, last.end) for t in rule.triggers)
+
+
+_OF_HEADINGS = re.compile(r"\b(?:heading|headings|caption|captions)\b")
+# A clause body that answers nothing, or no: "Not applicable.", "N/A", "None.", "[Reserved]", "Not permitted."
 _EMPTY_BODY = re.compile(
     r"\W*(?:not\s+applicable|n/?a|none|nil|no|not\s+used|\[?reserved\]?|deleted|omitted"
+    # ... or an answer that refuses what the title names: "3. Sublicensing. Not permitted."
+    r"|(?:strictly\s+)?(?:not\s+(?:permitted|allowed|granted|included|offered|available|authori[sz]ed)|prohibited|forbidden|excluded)"
+    r"|non|interdit|interdite|exclu|exclue|non\s+autorisée?"
     r"|intentionally\s+(?:left\s+blank|omitted|deleted)|sans\s+objet|néant)\W*$"
 )
 _TERM_REACH = 60  # characters: the longest defined term looked for around a match's first word

@@ -142,6 +142,10 @@ _EXCEPTED = re.compile(
     # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
     r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
 )
+_KEPT_OUT = re.compile(
+    r"\b(?:not|never)\s+(?:be\s+)?(?:included|incorporated|placed|used|added|put|uploaded|stored)\s+(?:in|into|on)\s+"
+    r"(?:any|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|whose)\b"
+)
 _NO_DUTY = re.compile(
     r"\bno\s+(?:(?:such|further|express|legal|binding|other)\s+)?(?:undertaking|obligation|commitment|guarantee|promise|assurance|duty)s?"
     r"\s+(?:(?:whatsoever|whatever|of\s+any\s+kind)\s+)?(?:to|that)\b"
@@ -246,6 +250,11 @@ def _far_negation(pre: str, match: str) -> bool:
         ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
+        return True
+    # "will not be included in any dataset that the Company [sells or licenses] to AI developers": what the
+    # thing is kept out of is described, not done with it
+    kept_out = _KEPT_OUT.search(tail)
+    if kept_out and len(tail[kept_out.end():].split()) <= 12 and not _UNDOES_NEGATION.search(tail, kept_out.end()):
         return True
     # "gives no undertaking to name the Performer in the programme's [closing credits]": the duty denied
     # reaches through its own complement
