@@ -188,6 +188,42 @@ def test_a_trigger_has_its_own_unless_and_may_read_its_requires_in_the_whole_cla
     assert check_text(text, rules=strict).check("acme.overtime").status == "fail"
 
 
+CLAUSE_UNLESS_PACK = """\
+pack: acme
+rules:
+  - id: acme.resale
+    title: Resale
+    group: written-answers
+    kind: red_flag
+    triggers:
+      - phrases: [may resell]
+    unless_in_clause: [any resale needs your consent]
+    explanation: Resale spreads your voice.
+    question: Who may resell my recordings?
+    examples:
+      match: ["We may resell the recordings."]
+      no_match: ["We may resell the recordings. But any resale needs your consent."]
+"""
+
+
+def test_a_rule_unless_in_clause_cancels_hits_in_every_sentence_of_its_clause_only(tmp_path):
+    """unless_in_clause reads the whole clause (the condition in the sentence after the grant), not
+    another clause, where the sentence-level unless sees neither."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(CLAUSE_UNLESS_PACK)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.resale")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    from termcheck.api import check_text
+
+    apart = "1. We may resell the recordings.\n\n2. Any resale needs your consent."
+    assert check_text(apart, rules=ruleset).check("acme.resale").status == "fail"
+    pack.write_text(CLAUSE_UNLESS_PACK.replace("unless_in_clause:", "unless:"))
+    sentence_only = load_rules([str(pack)])
+    together = "We may resell the recordings. But any resale needs your consent."
+    assert check_text(together, rules=sentence_only).check("acme.resale").status == "fail"
+
+
 def test_requires_in_document_reads_the_requirement_in_any_clause(tmp_path):
     """requires_in_document lets another clause meet requires; requires_in_clause stops at the clause."""
     pack = tmp_path / "acme.yaml"

@@ -331,6 +331,7 @@ def match_clause(
     # nothing cancelled them ("3. Sublicensing. Any sublicence requires the Performer's consent").
     body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
+    clause_cancelled = _in_text(rule.unless_in_clause, clause.text)
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained."): weakening reads the whole clause.
     weak = _in_text(rule.weakened_by, clause.text)
@@ -400,7 +401,7 @@ def match_clause(
                     if trig.negation == "skip":
                         continue
                     effect = {"flag": "protects", "grant": "refuse"}.get(effect, effect)
-            if trig.effect in ("flag", "grant", "value") and (unless or ((unless_context or group_cancelled) and via is None)) and not trig.settles:
+            if trig.effect in ("flag", "grant", "value") and (unless or clause_cancelled or ((unless_context or group_cancelled) and via is None)) and not trig.settles:
                 continue
             if effect == "grant" and hollow:
                 effect = "refuse"

@@ -115,6 +115,9 @@ class CompiledRule:
     references: list[str]
     examples: dict[str, list[Any]]
     unless: Optional[Pattern[str]] = None
+    # cancels every hit in a clause that holds one, in any of its sentences ("The Company may sublicense
+    # its rights. However, any sublicence shall require the Performer's prior written consent.")
+    unless_in_clause: Optional[Pattern[str]] = None
     unless_context: Optional[Pattern[str]] = None
     weakened_by: Optional[Pattern[str]] = None
     hollowed_by: Optional[Pattern[str]] = None
@@ -137,7 +140,7 @@ class CompiledRule:
             yield from ((t, name) for name in _TRIGGER_REGEXES)
 
 
-_RULE_REGEXES = ("unless", "unless_context", "weakened_by", "hollowed_by")
+_RULE_REGEXES = ("unless", "unless_in_clause", "unless_context", "weakened_by", "hollowed_by")
 _TRIGGER_REGEXES = ("pattern", "requires", "near", "negating", "unless")
 
 
