@@ -302,11 +302,14 @@ def heading_hits(
         first = i + 1
         if first >= len(segments) or segments[first].zone not in rule.zones or not _titles(segments[i], segments[first]):
             continue
+        found = match_clause(rule, doc, lower, contexts[i], definitions, triggers)
+        if not found:  # most headings a cue points to say nothing of the rule: read no further
+            continue
         last = first
         while last + 1 < len(segments) and segments[last + 1].zone not in ("heading", "toc"):
             last += 1
         if not title_is_answered(rule, lower, segments[first], segments[last]):
-            out[i] = match_clause(rule, doc, lower, contexts[i], definitions, triggers)
+            out[i] = found
     return out
 
 
