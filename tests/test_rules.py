@@ -209,15 +209,12 @@ rules:
 def test_a_rule_unless_in_clause_cancels_hits_in_every_sentence_of_its_clause_only(tmp_path):
     """unless_in_clause reads the whole clause (the condition in the sentence after the grant), not
     another clause, where the sentence-level unless sees neither."""
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(CLAUSE_UNLESS_PACK)
-    ruleset = load_rules([str(pack)])
-    rule = ruleset.get("acme.resale")
-    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    ruleset = _load_pack(tmp_path, CLAUSE_UNLESS_PACK, "acme.resale")
     from termcheck.api import check_text
 
     apart = "1. We may resell the recordings.\n\n2. Any resale needs your consent."
     assert check_text(apart, rules=ruleset).check("acme.resale").status == "fail"
+    pack = tmp_path / "sentence.yaml"
     pack.write_text(CLAUSE_UNLESS_PACK.replace("unless_in_clause:", "unless:"))
     sentence_only = load_rules([str(pack)])
     together = "We may resell the recordings. But any resale needs your consent."
@@ -261,14 +258,20 @@ rules:
 """
 
 
+def _load_pack(tmp_path, text: str, rule_id: str):
+    """The rule set of a one-rule pack written from text, once its rule's own examples pass."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(text)
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get(rule_id)
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    return ruleset
+
+
 def test_a_grant_that_yields_to_a_refusal_gives_way_anywhere_in_the_contract(tmp_path):
     """yields_to_refusal: a refusal in another clause outweighs the grant (fail, with a note), where
     another grant and the same refusal make a warning."""
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(YIELDING_PACK)
-    ruleset = load_rules([str(pack)])
-    rule = ruleset.get("acme.credit")
-    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    ruleset = _load_pack(tmp_path, YIELDING_PACK, "acme.credit")
     from termcheck.api import check_text
 
     refused = check_text("Released under CC BY.\n\nPublished without your name.", rules=ruleset).check("acme.credit")
@@ -307,11 +310,7 @@ rules:
 def test_a_fallback_refusal_is_quoted_only_when_nothing_grants(tmp_path):
     """fallback: the clause is quoted in a failing check; a grant elsewhere, or one that shares its
     words, outweighs it (no warning), where an ordinary refusal beside a grant makes a warning."""
-    pack = tmp_path / "acme.yaml"
-    pack.write_text(FALLBACK_PACK)
-    ruleset = load_rules([str(pack)])
-    rule = ruleset.get("acme.deletion")
-    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    ruleset = _load_pack(tmp_path, FALLBACK_PACK, "acme.deletion")
     from termcheck.api import check_text
 
     alone = check_text("On expiry we will delete them.", rules=ruleset).check("acme.deletion")
@@ -323,14 +322,7 @@ def test_a_fallback_refusal_is_quoted_only_when_nothing_grants(tmp_path):
     refused = check_text("1. We delete them on request.\n\n2. We never delete backups.", rules=ruleset)
     assert refused.check("acme.deletion").status == "warn"
     with pytest.raises(RulePackError):
-        load_rules([str(_write(tmp_path, FALLBACK_PACK.replace("effect: refuse\n        fallback", "effect: grant\n        fallback")))])
-
-
-def _write(tmp_path, text: str):
-    """A pack file with this text."""
-    path = tmp_path / "other.yaml"
-    path.write_text(text)
-    return path
+        _load_pack(tmp_path, FALLBACK_PACK.replace("effect: refuse\n        fallback", "effect: grant\n        fallback"), "acme.deletion")
 
 
 def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):

@@ -65,6 +65,7 @@ class Trigger(_Strict):
 
     @model_validator(mode="after")
     def _fallback_refuses(self) -> "Trigger":
+        """A fallback is a refusal: it quotes what falls short when nothing grants."""
         if self.fallback and self.effect != "refuse":
             raise ValueError("'fallback' is for a trigger with effect: refuse")
         return self
