@@ -425,7 +425,7 @@ SCAN_SOURCES = _scan_sources()
 def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
     the hits must be exactly those of every trigger read on every sentence."""
-    from termcheck.engine import ClauseContexts, collect_hits, defined_terms, heading_hits, text_for_rules
+    from termcheck.engine import ClauseContexts, clause_titles, collect_hits, defined_terms, heading_hits, text_for_rules
     from termcheck.extract import extract_bytes
     from termcheck.rules.matcher import match_clause
 
@@ -437,7 +437,8 @@ def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
         found = {i: match_clause(r, doc, lower, contexts[i], definitions) for i, seg in enumerate(doc.segments) if seg.zone in r.zones}
         if r.kind == "red_flag":  # headings title the clauses under them (every trigger, every sentence)
             every = {t: [] for t in range(len(r.triggers))}
-            found.update(heading_hits(doc, lower, r, contexts, definitions, {i: every for i, s in enumerate(doc.segments) if s.zone == "heading"}))
+            titles = clause_titles(doc.segments, range(len(doc.segments)))
+            found.update(heading_hits(doc, lower, r, contexts, definitions, {i: every for i in titles}, titles))
         full[r.id] = [h for i in sorted(found) for h in found[i]]
     assert collect_hits(doc, RULES, parallel=False) == full
 

@@ -259,15 +259,15 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
         candidates = ruleset.candidates(lower, start, end)
         always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}
-        titled = any(segments[i].zone == "heading" for i in range(first, last))
+        titles = clause_titles(segments, range(first, last))
         for rule in ruleset.rules:
             # A heading claims what the other side may do ("PERPETUAL LICENCE"); one that names a
             # protection ("Payment Terms", "Royalty Agreement") is a topic, not a promise.
-            zones = set(rule.zones) | ({"heading"} if titled and rule.kind == "red_flag" else set())
+            zones = set(rule.zones) | ({"heading"} if titles and rule.kind == "red_flag" else set())
             active = _plan(doc, rule, candidates, always, definitions, range(first, last), zones)
-            headings = {i: active.pop(i) for i in [i for i in active if segments[i].zone == "heading"]}
-            found = {i: match_clause(rule, doc, lower, contexts[i], definitions, active[i]) for i in active}
-            found.update(heading_hits(doc, lower, rule, contexts, definitions, headings))
+            headings = {i: active.pop(i) for i in [i for i in active if segments[i].zone == "heading"] if i in titles}
+            found = {i: match_clause(rule, doc, lower, contexts[i], definitions, active[i]) for i in active if segments[i].zone != "heading"}
+            found.update(heading_hits(doc, lower, rule, contexts, definitions, headings, titles))
             out[rule.id] = [h for i in sorted(found) for h in found[i]]
         return out
 
@@ -282,38 +282,47 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     return {r.id: hits[r.id] + theirs[r.id] for r in ruleset.rules}
 
 
+def clause_titles(segments: list[Segment], among: range) -> dict[int, tuple[int, int]]:
+    """Headings (of those given) that title the clause after them -> the first and last segment under
+    them, up to the next heading. Not the document's own title ("VOICE RECORDING RELEASE AND BUY-OUT
+    AGREEMENT", which names the whole contract): an unnumbered heading above numbered ones, or the
+    first of several."""
+    heads = [j for j, s in enumerate(segments) if s.zone == "heading"]
+    last_numbered = max((j for j in heads if segments[j].section is not None), default=-1)
+    out: dict[int, tuple[int, int]] = {}
+    for i in heads:
+        if i not in among or i + 1 >= len(segments) or not _is_title_of(segments[i], segments[i + 1]):
+            continue
+        if segments[i].section is None and (i < last_numbered or (i == heads[0] and len(heads) > 1)):
+            continue
+        last = i + 1
+        while last + 1 < len(segments) and segments[last + 1].zone not in ("heading", "toc"):
+            last += 1
+        out[i] = (i + 1, last)
+    return out
+
+
 def heading_hits(
     doc: Document, lower: str, rule: CompiledRule, contexts: "ClauseContexts", definitions: DefinedTerms,
-    headings: dict[int, dict[int, list[CueSpan]]],
+    headings: dict[int, dict[int, list[CueSpan]]], titles: dict[int, tuple[int, int]],
 ) -> dict[int, list[Hit]]:
     """Hits in headings that title the clauses under them ("PERPETUAL LICENCE" over "The Performer grants
     the Company a licence ..."), as a run-in title's do: kept only where those clauses do not speak of
     it themselves, nor answer it with no ("SUBLICENSING" over "Not permitted.")."""
     segments = doc.segments
     out: dict[int, list[Hit]] = {}
-    heads = [j for j, s in enumerate(segments) if s.zone == "heading"]
-    last_numbered = max((j for j in heads if segments[j].section is not None), default=-1)
     for i, triggers in headings.items():
-        # The document's own title ("VOICE RECORDING RELEASE AND BUY-OUT AGREEMENT") names the whole
-        # contract, not the clause after it: an unnumbered heading above numbered ones, or the first
-        # of several.
-        if segments[i].section is None and (i < last_numbered or (i == heads[0] and len(heads) > 1)):
-            continue
-        first = i + 1
-        if first >= len(segments) or segments[first].zone not in rule.zones or not _titles(segments[i], segments[first]):
+        first, last = titles[i]
+        if segments[first].zone not in rule.zones:
             continue
         found = match_clause(rule, doc, lower, contexts[i], definitions, triggers)
-        if not found:  # most headings a cue points to say nothing of the rule: read no further
-            continue
-        last = first
-        while last + 1 < len(segments) and segments[last + 1].zone not in ("heading", "toc"):
-            last += 1
-        if not title_is_answered(rule, lower, segments[first], segments[last]):
+        # most headings a cue points to say nothing of the rule: read the clauses under them only if one does
+        if found and not title_is_answered(rule, lower, segments[first], segments[last]):
             out[i] = found
     return out
 
 
-def _titles(heading: Segment, clause: Segment) -> bool:
+def _is_title_of(heading: Segment, clause: Segment) -> bool:
     """Whether a heading is the title of the clause after it: the clause sits under it, numbered as it
     is or below it ("2. PERPETUAL LICENCE" over "2.1 ..."), not a sibling clause after a heading the
     segmenter read in "4. Sublicensing. N/A", nor numbered clauses under a document's title."""

@@ -354,8 +354,8 @@ def match_clause(
         found.sort(key=lambda f: f[1])
         sentence_hits: list[Hit] = []
         negations: list[tuple[int, bool]] = []  # (end, negated) of the matches seen so far
-        context_ok: dict[int, bool] = {}  # a trigger's requires and near, read once per sentence
-        cancelled: dict[int, bool] = {}  # ... and its unless
+        # a trigger's requires and near, and whether its unless cancels it, read once per sentence
+        context_ok: dict[int, tuple[bool, bool]] = {}
         for trig, a, b, via in found:
             unchosen = clause.has_boxes and unchosen_option(lower, a)
             # An option left unticked was not chosen; but for a mention check (AI use) the form still
@@ -365,16 +365,16 @@ def match_clause(
             if id(trig) not in context_ok:
                 # a run-in title reads with the sentence right after it: "5. Compensation. USD 300 on completion."
                 titled = lower[seg.start:seg.title_end] + " " + sentence if seg.title_end > seg.start and 0 <= s_start - seg.title_end <= 2 else sentence
-                context_ok[id(trig)] = _context_allows(trig, titled, clause)
-                cancelled[id(trig)] = _in_text(trig.unless, sentence)
-            if not context_ok[id(trig)]:
+                context_ok[id(trig)] = (_context_allows(trig, titled, clause), _in_text(trig.unless, sentence))
+            allowed, cancelled = context_ok[id(trig)]
+            if not allowed:
                 continue
             if trig.defined_terms_mean is not None and not clause.term_at_means(lower, a, trig.defined_terms_mean):
                 continue
             if trig.cited_sections_titled is not None and not clause.cites_section_titled(lower[a:b], trig.cited_sections_titled):
                 continue
             body_speaks = body_speaks or a >= seg.title_end
-            if cancelled[id(trig)]:
+            if cancelled:
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":
