@@ -1,4 +1,4 @@
-"""The contract's own name for its performer: which party definitions give one, and how its uses are marked."""
+"""The contract's own names for its performer and for the other side: which party definitions give them, and how their uses are marked."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from termcheck.api import check_text
-from termcheck.engine import safe_lower
+from termcheck.engine import safe_lower, text_for_rules
 from termcheck.extract import extract_bytes
-from termcheck.parties import ALIAS_MARK, mark_aliases, performer_aliases
+from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, counterparty_aliases, mark_aliases, performer_aliases
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
@@ -91,6 +91,60 @@ def test_performer_aliases(text: str, expected: list[str]) -> None:
 def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> None:
     result = check_text(text, rules=RULES).check(check)
     assert result is not None and result.status == expected
+
+
+def other_side(text: str) -> list[str]:
+    """The other side's names termcheck finds in a contract text."""
+    doc = extract_bytes("contract.txt", text.encode("utf-8"))
+    return counterparty_aliases(doc, performer_aliases(doc))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('This Agreement is made between Lumen Voice Ltd ("Lumen") and the individual named below (the "Contributor").', ["Lumen"]),
+        ('This Agreement is entered into by Acme, Inc., a Delaware corporation ("Acme"), and Jo Park ("Talent").', ["Acme"]),
+        ('"Lumen" means Lumen Voice Limited, a company registered in England.', ["Lumen"]),
+        ('Between Northwind Studios, a production company ("Northwind"), and the performer named below ("Artist").', ["Northwind"]),
+        ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois (ci-après « le Partenaire »).", ["Voxa"]),
+        # names the rules already read as the other side, or as the performer, need no marking
+        ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").', []),
+        ('This Agreement is between Harbour Audio Ltd ("Licensor") and Acme Inc. ("Licensee").', []),
+        # a group around a party, a kind of party, a thing a party owns, and a description that is "not limited to"
+        ('This agreement binds Corvid Data Ltd and its affiliates (the "Corvid Group").', []),
+        ('"Person" means an individual, partnership, corporation or trust.', []),
+        ('Between Acme Ltd ("Acme") and Zed Ltd ("Zed"), for hearing aids sold under Acme\'s brand names ("Acme\'s Products").', ["Acme", "Zed"]),
+        ('The plan includes, but is not limited to, the marks and the Operations Manual ("Manual").', []),
+        # the performer's own name is never the other side's
+        ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").', ["Cadence"]),
+    ],
+)
+def test_counterparty_aliases(text: str, expected: list[str]) -> None:
+    assert other_side(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, check, expected",
+    [
+        # the other side's own name holds what the rules give the other side
+        ('This Agreement is made between Lumen Voice Ltd ("Lumen") and the individual named below (the "Contributor").\n\n'
+         '1. "Term" means the period beginning on the Effective Date and continuing for so long as Lumen retains the Data.\n\n'
+         "2. The Contributor grants Lumen a licence to use the Data during the Term.", "perpetual-license", "fail"),
+        ('This Agreement is made between Lumen Voice Ltd ("Lumen") and the individual named below (the "Contributor").\n\n'
+         "2. The licence lasts for so long as the Contributor keeps the account open.", "perpetual-license", "pass"),
+    ],
+)
+def test_counterparty_alias_reads_as_the_other_side(text: str, check: str, expected: str) -> None:
+    result = check_text(text, rules=RULES).check(check)
+    assert result is not None and result.status == expected
+
+
+def test_the_two_marks_differ_and_keep_offsets() -> None:
+    text = 'Between Lumen Voice Ltd ("Lumen") and the voice partner ("Partner"). Lumen pays the Partner.'
+    doc = extract_bytes("contract.txt", text.encode("utf-8"))
+    marked = text_for_rules(doc)
+    assert len(marked) == len(doc.text) and ALIAS_MARK != COUNTERPARTY_MARK
+    assert marked.endswith(f"{COUNTERPARTY_MARK * 5} pays the {ALIAS_MARK * 7}.")
 
 
 def test_findings_quote_the_contract_not_the_mark() -> None:

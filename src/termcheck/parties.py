@@ -22,7 +22,15 @@ ALIAS_WORD = ALIAS_MARK * 2 + "+"
 # a marked name as the performer: "the Partner's" is "[the] ꙮꙮ* s" (the apostrophe separates words), « du
 # Partenaire » "du ꙮꙮ*".
 _ALIAS = ALIAS_MARK * 2 + "*"
-ALIAS_PHRASES = {"performer": [f"[the] {_ALIAS}"], "performer_possessive": [f"[the] {_ALIAS} s", f"du {_ALIAS}", f"de [la|l] {_ALIAS}"]}
+# The other side's own name ('Lumen Voice Ltd ("Lumen")') is marked the same way, with a letter of its own.
+COUNTERPARTY_MARK = "ꕥ"
+COUNTERPARTY_ALIAS_WORD = COUNTERPARTY_MARK * 2 + "+"
+_COUNTERPARTY_ALIAS = COUNTERPARTY_MARK * 2 + "*"
+ALIAS_PHRASES = {
+    "performer": [f"[the] {_ALIAS}"],
+    "performer_possessive": [f"[the] {_ALIAS} s", f"du {_ALIAS}", f"de [la|l] {_ALIAS}"],
+    "counterparty": [f"[the] {_COUNTERPARTY_ALIAS}"],
+}
 
 # The words the rules' code reads as the performer (the {performer} lexicon entry is the rules' own list),
 # a marked alias among them.
@@ -41,7 +49,9 @@ PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORME
 COUNTERPARTY_WORDS = (
     r"company|producers?|licensees?|client|vendor|studio|platform|releasees?|photographers?|we|us|agency|brand|customer"
     r"|distributor|publisher|network|broadcaster|label|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous"
+    r"|" + COUNTERPARTY_ALIAS_WORD
 )
+_COUNTERPARTY_NAME = re.compile(rf"^(?:the\s+|a\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})$", re.IGNORECASE)
 
 # 'between Cadence Speech GmbH ("Cadence") and the voice partner ("Partner")', '(the "Talent")',
 # '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »
@@ -95,6 +105,15 @@ _PERFORMER_NOUN = re.compile(
     re.IGNORECASE,
 )
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
+# A legal entity's form, which makes a defined party a business that signs: 'Lumen Voice Ltd ("Lumen")'.
+_ENTITY_FORM = re.compile(
+    r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp)\b\.?(?!-)"
+    r"|\b(?:Limited|LIMITED|Corporation|CORPORATION|corporation|Incorporated|INCORPORATED|[Ss]ociété)\b"  # not "not limited to"
+)
+_PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
+_POSSESSIVE = re.compile(r"['’]")
+# ... but not a group defined around a party: "the Company and its affiliates (the "Group")".
+_GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
 
 
 def performer_aliases(doc: Document) -> list[str]:
@@ -114,6 +133,43 @@ def performer_aliases(doc: Document) -> list[str]:
                 if _names_a_person(description) or _common_noun_party(text, start, m.start(), description):
                     _keep(found, m.group("term"))
     return list(found.values())
+
+
+def counterparty_aliases(doc: Document, performer: Iterable[str] = ()) -> list[str]:
+    """The names (as written) the contract gives the business on the other side that the rules do not
+    already know: 'Lumen Voice Ltd ("Lumen")', '"Lumen" means Lumen Voice Ltd'."""
+    text = doc.text
+    taken = {name.lower() for name in performer}
+    found: dict[str, str] = {}
+    for seg in doc.segments:
+        if seg.zone in ("signature", "toc", "running"):
+            continue
+        if seg.zone == "definition" and seg.defines:
+            means = _MEANS.search(text, seg.start, seg.end)
+            # ... a business by its name ('"Lumen" means Lumen Voice Ltd'), not a kind ('"Person" means an individual, corporation ...')
+            if means and _PROPER_NAME.match(means.group("what")) and _is_business_party(means.group("what"), named_as_party=False):
+                _keep_counterparty(found, seg.defines, taken)
+        for start, end in seg.sentences:
+            for m in _PARTY_DEFINITION.finditer(text, start, end):
+                if _is_business_party(_description(text, start, m.start()), named_as_party=bool(_BETWEEN.search(text, start, m.start()))):
+                    _keep_counterparty(found, m.group("term"), taken)
+    return list(found.values())
+
+
+def _is_business_party(description: str, named_as_party: bool) -> bool:
+    """Whether a description is of one business: an entity's legal form ("Lumen Voice Ltd"), or a business
+    word among the parties an agreement is between ("between Northwind Studios and ...")."""
+    if not description.strip() or _names_a_person(description) or _GROUP.search(description):
+        return False
+    return bool(_ENTITY_FORM.search(description) or (named_as_party and _BUSINESS.search(description)))
+
+
+def _keep_counterparty(found: dict[str, str], term: str, taken: set[str]) -> None:
+    """Remember the other side's name unless it is too short, a party word the rules know, the performer's,
+    or something a party owns ("Manufacturer's Products")."""
+    term = " ".join(term.split())
+    if len(term) >= _MIN_ALIAS and not _POSSESSIVE.search(term) and term.lower() not in taken and not PERFORMER_NAME.match(term) and not _COUNTERPARTY_NAME.match(term):
+        found.setdefault(term.lower(), term)
 
 
 def _description(text: str, sentence_start: int, at: int) -> str:
@@ -143,8 +199,8 @@ def _keep(found: dict[str, str], term: str) -> None:
         found.setdefault(term.lower(), term)
 
 
-def mark_aliases(text: str, lower: str, aliases: Iterable[str]) -> str:
-    """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by ALIAS_MARK letters."""
+def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIAS_MARK) -> str:
+    """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by mark letters."""
     names = sorted(aliases, key=len, reverse=True)
     if not names:
         return lower
@@ -155,7 +211,7 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str]) -> str:
         if not m.group()[0].isupper():  # "a partner of the Company" is not the defined Partner
             continue
         out.append(lower[last:m.start()])
-        out.append(ALIAS_MARK * (m.end() - m.start()))
+        out.append(mark * (m.end() - m.start()))
         last = m.end()
     out.append(lower[last:])
     return "".join(out)

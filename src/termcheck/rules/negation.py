@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from termcheck.numbering import ANSWER_LABEL
-from termcheck.parties import ALIAS_WORD
+from termcheck.parties import ALIAS_WORD, COUNTERPARTY_ALIAS_WORD
 from termcheck.verbs import CLAUSE_VERB, MODALS
 
 # Negation cues (NegEx-style, contract flavoured), English and French.
@@ -57,7 +57,7 @@ _SCOPE_BREAK = re.compile(
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|{_AND_FINITE_VERB}\b"
-    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we|" + ALIAS_WORD + r")\b"
+    r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we|" + ALIAS_WORD + "|" + COUNTERPARTY_ALIAS_WORD + r")\b"
     # a leading condition is closed by its comma: "If you would rather I didn't, tell me and I will take them down"
     r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
 )
@@ -83,6 +83,9 @@ _DEALING_VERB = re.compile(
     r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
     r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
 )
+# ... a right to deal with the recordings ("waives any [right to sublicense]"), not a right the waiver takes
+# from its holder ("waives the [right to object to derogatory treatment]", "waives the [Waived Rights]")
+_DEALT_WITH = re.compile(r"(?:rights?\s+to\s+)?(?:" + _DEALING_VERB.pattern + ")")
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # « s'interdit de porter atteinte à sa réputation, et de céder les images à des tiers »: a French
 # prohibition governs each infinitive coordinated with its first one, however long the first.
@@ -122,6 +125,15 @@ _POST_NEG = re.compile(
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
+# "Licensee waives any right to license the Materials": a right given up is one its holder no longer has,
+# when the match is what the right was to do (not "waives any right to approve the use of ... for AI
+# training", where the use goes ahead without the approval).
+_WAIVED_RIGHT = re.compile(
+    r"\b(?:waives?|waived|waiving|renounces?|relinquish(?:es)?|surrenders?)\s+(?:(?:any|all|the|its|his|her|their|every|and|such)\s+)*"
+    # (the match may start at the right itself: "waives any [right to sublicense]")
+    r"(?:(?:present|future|further|other)\s+)?(?:rights?\s+(?:(?:it|he|she|they)\s+(?:may|might)\s+have\s+)?to\s+(?:[\w'’-]+\s+)?)?$"
+    r"|\brenonce\w*\s+(?:à\s+)?(?:(?:tout|son|leur|au|le)\s+)*(?:droits?\s+(?:de|d['’])\s*(?:[\w'’-]+\s+)?)?$"
+)
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
 _NEGATED_LEAD_IN = re.compile(
     r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
@@ -163,6 +175,8 @@ def _mask(text: str, pattern: "re.Pattern[str]") -> str:
 def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]]) -> bool:
     """True when a negation cue governs the match: just before it in its clause, or right after it."""
     if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
+        return True
+    if _WAIVED_RIGHT.search(lower, max(s_start, m_start - 90), m_start) and _DEALT_WITH.match(lower, m_start, m_end):
         return True
     pre = lower[s_start:m_start]
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
