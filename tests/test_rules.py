@@ -221,6 +221,42 @@ def test_a_rule_unless_in_clause_cancels_hits_in_every_sentence_of_its_clause_on
     assert check_text(together, rules=sentence_only).check("acme.resale").status == "fail"
 
 
+TERMS_MEAN_PACK = """\
+pack: acme
+rules:
+  - id: acme.sharing
+    title: Sharing
+    group: written-answers
+    kind: red_flag
+    triggers:
+      - phrases: [share the recordings with vendors|buyers]
+    unless_terms_mean: [on its behalf]
+    explanation: Sharing spreads your voice.
+    question: Who gets my recordings?
+    examples:
+      match: ["We may share the recordings with buyers."]
+      no_match: ["We keep the recordings."]
+"""
+
+
+def test_a_rule_unless_terms_mean_cancels_a_hit_through_the_definition_of_a_term_it_uses(tmp_path):
+    """unless_terms_mean reads the definitions of the defined terms a match uses, not the sentence."""
+    ruleset = _load_pack(tmp_path, TERMS_MEAN_PACK, "acme.sharing")
+    from termcheck.api import check_text
+
+    def status(text: str) -> str:
+        result = check_text(text, rules=ruleset).check("acme.sharing")
+        assert result is not None
+        return result.status
+
+    helpers = '"Vendors" means the companies that label data on its behalf.\n\n4. We may share the recordings with Vendors.'
+    others = '"Vendors" means any company that buys a licence.\n\n4. We may share the recordings with Vendors.'
+    assert status(helpers) == "pass"
+    assert status(others) == "fail"
+    # the term must be used in the match: a definition elsewhere in the contract takes nothing away
+    assert status('"Vendors" means the companies that label data on its behalf.\n\n4. We may share the recordings with buyers.') == "fail"
+
+
 def test_requires_in_document_reads_the_requirement_in_any_clause(tmp_path):
     """requires_in_document lets another clause meet requires; requires_in_clause stops at the clause."""
     pack = tmp_path / "acme.yaml"

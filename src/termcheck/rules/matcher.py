@@ -193,6 +193,13 @@ class ClauseContext:
             return ""
         return "\n".join(dict.fromkeys(meaning[m.group()] for m in terms.finditer(self.text)))
 
+    def term_within_means(self, lower: str, start: int, end: int, pattern: "re.Pattern[str]") -> bool:
+        """Whether a defined term used between start and end has a definition pattern matches."""
+        terms, meaning = self.glossary if self.glossary is not None else (None, {})
+        if terms is None:
+            return False
+        return any(pattern.search(_quoted_term(m.group()).sub(" ", meaning[m.group()])) for m in terms.finditer(lower, start, end))
+
     def term_at_means(self, lower: str, at: int, pattern: "re.Pattern[str]") -> bool:
         """Whether the defined term that offset at falls in, if any, has a definition pattern matches
         (True where no defined term covers it)."""
@@ -375,6 +382,11 @@ def match_clause(
                 continue
             body_speaks = body_speaks or a >= seg.title_end
             if cancelled:
+                continue
+            if (
+                rule.unless_terms_mean is not None and trig.effect in ("flag", "grant", "value")
+                and clause.term_within_means(lower, a, b, rule.unless_terms_mean)
+            ):
                 continue
             effect = trig.effect
             if effect in ("flag", "grant") and trig.party != "any":

@@ -118,6 +118,9 @@ class CompiledRule:
     # cancels every hit in a clause that holds one, in any of its sentences ("The Company may sublicense
     # its rights. However, any sublicence shall require the Performer's prior written consent.")
     unless_in_clause: Optional[Pattern[str]] = None
+    # cancels a hit that uses a defined term whose definition says one of them ("share the Recordings with
+    # its Partners", where '"Partners" means the Company's hosting provider, acting only on its instructions')
+    unless_terms_mean: Optional[Pattern[str]] = None
     unless_context: Optional[Pattern[str]] = None
     weakened_by: Optional[Pattern[str]] = None
     hollowed_by: Optional[Pattern[str]] = None
@@ -140,7 +143,7 @@ class CompiledRule:
             yield from ((t, name) for name in _TRIGGER_REGEXES)
 
 
-_RULE_REGEXES = ("unless", "unless_in_clause", "unless_context", "weakened_by", "hollowed_by")
+_RULE_REGEXES = ("unless", "unless_in_clause", "unless_terms_mean", "unless_context", "weakened_by", "hollowed_by")
 _TRIGGER_REGEXES = ("pattern", "requires", "near", "negating", "unless")
 
 
