@@ -65,7 +65,8 @@ _POSSESSED_RIGHT = re.compile(
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
-_FILLERS = re.compile(r"^(?:\s|,|hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les|l['’])*")
+# (whole words only: the "a" of "the Actor" is not an article)
+_FILLERS = re.compile(r"^(?:\s|,|(?:hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les)\b|l['’])*")
 
 
 @dataclass
@@ -94,6 +95,13 @@ _SECTION_NUMBER = re.compile(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?
 _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 
 
+def _grantee(after: str) -> Optional[str]:
+    """The first word after a grant verb, past fillers ("hereby", "to", "the"): whom it grants to."""
+    fillers = _FILLERS.match(after)
+    word = re.match(r"[\w'’-]+(?:\s+actor)?", after[fillers.end():] if fillers else after)
+    return word.group() if word else None
+
+
 def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Optional[str]:
     """Who holds the right a match speaks of: 'performer', 'counterparty' or None (not said); with excepted,
     the match is an exception to a prohibition, held by the prohibition's subject."""
@@ -111,12 +119,16 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     contrast = list(_CONTRAST.finditer(pre))
     grants = list(_GRANT_VERB.finditer(pre, contrast[-1].end() if contrast else 0))
     if grants:
-        after = pre[grants[-1].end():]
-        fillers = _FILLERS.match(after)
-        after = after[fillers.end():] if fillers else after
-        word = re.match(r"[\w'’-]+(?:\s+actor)?", after)
+        word = _grantee(pre[grants[-1].end():])
         if word:
-            return "performer" if PERFORMER_NAME.match(word.group()) else "counterparty"
+            return "performer" if PERFORMER_NAME.match(word) else "counterparty"
+    # ... or the match opens on the grant to a party: "[grants the Artist an irrevocable] licence to use
+    # stills" (not "[permit others to use]", where others are whom the subject lets in)
+    opening = _GRANT_VERB.match(lower, m_start)
+    if opening:
+        word = _grantee(lower[opening.end():opening.end() + 60])
+        if word and _PARTY_OR_POSSESSIVE.fullmatch(word):
+            return "performer" if PERFORMER_NAME.match(word) else "counterparty"
     # Without a grant verb, the holder is a party that "may", "can" or "has the right to" do it.
     subordinate = _LEADING_SUBORDINATE.match(pre)
     permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
