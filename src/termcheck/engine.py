@@ -10,7 +10,7 @@ from functools import cached_property, partial
 from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
-from termcheck.parties import COUNTERPARTY_MARK, counterparty_aliases, mark_aliases, performer_aliases
+from termcheck.parties import COUNTERPARTY_MARK, mark_aliases, party_names
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
@@ -43,9 +43,9 @@ def safe_lower(text: str) -> str:
 def text_for_rules(doc: Document) -> str:
     """The text the rules read: lower-cased, offsets as in doc.text, the contract's own names for its
     performer and for the other side marked (parties.py)."""
-    performer = performer_aliases(doc)
+    performer, other = party_names(doc)
     lower = mark_aliases(doc.text, safe_lower(doc.text), performer)
-    return mark_aliases(doc.text, lower, counterparty_aliases(doc, performer), COUNTERPARTY_MARK)
+    return mark_aliases(doc.text, lower, other, COUNTERPARTY_MARK)
 
 
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")

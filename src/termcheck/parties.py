@@ -111,6 +111,22 @@ _ENTITY_FORM = re.compile(
     r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp)\b\.?(?!-)"
     r"|\b(?:Limited|LIMITED|Corporation|CORPORATION|corporation|Incorporated|INCORPORATED|[Ss]ociété)\b"  # not "not limited to"
 )
+_TAIL = 80  # characters: how far back a party's description names what its defined name stands for
+# ... before where it is and under which law: "Accuray Incorporated, a Delaware corporation[, with its executive offices located at ...]"
+_ADDRESS = re.compile(
+    r",?\s+(?:with|having|whose|located|residing|domiciled|(?:duly\s+)?(?:organi[sz]ed|existing|incorporated|registered)\s+(?:and\s+existing\s+)?(?:under|in)\b)",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(r"\b(?:agreements?|contracts?|amendments?|addend(?:um|a)|schedules?|exhibits?|laws?|acts?|codes?|plans?)\b", re.IGNORECASE)
+# The sentence that names the parties: "This Agreement is made between ...", "by and among ..."
+_PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORECASE)
+# A defined name that is a thing, not a business: "Production Date", "Fund", "Licensed Products"
+_THING = re.compile(
+    r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
+    r"|term|period|programme|program|system|marks?|property|premises|shares?|stock|notes?|policy|committee|board|account"
+    r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information)$",
+    re.IGNORECASE,
+)
 _PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
 _POSSESSIVE = re.compile(r"['’]")
 # ... but not a group defined around a party: "the Company and its affiliates (the "Group")".
@@ -119,57 +135,63 @@ _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|gr
 
 def performer_aliases(doc: Document) -> list[str]:
     """The names (as written) the contract gives its performer that the rules do not already know."""
+    return party_names(doc)[0]
+
+
+def counterparty_aliases(doc: Document) -> list[str]:
+    """The names (as written) the contract gives the business on the other side that the rules do not
+    already know: 'Lumen Voice Ltd ("Lumen")', '"Lumen" means Lumen Voice Ltd'."""
+    return party_names(doc)[1]
+
+
+def party_names(doc: Document) -> tuple[list[str], list[str]]:
+    """The contract's own names for its performer and for the other side, read in one pass over the
+    places it defines its parties (a name the performer has is never the other side's)."""
     text = doc.text
-    found: dict[str, str] = {}
+    performer: dict[str, str] = {}
+    other: dict[str, str] = {}
     for seg in doc.segments:
         if seg.zone in ("signature", "toc", "running"):
             continue
         if seg.zone == "definition" and seg.defines:
             means = _MEANS.search(text, seg.start, seg.end)
-            if means and _names_a_person(means.group("what")) and not _BUSINESS.search(seg.defines) and not _AUDIENCE.search(seg.defines):
-                _keep(found, seg.defines)
+            if means:
+                what = means.group("what")
+                if _names_a_person(what) and not _BUSINESS.search(seg.defines) and not _AUDIENCE.search(seg.defines):
+                    _keep(performer, seg.defines)
+                # ... a business by its name ('"Lumen" means Lumen Voice Ltd'), not a kind ('"Person" means an individual, corporation ...')
+                elif _PROPER_NAME.match(what) and _is_business_party(what, named_as_party=False):
+                    _keep_counterparty(other, seg.defines)
         for start, end in seg.sentences:
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
                 if _names_a_person(description) or _common_noun_party(text, start, m.start(), description):
-                    _keep(found, m.group("term"))
-    return list(found.values())
-
-
-def counterparty_aliases(doc: Document, performer: Iterable[str] = ()) -> list[str]:
-    """The names (as written) the contract gives the business on the other side that the rules do not
-    already know: 'Lumen Voice Ltd ("Lumen")', '"Lumen" means Lumen Voice Ltd'."""
-    text = doc.text
-    taken = {name.lower() for name in performer}
-    found: dict[str, str] = {}
-    for seg in doc.segments:
-        if seg.zone in ("signature", "toc", "running"):
-            continue
-        if seg.zone == "definition" and seg.defines:
-            means = _MEANS.search(text, seg.start, seg.end)
-            # ... a business by its name ('"Lumen" means Lumen Voice Ltd'), not a kind ('"Person" means an individual, corporation ...')
-            if means and _PROPER_NAME.match(means.group("what")) and _is_business_party(means.group("what"), named_as_party=False):
-                _keep_counterparty(found, seg.defines, taken)
-        for start, end in seg.sentences:
-            for m in _PARTY_DEFINITION.finditer(text, start, end):
-                if _is_business_party(_description(text, start, m.start()), named_as_party=bool(_BETWEEN.search(text, start, m.start()))):
-                    _keep_counterparty(found, m.group("term"), taken)
-    return list(found.values())
+                    _keep(performer, m.group("term"))
+                elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
+                    _keep_counterparty(other, m.group("term"))
+    return list(performer.values()), [name for key, name in other.items() if key not in performer]
 
 
 def _is_business_party(description: str, named_as_party: bool) -> bool:
-    """Whether a description is of one business: an entity's legal form ("Lumen Voice Ltd"), or a business
-    word among the parties an agreement is between ("between Northwind Studios and ...")."""
-    if not description.strip() or _names_a_person(description) or _GROUP.search(description):
+    """Whether a description is of one business, in its last words (those the name stands for): an
+    entity's legal form ("Lumen Voice Ltd"), or a business word among the parties an agreement is between
+    ("between Northwind Studios and ..."); not a document ('This Distributor Agreement ("Agreement")').
+    """
+    address = _ADDRESS.search(description)
+    tail = description[:address.start() if address else len(description)][-_TAIL:]
+    if not tail.strip() or _names_a_person(description) or _GROUP.search(tail) or _DOCUMENT.search(tail):
         return False
-    return bool(_ENTITY_FORM.search(description) or (named_as_party and _BUSINESS.search(description)))
+    return bool(_ENTITY_FORM.search(tail) or (named_as_party and _BUSINESS.search(tail)))
 
 
-def _keep_counterparty(found: dict[str, str], term: str, taken: set[str]) -> None:
-    """Remember the other side's name unless it is too short, a party word the rules know, the performer's,
-    or something a party owns ("Manufacturer's Products")."""
+def _keep_counterparty(found: dict[str, str], term: str) -> None:
+    """Remember the other side's name unless it is too short, a party word the rules know, or something
+    a party owns ("Manufacturer's Products")."""
     term = " ".join(term.split())
-    if len(term) >= _MIN_ALIAS and not _POSSESSIVE.search(term) and term.lower() not in taken and not PERFORMER_NAME.match(term) and not _COUNTERPARTY_NAME.match(term):
+    if (
+        len(term) >= _MIN_ALIAS and not _POSSESSIVE.search(term) and not _THING.search(term)
+        and not PERFORMER_NAME.match(term) and not _COUNTERPARTY_NAME.match(term)
+    ):
         found.setdefault(term.lower(), term)
 
 
@@ -202,17 +224,43 @@ def _keep(found: dict[str, str], term: str) -> None:
 
 def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIAS_MARK) -> str:
     """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by mark letters."""
-    names = sorted(aliases, key=len, reverse=True)
-    if not names:
-        return lower
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w])", re.IGNORECASE)
     out = []
     last = 0
-    for m in pattern.finditer(text):
-        if not m.group()[0].isupper():  # "a partner of the Company" is not the defined Partner
+    for start, end in _alias_spans(text, aliases):
+        if start < last:
             continue
-        out.append(lower[last:m.start()])
-        out.append(mark * (m.end() - m.start()))
-        last = m.end()
+        out.append(lower[last:start])
+        out.append(mark * (end - start))
+        last = end
     out.append(lower[last:])
     return "".join(out)
+
+
+def _word_char(char: str) -> bool:
+    """Whether a character continues a word (as regex \\w reads it)."""
+    return char.isalnum() or char == "_"
+
+
+def _alias_spans(text: str, aliases: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each alias is used as written, in capitals or capitalised ("a partner of the Company" is not
+    the defined Partner), as a whole word; longest first where two overlap."""
+    spans: list[tuple[int, int]] = []
+    for name in aliases:
+        for form in {name, name.upper(), name[:1].upper() + name[1:]}:
+            # a literal search for the first word, then the rest ("Voice Partner" may break over a line):
+            # several times faster over a long contract than a regex search
+            first = form.split(" ", 1)[0]
+            rest = re.compile(re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w])") if first != form else None
+            at = text.find(first)
+            while at >= 0:
+                end = at + len(first)
+                if not (at and _word_char(text[at - 1])):
+                    if rest is None:
+                        if not (end < len(text) and _word_char(text[end])):
+                            spans.append((at, end))
+                    else:
+                        m = rest.match(text, at)
+                        if m:
+                            spans.append(m.span())
+                at = text.find(first, end)
+    return sorted(spans, key=lambda span: (span[0], -span[1]))
