@@ -127,9 +127,11 @@ _THING = re.compile(
     r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information)$",
     re.IGNORECASE,
 )
+# A definition that gives a name, not a kind: '"Lumen" means Lumen Voice Ltd' (not "means an individual, corporation ...")
 _PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
+# A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
-# ... but not a group defined around a party: "the Company and its affiliates (the "Group")".
+# A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
 _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
 
 

@@ -85,7 +85,10 @@ _DEALING_VERB = re.compile(
 )
 # ... a right to deal with the recordings ("waives any [right to sublicense]"), not a right the waiver takes
 # from its holder ("waives the [right to object to derogatory treatment]", "waives the [Waived Rights]")
-_DEALT_WITH = re.compile(r"(?:rights?\s+to\s+)?(?:" + _DEALING_VERB.pattern + ")")
+_DEALT_WITH = re.compile(
+    r"(?:rights?\s+to\s+|droits?\s+(?:de\s+|d['’]))?(?:" + _DEALING_VERB.pattern
+    + r"|(?:céder|concéder|vendre|revendre|transférer|sous-licencier|communiquer|transmettre|partager)\b)"
+)
 _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # « s'interdit de porter atteinte à sa réputation, et de céder les images à des tiers »: a French
 # prohibition governs each infinitive coordinated with its first one, however long the first.
