@@ -9,15 +9,15 @@ from hypothesis import strategies as st
 from termcheck.api import check_text
 from termcheck.engine import safe_lower, text_for_rules
 from termcheck.extract import extract_bytes
-from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, counterparty_aliases, mark_aliases, performer_aliases
+from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, mark_aliases, party_names
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
 
 
-def aliases(text: str) -> list[str]:
-    """The performer aliases termcheck finds in a contract text."""
-    return performer_aliases(extract_bytes("contract.txt", text.encode("utf-8")))
+def names(text: str) -> tuple[list[str], list[str]]:
+    """The names termcheck finds in a contract text for its performer and for the other side."""
+    return party_names(extract_bytes("contract.txt", text.encode("utf-8")))
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def aliases(text: str) -> list[str]:
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:
-    assert aliases(text) == expected
+    assert names(text)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -93,11 +93,6 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
     assert result is not None and result.status == expected
 
 
-def other_side(text: str) -> list[str]:
-    """The other side's names termcheck finds in a contract text."""
-    return counterparty_aliases(extract_bytes("contract.txt", text.encode("utf-8")))
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -126,7 +121,7 @@ def other_side(text: str) -> list[str]:
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:
-    assert other_side(text) == expected
+    assert names(text)[1] == expected
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from conftest import run_cli
+from termcheck.api import check_text
 from termcheck.rules.loader import QUANTITY_DEFAULTS, RULE_DEFAULTS, TRIGGER_DEFAULTS, RulePackError, load_rules
 from termcheck.rules.schema import Quantity, Rule, Trigger
 from termcheck.rules.testing import run_rule_examples
@@ -178,14 +179,12 @@ def test_a_trigger_has_its_own_unless_and_may_read_its_requires_in_the_whole_cla
     ruleset = load_rules([str(pack)])
     rule = ruleset.get("acme.overtime")
     assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
-    from termcheck.api import check_text
-
     same_sentence_only = TRIGGER_CONDITIONS_PACK.replace("        requires_in_clause: true\n", "")
     pack.write_text(same_sentence_only)
     strict = load_rules([str(pack)])
     text = "Sessions may run into overtime. Extra hours are paid at time and a half."
-    assert check_text(text, rules=ruleset).check("acme.overtime").status == "pass"
-    assert check_text(text, rules=strict).check("acme.overtime").status == "fail"
+    assert _status(text, ruleset, "acme.overtime") == "pass"
+    assert _status(text, strict, "acme.overtime") == "fail"
 
 
 CLAUSE_UNLESS_PACK = """\
@@ -210,15 +209,13 @@ def test_a_rule_unless_in_clause_cancels_hits_in_every_sentence_of_its_clause_on
     """unless_in_clause reads the whole clause (the condition in the sentence after the grant), not
     another clause, where the sentence-level unless sees neither."""
     ruleset = _load_pack(tmp_path, CLAUSE_UNLESS_PACK, "acme.resale")
-    from termcheck.api import check_text
-
     apart = "1. We may resell the recordings.\n\n2. Any resale needs your consent."
-    assert check_text(apart, rules=ruleset).check("acme.resale").status == "fail"
+    assert _status(apart, ruleset, "acme.resale") == "fail"
     pack = tmp_path / "sentence.yaml"
     pack.write_text(CLAUSE_UNLESS_PACK.replace("unless_in_clause:", "unless:"))
     sentence_only = load_rules([str(pack)])
     together = "We may resell the recordings. But any resale needs your consent."
-    assert check_text(together, rules=sentence_only).check("acme.resale").status == "fail"
+    assert _status(together, sentence_only, "acme.resale") == "fail"
 
 
 TERMS_MEAN_PACK = """\
@@ -242,19 +239,13 @@ rules:
 def test_a_rule_unless_terms_mean_cancels_a_hit_through_the_definition_of_a_term_it_uses(tmp_path):
     """unless_terms_mean reads the definitions of the defined terms a match uses, not the sentence."""
     ruleset = _load_pack(tmp_path, TERMS_MEAN_PACK, "acme.sharing")
-    from termcheck.api import check_text
-
-    def status(text: str) -> str:
-        result = check_text(text, rules=ruleset).check("acme.sharing")
-        assert result is not None
-        return result.status
-
     helpers = '"Vendors" means the companies that label data on its behalf.\n\n4. We may share the recordings with Vendors.'
     others = '"Vendors" means any company that buys a licence.\n\n4. We may share the recordings with Vendors.'
-    assert status(helpers) == "pass"
-    assert status(others) == "fail"
+    assert _status(helpers, ruleset, "acme.sharing") == "pass"
+    assert _status(others, ruleset, "acme.sharing") == "fail"
     # the term must be used in the match: a definition elsewhere in the contract takes nothing away
-    assert status('"Vendors" means the companies that label data on its behalf.\n\n4. We may share the recordings with buyers.') == "fail"
+    elsewhere = '"Vendors" means the companies that label data on its behalf.\n\n4. We may share the recordings with buyers.'
+    assert _status(elsewhere, ruleset, "acme.sharing") == "fail"
 
 
 def test_requires_in_document_reads_the_requirement_in_any_clause(tmp_path):
@@ -264,13 +255,11 @@ def test_requires_in_document_reads_the_requirement_in_any_clause(tmp_path):
     by_clause = load_rules([str(pack)])
     pack.write_text(TRIGGER_CONDITIONS_PACK.replace("requires_in_clause: true", "requires_in_document: true"))
     by_document = load_rules([str(pack)])
-    from termcheck.api import check_text
-
     apart = "1. Sessions may run into overtime.\n\n2. Extra hours are paid at time and a half."
-    assert check_text(apart, rules=by_document).check("acme.overtime").status == "pass"
-    assert check_text(apart, rules=by_clause).check("acme.overtime").status == "fail"
+    assert _status(apart, by_document, "acme.overtime") == "pass"
+    assert _status(apart, by_clause, "acme.overtime") == "fail"
     unmet = "1. Sessions end on time.\n\n2. Extra hours are paid at time and a half."
-    assert check_text(unmet, rules=by_document).check("acme.overtime").status == "fail"
+    assert _status(unmet, by_document, "acme.overtime") == "fail"
 
 
 YIELDING_PACK = """\
@@ -294,6 +283,13 @@ rules:
 """
 
 
+def _status(text: str, ruleset, rule_id: str) -> str:
+    """The status a rule set gives one of its checks on a contract text."""
+    result = check_text(text, rules=ruleset).check(rule_id)
+    assert result is not None
+    return result.status
+
+
 def _load_pack(tmp_path, text: str, rule_id: str):
     """The rule set of a one-rule pack written from text, once its rule's own examples pass."""
     pack = tmp_path / "acme.yaml"
@@ -308,13 +304,11 @@ def test_a_grant_that_yields_to_a_refusal_gives_way_anywhere_in_the_contract(tmp
     """yields_to_refusal: a refusal in another clause outweighs the grant (fail, with a note), where
     another grant and the same refusal make a warning."""
     ruleset = _load_pack(tmp_path, YIELDING_PACK, "acme.credit")
-    from termcheck.api import check_text
-
     refused = check_text("Released under CC BY.\n\nPublished without your name.", rules=ruleset).check("acme.credit")
     assert refused.status == "fail" and any("gives less than it seems" in n for n in refused.notes)
     mixed = check_text("You will be credited.\n\nPublished without your name.", rules=ruleset).check("acme.credit")
     assert mixed.status == "warn"
-    assert check_text("Released under CC BY.", rules=ruleset).check("acme.credit").status == "pass"
+    assert _status("Released under CC BY.", ruleset, "acme.credit") == "pass"
 
 
 FALLBACK_PACK = """\
@@ -347,8 +341,6 @@ def test_a_fallback_refusal_is_quoted_only_when_nothing_grants(tmp_path):
     """fallback: the clause is quoted in a failing check; a grant elsewhere, or one that shares its
     words, outweighs it (no warning), where an ordinary refusal beside a grant makes a warning."""
     ruleset = _load_pack(tmp_path, FALLBACK_PACK, "acme.deletion")
-    from termcheck.api import check_text
-
     alone = check_text("On expiry we will delete them.", rules=ruleset).check("acme.deletion")
     assert alone.status == "fail" and [f.message for f in alone.findings] == ["deleted only at the end"]
     beside = check_text("1. We delete them on request.\n\n2. On expiry we will delete them.", rules=ruleset)
@@ -376,8 +368,6 @@ def test_user_pack_patterns_re2_cannot_run_are_reported(tmp_path):
     ids=["dashes", "underscores", "hyphenated", "quotes", "long-gap", "repeated-object", "parens-and-negations"],
 )
 def test_builtin_rules_stay_fast_on_hostile_text(text):
-    from termcheck.api import check_text
-
     start = time.perf_counter()
     check_text(text, rules=BUILTIN)
     assert time.perf_counter() - start < 5.0

@@ -268,7 +268,7 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
             # protection ("Payment Terms", "Royalty Agreement") is a topic, not a promise.
             zones = set(rule.zones) | ({"heading"} if titles and rule.kind == "red_flag" else set())
             active = _plan(doc, rule, candidates, always, definitions, range(first, last), zones)
-            headings = {i: active.pop(i) for i in [i for i in active if segments[i].zone == "heading"] if i in titles}
+            headings = {i: active.pop(i) for i in [i for i in active if i in titles]}  # titles are headings
             found = {i: match_clause(rule, doc, lower, contexts[i], definitions, active[i]) for i in active if segments[i].zone != "heading"}
             found.update(heading_hits(doc, lower, rule, contexts, definitions, headings, titles))
             out[rule.id] = [h for i in sorted(found) for h in found[i]]

@@ -1,4 +1,5 @@
-"""The contract's own name for the performer ('the voice partner ("Partner")'), and marking it in the matched text.
+"""The contract's own names for the performer ('the voice partner ("Partner")') and for the other side
+('Lumen Voice Ltd ("Lumen")'), and marking them in the matched text.
 
 The rules know the performer as "the Performer", "the Talent", "you" and a few dozen more words (the
 {performer} lexicon entry). A contract may call its performer something else: "the individual
@@ -118,7 +119,9 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENT = re.compile(r"\b(?:agreements?|contracts?|amendments?|addend(?:um|a)|schedules?|exhibits?|laws?|acts?|codes?|plans?)\b", re.IGNORECASE)
-# The sentence that names the parties: "This Agreement is made between ...", "by and among ..."
+# The sentence that names the parties: "This Agreement is made between ...", "by and among ..." (stricter
+# than _BETWEEN, which a common-noun performer needs: "the Parties shall discuss an acceptable alternate
+# date ("Production Date")" names no business)
 _PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORECASE)
 # A defined name that is a thing, not a business: "Production Date", "Fund", "Licensed Products"
 _THING = re.compile(
@@ -133,17 +136,6 @@ _PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
 _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
-
-
-def performer_aliases(doc: Document) -> list[str]:
-    """The names (as written) the contract gives its performer that the rules do not already know."""
-    return party_names(doc)[0]
-
-
-def counterparty_aliases(doc: Document) -> list[str]:
-    """The names (as written) the contract gives the business on the other side that the rules do not
-    already know: 'Lumen Voice Ltd ("Lumen")', '"Lumen" means Lumen Voice Ltd'."""
-    return party_names(doc)[1]
 
 
 def party_names(doc: Document) -> tuple[list[str], list[str]]:

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
@@ -197,33 +197,34 @@ class ClauseContext:
         """Whether the clause holds a form's tick box (only then can a match be an unchosen option)."""
         return TICK_BOX.search(self.text) is not None
 
+    def _terms_in(self, lower: str, start: int, end: int) -> "Iterator[re.Match[str]]":
+        """The defined terms used between start and end (none where the clause has no glossary)."""
+        terms = self.glossary[0] if self.glossary is not None else None
+        return terms.finditer(lower, start, end) if terms is not None else iter(())
+
+    def _said_of(self, term: str) -> str:
+        """What the definition says of a term, not the quoted term's own words ('"Permitted Users"' holds
+        "users"); an inline definition keeps its words: 'its customers ("Customers")'."""
+        meaning = self.glossary[1] if self.glossary is not None else {}
+        return _quoted_term(term).sub(" ", meaning[term])
+
     @cached_property
     def meanings(self) -> str:
         """Lower-cased definitions of the defined terms the clause uses (read only by triggers that ask)."""
-        terms, meaning = self.glossary if self.glossary is not None else (None, {})
-        if terms is None:
-            return ""
-        return "\n".join(dict.fromkeys(meaning[m.group()] for m in terms.finditer(self.text)))
+        meaning = self.glossary[1] if self.glossary is not None else {}
+        return "\n".join(dict.fromkeys(meaning[m.group()] for m in self._terms_in(self.text, 0, len(self.text))))
 
     def term_within_means(self, lower: str, start: int, end: int, pattern: "re.Pattern[str]") -> bool:
         """Whether a defined term used between start and end has a definition pattern matches."""
-        terms, meaning = self.glossary if self.glossary is not None else (None, {})
-        if terms is None:
-            return False
-        return any(pattern.search(_quoted_term(m.group()).sub(" ", meaning[m.group()])) for m in terms.finditer(lower, start, end))
+        return any(pattern.search(self._said_of(m.group())) for m in self._terms_in(lower, start, end))
 
     def term_at_means(self, lower: str, at: int, pattern: "re.Pattern[str]") -> bool:
         """Whether the defined term that offset at falls in, if any, has a definition pattern matches
         (True where no defined term covers it)."""
-        terms, meaning = self.glossary if self.glossary is not None else (None, {})
-        if terms is None:
-            return True
         seg = self.segment
-        for m in terms.finditer(lower, max(seg.start, at - _TERM_REACH), min(seg.end, at + 1 + _TERM_REACH)):
+        for m in self._terms_in(lower, max(seg.start, at - _TERM_REACH), min(seg.end, at + 1 + _TERM_REACH)):
             if m.start() <= at < m.end():
-                # what the definition says of the term, not the quoted term's own words ('"Permitted Users"'
-                # holds "users"); an inline definition keeps its words: 'its customers ("Customers")'
-                return pattern.search(_quoted_term(m.group()).sub(" ", meaning[m.group()])) is not None
+                return pattern.search(self._said_of(m.group())) is not None
         return True
 
     def cites_section_titled(self, cited: str, pattern: "re.Pattern[str]") -> bool:
