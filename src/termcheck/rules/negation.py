@@ -45,6 +45,8 @@ _PSEUDO_NEG = re.compile(
     # French "ne explétif": « avant que vous ne la retiriez » negates nothing (no "pas", "plus", "jamais" ...)
     r"|(?:avant|à\s+moins|de\s+peur|de\s+crainte)\s+qu(?:e\s+|['’])(?:[\w'’]+\s+){0,3}?n(?:e\s+|['’])"
     r"(?!(?:[\w'’]+\s+){0,2}?(?:pas|plus|jamais|rien|aucun\w*|guère|point)\b)"
+    # « ne pourront être utilisées que pour le catalogue » is "only", not a negation
+    r"|\bn(?:e\s+|['’])(?:(?!(?:pas|plus|jamais|rien|aucun\w*|guère|point|nullement|ni)\b)[\w'’]+\s+){1,4}?qu(?:e\b|['’])"
 )
 # Verbs in -s that carry a subject of their own ("... and waives any right").
 _FINITE_S = r"waives|grants|consents|acknowledges|assigns|confirms|accepts|authori[sz]es|warrants|undertakes|transfers|requires"
@@ -76,6 +78,12 @@ _POWER_TO = re.compile(
 )
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+")
+# « ne pourront en aucun cas être utilisées pour entraîner ... »: the French prohibition reaches the purpose too.
+_FR_PURPOSE = re.compile(
+    r"\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
+    r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter)\s+"
+    r"(?:(?!qu(?:e\b|['’]))[\w'’-]+,?\s+){0,12}?(?:pour|afin\s+d(?:e\s+|['’])|à\s+des\s+fins\s+d(?:e\s+|['’]))"
+)
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
 # with or without a comma before the "or" ("use the replica in any other motion picture, or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*,?\s(?:or|nor)\s*$")
@@ -267,6 +275,9 @@ def _far_negation(pre: str, match: str) -> bool:
         ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
+        return True
+    fr_purpose = list(_FR_PURPOSE.finditer(tail))
+    if fr_purpose and len(tail[fr_purpose[-1].end():].split()) <= 30 and not CLAUSE_VERB.search(tail, fr_purpose[-1].end()):
         return True
     # "will not be included in any dataset that the Company [sells or licenses] to AI developers": what the
     # thing is kept out of is described, not done with it
