@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termcheck.quantities import (
-    find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time, words_to_number,
+    find_dates, find_durations, find_jurisdiction, find_money, find_pay, find_percentages, find_vague_time, words_to_number,
 )
 
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -110,6 +110,16 @@ def test_windows_business_days_months_and_vague_words():
 )
 def test_money(text, amount):
     assert find_money(text)[0][0] == amount
+
+
+@pytest.mark.parametrize(
+    "text, amounts",
+    [("We pay monthly once your balance exceeds $25; you earn $5 per clip.", ["$5"]),
+     ("Payouts are sent when your earnings reach USD 20.", []), ("The minimum payout is $10.", []),
+     ("a payout threshold of £50", []), ("a fee of $500, paid once the session ends", ["$500"])],
+)
+def test_a_payout_threshold_is_no_pay(text, amounts):
+    assert [a for a, _, _ in find_pay(text)] == amounts
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, mark_aliases, party_names
-from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_money, find_percentages, find_vague_time
+from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
 from termcheck.rules.negation import negates_items
@@ -586,7 +586,7 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
     if kind == "days":
         return _days_value(doc, hits, durations)
     if kind in ("money", "percent"):
-        find = find_money if kind == "money" else find_percentages
+        find = find_pay if kind == "money" else find_percentages
         blank: Optional[tuple[Union[float, str], Hit]] = None
         for h in hits:
             # a match through a defined term ("shall pay the Fee") takes the amount its definition states

@@ -364,6 +364,20 @@ def find_money(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+# What a payout waits for is no pay: "once your balance exceeds [$25]", "minimum payout of [$10]".
+_PAYOUT_THRESHOLD = re.compile(
+    r"(?:\b(?:balance|earnings|payouts?)\s+(?:\w+\s+){0,2}?(?:exceeds?|reach(?:es)?|is\s+(?:above|over|at\s+least))"
+    r"|\bminimum\s+(?:payout|withdrawal|balance)(?:\s+(?:amount|is|of))*"
+    r"|\b(?:payout|withdrawal)\s+(?:threshold|minimum)(?:\s+(?:amount|is|of))*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_pay(text: str) -> list[tuple[str, int, int]]:
+    """Amounts of money that may be pay: every amount but a payout threshold ('once your balance exceeds $25')."""
+    return [m for m in find_money(text) if not _PAYOUT_THRESHOLD.search(text, max(0, m[1] - 60), m[1])]
+
+
 _DEMONYMS = {
     "english": "England", "british": "England", "french": "France", "german": "Germany", "vietnamese": "Vietnam",
     "swiss": "Switzerland", "irish": "Ireland", "scottish": "Scotland", "scots": "Scotland", "dutch": "Netherlands",
