@@ -71,3 +71,11 @@ def test_a_markdown_heading_that_forbids_is_the_lead_in_of_its_items():
     assert report.check("ai-use").status == "warn"  # named, as a prohibition
     allowed = text.replace("## 3. The Company shall not:", "## 3. The Company may:")
     assert check_text(allowed, name="licence.md", rules=RULES).check("sublicensing").status == "fail"
+
+
+def test_an_irrevocable_waiver_of_moral_rights_is_not_quoted_as_consent_that_cannot_be_withdrawn():
+    """'irrevocably waives all moral rights' gives up the right to object; an irrevocable consent is still quoted."""
+    waiver = check_text("Performer irrevocably waives all moral rights in the Performances.", rules=RULES).check("consent-withdrawal")
+    assert waiver.status == "fail" and not waiver.findings
+    consent = check_text("The Performer irrevocably consents to the use of the Recordings.", rules=RULES).check("consent-withdrawal")
+    assert [f.effect for f in consent.findings] == ["refuses"]

@@ -578,6 +578,10 @@ def _status_for_value(value: Union[float, str, None], q: dict) -> str:
     return "fail"
 
 
+# Pay that depends on an event: a bonus, or an amount due only "if" something happens.
+_CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
+
+
 def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
     """The value a rule's quantity names, from its hits."""
     kind = rule.quantity["kind"] if rule.quantity else None
@@ -588,16 +592,23 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
     if kind in ("money", "percent"):
         find = find_pay if kind == "money" else find_percentages
         blank: Optional[tuple[Union[float, str], Hit]] = None
+        contingent: Optional[tuple[Union[float, str], Hit]] = None
         for h in hits:
             # a match through a defined term ("shall pay the Fee") takes the amount its definition states
             where = [h.sentence] + ([h.via_span] if h.via_span else [])
-            for value, _, _ in (v for a, b in where for v in find(doc.text[a:b])):
-                # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
-                if isinstance(value, str) and ("_" in value or "[" in value):
-                    blank = blank or (value, h)
-                    continue
-                return value, h, []
-        return (blank[0], blank[1], []) if blank else (None, None, [])
+            for a, b in where:
+                for value, _, _ in find(doc.text[a:b]):
+                    # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
+                    if isinstance(value, str) and ("_" in value or "[" in value):
+                        blank = blank or (value, h)
+                        continue
+                    # "a Bonus of USD 5,000 if the Game sells ...": the pay itself, stated elsewhere, comes first
+                    if kind == "money" and _CONTINGENT.search(doc.text, a, b):
+                        contingent = contingent or (value, h)
+                        continue
+                    return value, h, []
+        chosen = blank or contingent  # an unfilled fee says more than a bonus
+        return (chosen[0], chosen[1], []) if chosen else (None, None, [])
     if kind == "jurisdiction":
         for h in sorted(hits, key=lambda h: (h.trigger, h.start)):
             place = find_jurisdiction(doc.text[h.start:h.sentence[1]]) or find_jurisdiction(doc.text[h.sentence[0]:h.sentence[1]])
@@ -626,9 +637,17 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
     # raise no other check.
     prohibited_only: set[str] = set()
+    # A heading that calls the grant perpetual ("4. PERPETUAL LICENCE") gives way to the term its clauses state.
+    perpetual_checks = {r.perpetual_from for r in ruleset.rules if r.perpetual_from}
     for rule in ruleset.rules:
         if rule.kind != "threshold":
-            hits = [h for h in all_hits[rule.id] if not (h.cancelled_by_term and (finite_term or _ends_on_a_date(doc, h)))]
+            hits = [
+                h for h in all_hits[rule.id]
+                if not (
+                    (h.cancelled_by_term or (rule.id in perpetual_checks and doc.segments[h.segment].zone == "heading"))
+                    and (finite_term or _ends_on_a_date(doc, h))
+                )
+            ]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
             flags = [h for h in hits if h.effect == "flag"]
             if flags and all(h.negated for h in flags):
