@@ -115,7 +115,8 @@ class ClauseContexts:
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_of=partial(self._section_text, i), document=self.lower, document_found=self._document_found,
+                section_of=partial(self._section_text, i), siblings_of=partial(self._sibling_text, i),
+                document=self.lower, document_found=self._document_found,
                 section_titles=self.section_titles,
             )
         return self._cache[i]
@@ -153,6 +154,25 @@ class ClauseContexts:
             while last + 1 < len(segs) and segs[last + 1].section == section and segs[last + 1].zone == zone:
                 last += 1
         return self.lower[segs[first].start:segs[last].end]
+
+
+    def _sibling_text(self, i: int) -> str:
+        """Lower-cased text of the run of segments, in segment i's zone, numbered under the same top-level
+        section as it ("3.1" and "3.2" under 3)."""
+        segs = self.doc.segments
+        top, zone = _top_section(segs[i].section), segs[i].zone
+        first = last = i
+        if top is not None:
+            while first > 0 and segs[first - 1].zone == zone and _top_section(segs[first - 1].section) == top:
+                first -= 1
+            while last + 1 < len(segs) and segs[last + 1].zone == zone and _top_section(segs[last + 1].section) == top:
+                last += 1
+        return self.lower[segs[first].start:segs[last].end]
+
+
+def _top_section(section: Optional[str]) -> Optional[str]:
+    """The top-level number of a section label: "3" for "3.1.2" and "3."; None for none."""
+    return section.split(".", 1)[0] if section else None
 
 
 def definitions(doc: Document) -> dict[str, Segment]:

@@ -172,6 +172,9 @@ class ClauseContext:
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
     # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
+    # the clauses numbered under the same top-level section (3.1, 3.2 ... of clause 3), read only by a
+    # rule's unless_in_clause ("3.2 Any sublicence under clause 3.1 requires the Performer's consent")
+    siblings_of: Optional[Callable[[], str]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
     # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
     section_titles: Optional[Callable[[], dict[str, str]]] = None
@@ -182,6 +185,11 @@ class ClauseContext:
     def section_text(self) -> str:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
+
+    @cached_property
+    def sibling_text(self) -> str:
+        """Lower-cased text of the clauses under the same top-level section number, or the clause's own text."""
+        return self.siblings_of() if self.siblings_of is not None else self.text
 
     def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
         """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
@@ -351,7 +359,7 @@ def match_clause(
     # nothing cancelled them ("3. Sublicensing. Any sublicence requires the Performer's consent").
     body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
-    clause_cancelled = _in_text(rule.unless_in_clause, clause.text)
+    clause_cancelled = _in_text(rule.unless_in_clause, clause.text) or _in_text(rule.unless_in_clause, clause.sibling_text)
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained."): weakening reads the whole clause.
     weak = _in_text(rule.weakened_by, clause.text)
