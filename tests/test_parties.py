@@ -59,6 +59,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This Agreement is between Vocalia Ltd ("Vocalia") and the individual named below ("Performer").', []),
         # too short to mark safely
         ('Between Vocalia Ltd ("Vocalia") and the individual named below ("VA").', []),
+        # a loan-out company lends the performer: it is on the performer's side, business or not
+        ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Lender"]),
+        ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC f/s/o Jane Doe ("Lender").', ["Lender"]),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:
@@ -118,6 +121,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('The director must be qualified under the Delaware General Corporation Law ("DGCL").', []),
         # the performer's own name is never the other side's
         ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").', ["Cadence"]),
+        # ... nor is the company that lends the performer's services
+        ('Between Acme Studios Inc. ("Acme") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Acme"]),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:
@@ -133,6 +138,10 @@ def test_counterparty_aliases(text: str, expected: list[str]) -> None:
          "2. The Contributor grants Lumen a licence to use the Data during the Term.", "perpetual-license", "fail"),
         ('This Agreement is made between Lumen Voice Ltd ("Lumen") and the individual named below (the "Contributor").\n\n'
          "2. The licence lasts for so long as the Contributor keeps the account open.", "perpetual-license", "pass"),
+        # the loan-out company holds the performer's rights: its grant of a logo licence is no grant of the recordings
+        ('This Agreement is made between Acme Studios Inc. ("Studio") and Bright Voice LLC ("Lender"), furnishing the services of Jane Doe.\n\n'
+         "1. Lender grants Studio a licence to use the Recordings for three (3) years.\n"
+         "2. Studio grants Lender a perpetual licence to use the Studio's logo on Lender's website.", "perpetual-license", "pass"),
     ],
 )
 def test_counterparty_alias_reads_as_the_other_side(text: str, check: str, expected: str) -> None:

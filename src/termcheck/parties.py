@@ -99,13 +99,26 @@ _COMMON_NOUN_PARTY = re.compile(
     r"(?:\s+(?:engaged|booked|hired|contracted|appearing|performing|presenting)\b[^()]{0,60})?\s*$"
 )
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
-_PARTY_BOUNDARY = re.compile(r"[.;:!?\n]\s*|\bbetween\b|\bentre\b|\bappl(?:y|ies)\s+to\b|\)", re.IGNORECASE)
+# (a full stop ends a description, not the one after an entity's abbreviated form: 'Acme Studios Inc. ("Acme")')
+_PARTY_BOUNDARY = re.compile(
+    r"(?<!\binc)(?<!\bltd)(?<!\bco)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bpty)(?<!\bpte)(?<!\bl\.l\.c)(?<!\bs\.a)(?<!\bn\.v)(?<!\bb\.v)"
+    r"[.;:!?\n]\s*|\bbetween\b|\bamong\b|\bentre\b|\b(?:entered\s+into|made|executed|concluded)\s+(?:by|with)\b|\bappl(?:y|ies)\s+to\b|\)",
+    re.IGNORECASE,
+)
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
 # clone"), not inside it ("all recordings made by the Performer ("Recordings")").
 _PERFORMER_NOUN = re.compile(
     rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|whose|that|named|identified|signing|listed|accepting|completing|submitting|taking)\b)",
     re.IGNORECASE,
 )
+# A loan-out company lends the performer: 'Bright Voice LLC ("Lender"), furnishing the services of Jane
+# Doe', 'Bright Voice LLC f/s/o Jane Doe ("Lender")'. It stands on the performer's side.
+_LOAN_OUT_AFTER = re.compile(
+    r"[\s,]*(?:(?:which\s+|who\s+)?(?:is\s+)?(?:hereby\s+)?(?:furnishing|furnishes|lending|lends|providing|provides)\s+(?:the\s+)?"
+    r"(?:exclusive\s+|personal\s+)?services\s+of\b|f/s/o\b)",
+    re.IGNORECASE,
+)
+_LOAN_OUT_IN = re.compile(r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b", re.IGNORECASE)
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
 # A legal entity's form, which makes a defined party a business that signs: 'Lumen Voice Ltd ("Lumen")'.
 _ENTITY_FORM = re.compile(
@@ -160,6 +173,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
                 if _names_a_person(description) or _common_noun_party(text, start, m.start(), description):
+                    _keep(performer, m.group("term"))
+                elif _LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()):
                     _keep(performer, m.group("term"))
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
