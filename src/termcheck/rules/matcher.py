@@ -22,7 +22,7 @@ _PARTY_MENTION = re.compile(
 )
 _PARTY_OR_POSSESSIVE = re.compile(_PARTY_WORDS)
 _GRANT_VERB = re.compile(
-    r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to"
+    r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to|transfers?\s+to"
     r"|accorde|concède|cède|autorise|consent(?:s)?\s+to)\b"
 )
 _PERMISSION_WORDS = (
