@@ -207,7 +207,8 @@ def test_a_duration_is_read_whatever_text_comes_before_it(prefix):
 @pytest.mark.parametrize(
     ("text", "days"),
     [("within 7 working days", 9.8), ("within 10 business days", 14.0), ("within 3 calendar days", 3.0),
-     ("sous 5 jours ouvrés", 7.0), ("within 2 weeks", 14.0), ("within 48 hours", 2.0), ("dans un délai de 72 heures", 3.0)],
+     ("sous 5 jours ouvrés", 7.0), ("within 2 weeks", 14.0), ("within 48 hours", 2.0), ("dans un délai de 72 heures", 3.0),
+     ("within one calendar month", 30.0), ("within two (2) calendar months", 60.0), ("within 2 calendar weeks", 14.0)],
 )
 def test_day_windows_in_every_unit(text, days):
     from termcheck.quantities import find_durations
