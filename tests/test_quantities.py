@@ -190,10 +190,17 @@ def test_dates():
         ("governed by the laws of England & Wales", "England and Wales"),
         ("the laws of the State of [California / Your State]", "California"),
         ("the laws of the PRC.", "China"),
+        ("governed by the laws of the U.S.A. and", "United States"), ("governed by the laws of the P.R.C.", "China"),
+        ("governed by the laws of St. Kitts and Nevis.", "St Kitts and Nevis"),
     ],
 )
 def test_jurisdictions(text, place):
     assert find_jurisdiction(text)[0] == place
+
+
+def test_a_party_s_country_is_no_place_name():
+    """'the law applicable in the Performer's country of residence' names no place to report."""
+    assert find_jurisdiction("governed by the law applicable in the Performer's country of residence") is None
 
 
 @given(st.text(alphabet="abcdefghij klmnop0123456789-()\n", max_size=300))

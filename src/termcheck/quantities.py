@@ -448,7 +448,8 @@ def _names_a_place(place: str, also_not_first: frozenset[str] = frozenset()) -> 
     if not place or len(place) > 60 or place.lower() in _NOT_PLACES:
         return False
     first = place.split()[0].lower()
-    return first not in _NOT_FIRST_WORDS and first not in also_not_first
+    # "the law applicable in the Performer's country of residence": a party's place, not a place's name
+    return first not in _NOT_FIRST_WORDS and first not in also_not_first and not first.endswith(("'s", "’s", "s'", "s’"))
 
 
 _COURTS_OF = re.compile(r"(?i:\bcourts?\s+(?:located\s+)?(?:of|in)\s+)")
@@ -490,7 +491,8 @@ def _place_words(rest: str) -> str:
             break  # "NEW YORK The Franchisee ...": a place in capitals ends where the capitals do
         if w[:1].isupper() or w.startswith("["):
             words.append(w)
-            if m.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", m.group()):
+            # a full stop ends the place, not one after initials ("U.S.") or a saint's "St." ("St. Kitts and Nevis")
+            if m.group().endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Ste\.", m.group()):
                 break
         elif low in ("and", "&", "of", "et") and words:
             words.append(w)
@@ -515,6 +517,10 @@ def _clean_place(place: str) -> str:
     if place.startswith("["):
         place = place[1:].split("]")[0].split("/")[0].strip()
     place = re.sub(r"\s*&\s*", " and ", place).strip(" .")
+    # initials lose their last full stop above ("U.S.A"): look them up with it
+    dotted = _PLACE_NAMES.get(_place_key(place) + ".") if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", place) else None
+    if dotted:
+        return dotted
     if place.isupper() and len(place) > 3:
         place = " ".join(w.capitalize() for w in place.split())
     # "ENGLAND AND WALES", "The Laws Of England And Wales": the joining words in lower case
