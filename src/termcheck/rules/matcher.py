@@ -98,7 +98,7 @@ _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 def _grantee(after: str) -> Optional[str]:
     """The first word after a grant verb, past fillers ("hereby", "to", "the"): whom it grants to."""
     fillers = _FILLERS.match(after)
-    word = re.match(r"[\w'’-]+(?:\s+actor)?", after[fillers.end():] if fillers else after)
+    word = re.match(r"voice\s+(?:actor|artist|talent|owner)s?\b|[\w'’-]+", after[fillers.end():] if fillers else after, re.IGNORECASE)
     return word.group() if word else None
 
 
