@@ -60,7 +60,7 @@ class ClauseContexts:
         self.items_of: dict[int, list[int]] = {}
         self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
         self._cache: dict[int, ClauseContext] = {}
-        self._document_found: dict[int, bool] = {}  # requires met anywhere in the document, shared by every clause
+        self._document_found: dict[Union[int, tuple[int, int, int]], bool] = {}  # requires met in the document or a section, shared by every clause
         segs, text = doc.segments, doc.text
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
@@ -115,7 +115,7 @@ class ClauseContexts:
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_of=partial(self._section_text, i), siblings_of=partial(self._sibling_text, i),
+                section_of=partial(self._section_text, i), siblings_of=partial(self._sibling_span, i),
                 document=self.lower, document_found=self._document_found,
                 section_titles=self.section_titles,
             )
@@ -156,9 +156,9 @@ class ClauseContexts:
         return self.lower[segs[first].start:segs[last].end]
 
 
-    def _sibling_text(self, i: int) -> str:
-        """Lower-cased text of the run of segments, in segment i's zone, numbered under the same top-level
-        section as it ("3.1" and "3.2" under 3)."""
+    def _sibling_span(self, i: int) -> tuple[int, int]:
+        """Where the run of segments, in segment i's zone, numbered under the same top-level section as it
+        ("3.1" and "3.2" under 3) starts and ends in the text."""
         segs = self.doc.segments
         top, zone = _top_section(segs[i].section), segs[i].zone
         first = last = i
@@ -167,7 +167,7 @@ class ClauseContexts:
                 first -= 1
             while last + 1 < len(segs) and segs[last + 1].zone == zone and _top_section(segs[last + 1].section) == top:
                 last += 1
-        return self.lower[segs[first].start:segs[last].end]
+        return segs[first].start, segs[last].end
 
 
 def _top_section(section: Optional[str]) -> Optional[str]:

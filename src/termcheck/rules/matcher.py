@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
@@ -172,24 +172,30 @@ class ClauseContext:
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
     # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
-    # the clauses numbered under the same top-level section (3.1, 3.2 ... of clause 3), read only by a
-    # rule's unless_in_clause ("3.2 Any sublicence under clause 3.1 requires the Performer's consent")
-    siblings_of: Optional[Callable[[], str]] = None
+    # where the clauses numbered under the same top-level section (3.1, 3.2 ... of clause 3) start and end,
+    # read only by a rule's unless_in_clause ("3.2 Any sublicence under clause 3.1 requires the Performer's consent")
+    siblings_of: Optional[Callable[[], tuple[int, int]]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
     # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
     section_titles: Optional[Callable[[], dict[str, str]]] = None
     # what those requires found in the document, shared by all its clauses (one search per pattern, not per clause)
-    document_found: dict[int, bool] = field(default_factory=dict)
+    document_found: dict[Union[int, tuple[int, int, int]], bool] = field(default_factory=dict)
 
     @cached_property
     def section_text(self) -> str:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
 
-    @cached_property
-    def sibling_text(self) -> str:
-        """Lower-cased text of the clauses under the same top-level section number, or the clause's own text."""
-        return self.siblings_of() if self.siblings_of is not None else self.text
+    def in_siblings(self, pattern: "re.Pattern[str]") -> bool:
+        """Whether the pattern is in the clauses under the same top-level section number: searched once
+        per section, however many of its clauses ask (a long section has many)."""
+        if self.siblings_of is None:
+            return False
+        start, end = self.siblings_of()
+        key = (id(pattern), start, end)
+        if key not in self.document_found:
+            self.document_found[key] = pattern.search(self.document, start, end) is not None
+        return self.document_found[key]
 
     def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
         """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
@@ -359,7 +365,9 @@ def match_clause(
     # nothing cancelled them ("3. Sublicensing. Any sublicence requires the Performer's consent").
     body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
-    clause_cancelled = _in_text(rule.unless_in_clause, clause.text) or _in_text(rule.unless_in_clause, clause.sibling_text)
+    clause_cancelled = rule.unless_in_clause is not None and (
+        rule.unless_in_clause.search(clause.text) is not None or clause.in_siblings(rule.unless_in_clause)
+    )
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained."): weakening reads the whole clause.
     weak = _in_text(rule.weakened_by, clause.text)
