@@ -155,7 +155,6 @@ class ClauseContexts:
                 last += 1
         return self.lower[segs[first].start:segs[last].end]
 
-
     def _sibling_span(self, i: int) -> tuple[int, int]:
         """Where the run of segments, in segment i's zone, numbered under the same top-level section as it
         ("3.1" and "3.2" under 3) starts and ends in the text."""
