@@ -145,26 +145,24 @@ class ClauseContexts:
 
     def _section_text(self, i: int) -> str:
         """Lower-cased text of the neighbouring segments that share segment i's section number and zone."""
-        segs = self.doc.segments
-        section, zone = segs[i].section, segs[i].zone
-        first = last = i
-        if section is not None:
-            while first > 0 and segs[first - 1].section == section and segs[first - 1].zone == zone:
-                first -= 1
-            while last + 1 < len(segs) and segs[last + 1].section == section and segs[last + 1].zone == zone:
-                last += 1
-        return self.lower[segs[first].start:segs[last].end]
+        start, end = self._run_span(i, lambda section: section)
+        return self.lower[start:end]
 
     def _sibling_span(self, i: int) -> tuple[int, int]:
         """Where the run of segments, in segment i's zone, numbered under the same top-level section as it
         ("3.1" and "3.2" under 3) starts and ends in the text."""
+        return self._run_span(i, _top_section)
+
+    def _run_span(self, i: int, key: Callable[[Optional[str]], Optional[str]]) -> tuple[int, int]:
+        """Where the run of segments around segment i, in its zone, whose section labels share its key
+        starts and ends (segment i alone when it has no section label)."""
         segs = self.doc.segments
-        top, zone = _top_section(segs[i].section), segs[i].zone
+        own, zone = key(segs[i].section), segs[i].zone
         first = last = i
-        if top is not None:
-            while first > 0 and segs[first - 1].zone == zone and _top_section(segs[first - 1].section) == top:
+        if own is not None:
+            while first > 0 and segs[first - 1].zone == zone and key(segs[first - 1].section) == own:
                 first -= 1
-            while last + 1 < len(segs) and segs[last + 1].zone == zone and _top_section(segs[last + 1].section) == top:
+            while last + 1 < len(segs) and segs[last + 1].zone == zone and key(segs[last + 1].section) == own:
                 last += 1
         return segs[first].start, segs[last].end
 
