@@ -62,6 +62,16 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # a loan-out company lends the performer: it is on the performer's side, business or not
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Lender"]),
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC f/s/o Jane Doe ("Lender").', ["Lender"]),
+        # a person's name alone, opposite a business with a legal form, with or without the business's own name
+        ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host"]),
+        ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host"]),
+        ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host"]),
+        ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice"]),
+        # ... not a business named without its legal form, nor a name opposite no business
+        ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Blue Harbor Media ("Media Co").', []),
+        ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Northwind Productions ("Northwind").', []),
+        ('This Agreement is made between Jane Doe ("Host") and John Roe ("Guest Host").', []),
+        ('Jane Doe ("Host") will present the show.', []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

@@ -49,6 +49,12 @@ def text_for_rules(doc: Document) -> str:
 
 
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
+# A section label's number: "3.1", "3.", "Article 3", "Section 3.1"
+_LABEL_NUMBER = re.compile(r"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?(\d+(?:\.\d+)*)\.?", re.IGNORECASE)
+# A clause that names another by number ("Any sublicence under clause 3.1 requires ...", « l'article 3 »)
+_REFERENCE = re.compile(
+    r"\b(?:(?:sub-?)?(?:clauses?|sections?|paragraphs?)|articles?|paragraphes?)\s+(\d+(?:\.\d+)*)(?!\.?\d)"
+)
 
 
 class ClauseContexts:
@@ -115,7 +121,7 @@ class ClauseContexts:
             glossary = None if seg.zone == "definition" else (self.terms, self.meaning)
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
-                section_of=partial(self._section_text, i), siblings_of=partial(self._sibling_span, i),
+                section_of=partial(self._section_text, i), related_of=partial(self._related_spans, i),
                 document=self.lower, document_found=self._document_found,
                 section_titles=self.section_titles,
             )
@@ -148,10 +154,38 @@ class ClauseContexts:
         start, end = self._run_span(i, lambda section: section)
         return self.lower[start:end]
 
-    def _sibling_span(self, i: int) -> tuple[int, int]:
-        """Where the run of segments, in segment i's zone, numbered under the same top-level section as it
-        ("3.1" and "3.2" under 3) starts and ends in the text."""
-        return self._run_span(i, _top_section)
+    def _related_spans(self, i: int) -> tuple[tuple[int, int], ...]:
+        """Where the clauses that speak of segment i's clause start and end: the run of segments, in its
+        zone, numbered under the same top-level section ("3.1" and "3.2" under 3), and each clause
+        elsewhere that names its number or a number above it ("under clause 3.1", "Section 3")."""
+        segs = self.doc.segments
+        own = self._run_span(i, _top_section)
+        others: set[int] = set()
+        for number in _numbers_above(segs[i].section):
+            others.update(self._referring.get(number, ()))
+        # ... and the clauses it names itself ("may sublicense the Recordings subject to clause 7")
+        for m in _REFERENCE.finditer(self.lower, segs[i].start, segs[i].end):
+            others.update(self._numbered.get(m.group(1), ()))
+        spans = [(segs[j].start, segs[j].end) for j in sorted(others) if not own[0] <= segs[j].start < own[1]]
+        return (own, *spans)
+
+    @cached_property
+    def _numbered(self) -> dict[str, list[int]]:
+        """Each section number and the segments numbered by it or under it ("3" -> 3., 3.1, 3.2)."""
+        found: dict[str, list[int]] = {}
+        for j, seg in enumerate(self.doc.segments):
+            for number in _numbers_above(seg.section):
+                found.setdefault(number, []).append(j)
+        return found
+
+    @cached_property
+    def _referring(self) -> dict[str, list[int]]:
+        """Each section number that a clause names ("clause 3.1") and the segments that name it."""
+        found: dict[str, list[int]] = {}
+        for j, seg in enumerate(self.doc.segments):
+            for m in _REFERENCE.finditer(self.lower, seg.start, seg.end):
+                found.setdefault(m.group(1), []).append(j)
+        return found
 
     def _run_span(self, i: int, key: Callable[[Optional[str]], Optional[str]]) -> tuple[int, int]:
         """Where the run of segments around segment i, in its zone, whose section labels share its key
@@ -170,6 +204,16 @@ class ClauseContexts:
 def _top_section(section: Optional[str]) -> Optional[str]:
     """The top-level number of a section label: "3" for "3.1.2" and "3."; None for none."""
     return section.split(".", 1)[0] if section else None
+
+
+def _numbers_above(section: Optional[str]) -> list[str]:
+    """A section label's number and each number above it: "3", "3.1", "3.1.2" for "3.1.2" or
+    "Article 3.1.2"; none for a label without a number ("(a)", "Schedule A")."""
+    m = _LABEL_NUMBER.fullmatch(section or "")
+    if m is None:
+        return []
+    parts = m.group(1).split(".")
+    return [".".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
 def definitions(doc: Document) -> dict[str, Segment]:
@@ -522,7 +566,9 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
     best_hit = None
     notes = []
     # A sentence's own words first: "during the Usage Period and for two (2) years thereafter".
-    for h in _one_per_sentence(sorted(hits, key=lambda h: h.via_span is not None)):
+    # A renewal says the term goes on, not how long it is (the status reads it: see _decide_threshold).
+    lengths = [h for h in hits if h.value != RENEWS]
+    for h in _one_per_sentence(sorted(lengths, key=lambda h: h.via_span is not None)):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = durations_in[h.sentence]
         rel = h.start - h.sentence[0]
@@ -595,6 +641,8 @@ def _status_for_value(value: Union[float, str, None], q: dict) -> str:
     return "fail"
 
 
+# A trigger's value for a term that renews by itself ("renews automatically for successive one-year periods")
+RENEWS = "renews"
 # Pay that depends on an event: a bonus, or an amount due only "if" something happens.
 _CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
 
@@ -805,4 +853,12 @@ def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value:
         res.findings = [_finding(doc, hit, rule, _message(rule, hit, doc))]
     elif v is None:
         res.notes.append("not stated")
+    renewal = next((h for h in hits if h.value == RENEWS and h.effect == "value"), None)
+    if renewal is not None and q.get("renewing") and worst([res.status, q["renewing"]]) != res.status:
+        # "lasts two years and renews automatically unless the Company gives notice": the stated term is
+        # not the real one when only the other side can stop the renewals.
+        res.status = q["renewing"]
+        if renewal.sentence != (hit.sentence if hit else None):
+            res.findings.append(_finding(doc, renewal, rule, _message(rule, renewal, doc)))
+        res.notes.append("the term renews by itself, and nothing lets you stop the renewals")
     return res

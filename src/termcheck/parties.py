@@ -119,6 +119,21 @@ _LOAN_OUT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LOAN_OUT_IN = re.compile(r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b", re.IGNORECASE)
+# A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
+# Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
+# whose last word names a trade.
+_PERSONAL_NAME = re.compile(
+    r"^\W*(?:(?:and|et)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme)\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}\s*,?\s*$"
+)
+_TRADE_WORD = re.compile(
+    r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
+    r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
+    r"|games|gaming|interactive|music|publishing|press|studios?|industries|consulting|creative|design|events?|podcasts?"
+    r"|radio|television|tv|voice|voices|talent|management|marketing|data|ai|analytics|software|robotics|health|bank)$",
+    re.IGNORECASE,
+)
+# "Riverside Audio Ltd and Jane Doe": the last of two parties named without a parenthesis between them
+_AND_AFTER_ENTITY = re.compile(r"^.*\b(?:and|et)\s+(?=\S)", re.DOTALL)
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
 # A legal entity's form, which makes a defined party a business that signs: 'Lumen Voice Ltd ("Lumen")'.
 _ENTITY_FORM = re.compile(
@@ -176,6 +191,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     _keep(performer, m.group("term"))
                 elif _LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()):
                     _keep(performer, m.group("term"))
+                elif _named_person(text, start, end, m.start(), description):
+                    _keep(performer, m.group("term"))
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
@@ -215,6 +232,19 @@ def _names_a_person(description: str) -> bool:
     """Whether a party's description says it is a person ("the undersigned individual") or the performer
     ("the voice owner who lists a voice clone"), and not a business."""
     return bool(_PERSON.match(description) or _PERFORMER_NOUN.match(description)) and not _BUSINESS.search(description)
+
+
+def _named_person(text: str, start: int, end: int, at: int, description: str) -> bool:
+    """Whether a party is described by a person's name alone ('and Jane Doe ("Host")') in the sentence that
+    names the parties, which also names a business by its legal form."""
+    head = _AND_AFTER_ENTITY.match(description)
+    name = description[head.end():] if head and _ENTITY_FORM.search(description, 0, head.end()) else description
+    if not _PERSONAL_NAME.match(name) or _BUSINESS.search(name) or _TRADE_WORD.search(name.strip(" ,")):
+        return False
+    if not _PARTIES_SENTENCE.search(text, start, at):
+        return False
+    name_at = at - len(name)
+    return bool(_ENTITY_FORM.search(text[start:name_at] + " " + text[at:end]))
 
 
 def _common_noun_party(text: str, start: int, at: int, description: str) -> bool:

@@ -25,10 +25,10 @@ RULE_DEFAULTS: dict[str, Any] = {
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
-    "requires_via_definitions": False, "defined_terms_mean": [], "cited_sections_titled": [], "requires_in_clause": False, "requires_in_document": False,
+    "requires_via_definitions": False, "defined_terms_mean": [], "cited_sections_titled": [], "requires_in_clause": False, "requires_in_document": False, "unless_reads_clause": False,
     "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "fallback": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
 }
-QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None}
+QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None, "renewing": None}
 
 
 class RulePackError(UsageError):
@@ -174,6 +174,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 requires=_compile(t["requires"], lexicon, user),
                 near=_compile(t["near"], lexicon, user),
                 unless=_compile(t["unless"], lexicon, user),
+                unless_reads_clause=t["unless_reads_clause"],
                 party=t["party"],
                 negation=negation,
                 via_definitions=t["via_definitions"],

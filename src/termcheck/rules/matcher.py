@@ -172,9 +172,10 @@ class ClauseContext:
     # the run of paragraphs with the clause's section number (a PDF may break a numbered clause into
     # paragraphs at a column's end), read only by a trigger whose requires reach the clause
     section_of: Optional[Callable[[], str]] = None
-    # where the clauses numbered under the same top-level section (3.1, 3.2 ... of clause 3) start and end,
-    # read only by a rule's unless_in_clause ("3.2 Any sublicence under clause 3.1 requires the Performer's consent")
-    siblings_of: Optional[Callable[[], tuple[int, int]]] = None
+    # where the clauses that speak of this one start and end: those numbered under the same top-level
+    # section (3.1, 3.2 ... of clause 3) and those elsewhere that name its number ("4.1 Any sublicence
+    # under clause 3.1 requires the Performer's consent"), read only by a rule's unless_in_clause
+    related_of: Optional[Callable[[], tuple[tuple[int, int], ...]]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
     # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
     section_titles: Optional[Callable[[], dict[str, str]]] = None
@@ -186,16 +187,18 @@ class ClauseContext:
         """Lower-cased text of the clause's numbered section, or the clause's own text."""
         return self.section_of() if self.section_of is not None else self.text
 
-    def in_siblings(self, pattern: "re.Pattern[str]") -> bool:
-        """Whether the pattern is in the clauses under the same top-level section number: searched once
-        per section, however many of its clauses ask (a long section has many)."""
-        if self.siblings_of is None:
+    def in_related(self, pattern: "re.Pattern[str]") -> bool:
+        """Whether the pattern is in the clauses that speak of this one (see related_of): each span is
+        searched once, however many clauses ask (a long section has many)."""
+        if self.related_of is None:
             return False
-        start, end = self.siblings_of()
-        key = (id(pattern), start, end)
-        if key not in self.document_found:
-            self.document_found[key] = pattern.search(self.document, start, end) is not None
-        return self.document_found[key]
+        for start, end in self.related_of():
+            key = (id(pattern), start, end)
+            if key not in self.document_found:
+                self.document_found[key] = pattern.search(self.document, start, end) is not None
+            if self.document_found[key]:
+                return True
+        return False
 
     def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
         """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
@@ -366,7 +369,7 @@ def match_clause(
     body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
     clause_cancelled = rule.unless_in_clause is not None and (
-        rule.unless_in_clause.search(clause.text) is not None or clause.in_siblings(rule.unless_in_clause)
+        rule.unless_in_clause.search(clause.text) is not None or clause.in_related(rule.unless_in_clause)
     )
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained."): weakening reads the whole clause.
@@ -401,7 +404,7 @@ def match_clause(
             if id(trig) not in context_ok:
                 # a run-in title reads with the sentence right after it: "5. Compensation. USD 300 on completion."
                 titled = lower[seg.start:seg.title_end] + " " + sentence if seg.title_end > seg.start and 0 <= s_start - seg.title_end <= 2 else sentence
-                context_ok[id(trig)] = (_context_allows(trig, titled, clause), _in_text(trig.unless, sentence))
+                context_ok[id(trig)] = (_context_allows(trig, titled, clause), _in_text(trig.unless, clause.text if trig.unless_reads_clause else sentence))
             allowed, cancelled = context_ok[id(trig)]
             if not allowed:
                 continue

@@ -19,7 +19,9 @@ class CompiledTrigger:
     effect: str
     requires: Optional[Pattern[str]] = None
     near: Optional[Pattern[str]] = None
-    unless: Optional[Pattern[str]] = None  # read in the match's sentence only, never its clause's context
+    unless: Optional[Pattern[str]] = None  # read in the match's sentence only, never its clause's context ...
+    # ... or in its whole clause: "It renews automatically. You may cancel at any time before the renewal date."
+    unless_reads_clause: bool = False
     party: str = "any"
     negation: str = "invert"
     via_definitions: bool = False

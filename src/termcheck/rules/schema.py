@@ -52,6 +52,7 @@ class Trigger(_Strict):
     # a match that cites sections by number ("Clause 1 survives") counts only if one cited section's title says one of these
     cited_sections_titled: list[str] = []
     requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
+    unless_reads_clause: bool = False  # unless may be met by another sentence of the match's clause
     requires_in_document: bool = False  # requires may be met by any clause of the document
     cancelled_by_term: bool = False
     settles: bool = False
@@ -82,6 +83,9 @@ class Quantity(_Strict):
     found: Literal["pass", "warn", "fail"] = "pass"
     # A value this large means "forever" in all but name: the rule's perpetual_from check fails too.
     perpetual_min: Optional[float] = Field(default=None, gt=0)
+    # The status, at least, of a term that renews by itself when nothing lets the performer stop it (a
+    # trigger with `value: renews` finds the renewal; its `unless` names the ways out).
+    renewing: Optional[Literal["warn", "fail"]] = None
 
 
 class Escalate(_Strict):
