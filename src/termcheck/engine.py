@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
@@ -681,6 +682,8 @@ def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: Sen
                 # a run-in title whose clause is the place alone: "6. Governing Law. California."
                 end = doc.text.find(".", h.sentence[1], h.sentence[1] + 60)
                 place = find_jurisdiction(doc.text[h.start:end + 1]) if end > 0 else None
+                if place:  # ... quoted with it: "8. Law. New York."
+                    h = dataclasses.replace(h, sentence=(h.sentence[0], end + 1))
             if place:
                 return place[0], h, []
         return None, None, []

@@ -57,6 +57,8 @@ CONTRAST_WORDS = r"but|however|whereas|while|mais|toutefois|cependant"
 _SCOPE_BREAK = re.compile(
     rf"[;:]|\.\s|\b(?:{CONTRAST_WORDS}|provided\s+that|except\s+that|unless)\b"
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
+    # ... and after a comma a longer subject: "are not affected, and Submissions already delivered to customers cannot"
+    rf"|,\s*(?:and|or|et|ou)\s+(?:\w+\s+){{4,6}}?(?:{MODALS}|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
     rf"|{_AND_FINITE_VERB}\b"
     r"|,\s+(?:the\s+)?(?:performer|company|producer|artist|actor|talent|model|licensee|licensor|studio|client|agency|i|you|we|" + ALIAS_WORD + "|" + COUNTERPARTY_ALIAS_WORD + r")\b"
@@ -64,7 +66,7 @@ _SCOPE_BREAK = re.compile(
     r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
 )
 # "..., and may sell" / "... and waives": a match that starts with its own modal or -s verb starts a clause.
-_LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})\b")
+_LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "cannot be recalled" leads with "can"
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
