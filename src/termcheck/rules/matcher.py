@@ -95,6 +95,9 @@ _SECTION_NUMBER = re.compile(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?
 _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 
 
+_OPENING_ADVERBS = re.compile(r"(?:(?:hereby|irrevocably|unconditionally|absolutely|expressly|also|and)\s+)*")
+
+
 def _grantee(after: str) -> Optional[str]:
     """The first word after a grant verb, past fillers ("hereby", "to", "the"): whom it grants to."""
     fillers = _FILLERS.match(after)
@@ -124,7 +127,8 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
             return "performer" if PERFORMER_NAME.match(word) else "counterparty"
     # ... or the match opens on the grant to a party: "[grants the Artist an irrevocable] licence to use
     # stills" (not "[permit others to use]", where others are whom the subject lets in)
-    opening = _GRANT_VERB.match(lower, m_start)
+    # ("[hereby assigns to the Performer all] copyright": past the adverbs before the verb)
+    opening = _GRANT_VERB.match(lower, _OPENING_ADVERBS.match(lower, m_start).end())
     if opening:
         word = _grantee(lower[opening.end():opening.end() + 60])
         if word and _PARTY_OR_POSSESSIVE.fullmatch(word):
