@@ -128,7 +128,8 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     # ... or the match opens on the grant to a party: "[grants the Artist an irrevocable] licence to use
     # stills" (not "[permit others to use]", where others are whom the subject lets in)
     # ("[hereby assigns to the Performer all] copyright": past the adverbs before the verb)
-    opening = _GRANT_VERB.match(lower, _OPENING_ADVERBS.match(lower, m_start).end())
+    adverbs = _OPENING_ADVERBS.match(lower, m_start)
+    opening = _GRANT_VERB.match(lower, adverbs.end() if adverbs else m_start)
     if opening:
         word = _grantee(lower[opening.end():opening.end() + 60])
         if word and _PARTY_OR_POSSESSIVE.fullmatch(word):
