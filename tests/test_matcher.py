@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from termcheck.api import check_text
+from termcheck.engine import section_references
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
@@ -513,3 +516,30 @@ def test_a_made_or_other_performer_does_not_hold_the_right():
     assert holder(text, 0, text.rindex("use them")) == "counterparty"
     text = "the producer may film the performers and the performers may use the footage in their showreels."
     assert holder(text, 0, text.rindex("use the footage")) == "performer"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("any sublicence under clause 3.1 requires consent", ["3.1"]),
+        ("subject to sub-clause 4 and subsection 7.2.", ["4", "7.2"]),
+        ("toute sous-licence prévue à l'article 4.1 ou au paragraphe 2", ["2", "4.1"]),
+        ("sections 5 and 6 survive", ["5"]),
+        ("clause 3.10 applies", ["3.10"]),
+        # a word that only ends in one of them, and one with no number after it
+        ("the intersection 5 of the roads; this section applies", []),
+    ],
+)
+def test_section_references(text: str, expected: list[str]) -> None:
+    assert sorted(number for _, number in section_references(text)) == expected
+
+
+@given(
+    word=st.sampled_from(["clause", "section", "paragraph", "article", "sub-clause", "subsection", "paragraphe"]),
+    parts=st.lists(st.integers(min_value=1, max_value=99), min_size=1, max_size=4),
+    end=st.sampled_from([".", ",", " requires", ")", ""]),
+)
+def test_section_references_read_the_whole_number(word: str, parts: list[int], end: str) -> None:
+    number = ".".join(map(str, parts))
+    text = f"see {word} {number}{end}"
+    assert [found for _, found in section_references(text)] == [number]

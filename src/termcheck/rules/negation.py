@@ -14,7 +14,9 @@ NEG_CUE = re.compile(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
     r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
     r"|(?:prevented|barred|debarred|restricted)\s+from"  # "The Performer is prevented from requesting deletion"
-    r"|ne|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion)\b"
+    r"|ne|pas|jamais|aucun\w*|nul|nulle|nullement|sans|ni|interdit\w*|s['’]interdit\w*|exclus?|exclues?|à\s+l['’]exclusion"
+    # « et non à titre perpétuel » (not the « non » of « licence non exclusive »)
+    r"|non(?=\s+(?:à|pour|de|sur|dans)\b))\b"
     # the elided « n' » ends the text before a match that starts at its verb (« n'accepte »): no \b after it
     r"|\bn['’]"
 )
