@@ -25,6 +25,17 @@ TAXONOMY_IDS = {"unilateral-amendment"}
 FRENCH_REQUIRED = {"perpetual-license", "sublicensing", "attribution", "deletion", "license-term", "payment"}
 
 
+def test_rules_name_only_rules_that_exist():
+    """A rule that escalates with, is waived by, reads its perpetual status from, or yields in a heading
+    to another check names one that the built-in set has."""
+    rules = load_rules()
+    ids = {r.id for r in rules.rules}
+    for rule in rules.rules:
+        named = [*rule.waived_by, *rule.heading_yields_to, *([rule.perpetual_from] if rule.perpetual_from else [])]
+        named += list(rule.escalate["when"]) if rule.escalate else []
+        assert set(named) <= ids, (rule.id, set(named) - ids)
+
+
 def test_the_design_check_ids_are_all_there():
     assert {r.id for r in BUILTIN.rules} == DESIGN_IDS | TAXONOMY_IDS
 

@@ -738,6 +738,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
                     (h.cancelled_by_term or (rule.id in perpetual_checks and doc.segments[h.segment].zone == "heading"))
                     and (finite_term or _ends_on_a_date(doc, h))
                 )
+                and not (rule.heading_yields_to and _overruled_under_heading(doc, h, [all_hits[r] for r in rule.heading_yields_to if r in all_hits]))
             ]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
             flags = [h for h in hits if h.effect == "flag"]
@@ -862,6 +863,16 @@ def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult], mi
     perpetual.findings = term.findings[:3]
     # Replaces "no clause found that grants this", which the term's own clause now contradicts.
     perpetual.notes = [f"a term of {term.value:g} years outlasts a working life: read as perpetual ({minimum:g} years or more)"]
+
+
+def _overruled_under_heading(doc: Document, hit: Hit, others: list[list[Hit]]) -> bool:
+    """Whether a hit in a heading is overruled by another check's grant in the clauses under it, up to
+    the next heading ("4. IRREVOCABLE CONSENT" above "You may withdraw this consent at any time")."""
+    segs = doc.segments
+    if segs[hit.segment].zone != "heading":
+        return False
+    end = next((j for j in range(hit.segment + 1, len(segs)) if segs[j].zone == "heading"), len(segs))
+    return any(h.effect == "grant" and hit.segment < h.segment < end for hits in others for h in hits)
 
 
 def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:

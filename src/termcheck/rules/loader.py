@@ -21,7 +21,7 @@ from termcheck.rules.schema_groups import GROUP_TITLES
 RULE_DEFAULTS: dict[str, Any] = {
     "severity": "fail", "languages": ["en"], "zones": ["operative", "table"], "unless": [], "unless_in_clause": [], "unless_terms_mean": [], "unless_context": [],
     "weakened_by": [], "hollowed_by": [], "quantity": None, "perpetual_from": None, "escalate": None, "references": [],
-    "waived_by": [],
+    "waived_by": [], "heading_yields_to": [],
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
@@ -207,6 +207,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         unless_context=_compile(r["unless_context"], lexicon, user),
         weakened_by=_compile(r["weakened_by"], lexicon, user), hollowed_by=_compile(r["hollowed_by"], lexicon, user),
         quantity=quantity, perpetual_from=r["perpetual_from"], escalate=r["escalate"], waived_by=list(r["waived_by"]),
+        heading_yields_to=list(r["heading_yields_to"]),
         source=source, line=line,
     )
 

@@ -130,6 +130,7 @@ class CompiledRule:
     perpetual_from: Optional[str] = None
     escalate: Optional[dict[str, Any]] = None
     waived_by: list[str] = field(default_factory=list)
+    heading_yields_to: list[str] = field(default_factory=list)  # see schema.Rule
     source: str = ""
     line: int = 0
 

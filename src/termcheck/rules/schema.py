@@ -116,6 +116,9 @@ class Rule(_Strict):
     perpetual_from: Optional[str] = None
     escalate: Optional[Escalate] = None
     waived_by: list[str] = []
+    # checks whose grant in the clauses under a heading overrules this check's hit in that heading
+    # ("4. IRREVOCABLE CONSENT" above "You may withdraw this consent at any time")
+    heading_yields_to: list[str] = []
     explanation: str = Field(min_length=10)
     question: str = Field(min_length=10)
     references: list[str] = []
