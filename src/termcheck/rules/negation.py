@@ -107,6 +107,7 @@ _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 _FR_PROHIBITION = re.compile(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\b")
 _FR_NEXT_INFINITIVE = re.compile(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
+_NOT_REQUIRED = re.compile(r"\s*(?:be\s+)?(?:required|needed|necessary)\b")
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
 # ... when what is not required is a step before the act; "No published use need carry a credit line"
 # negates the act itself, which is what the subject would have had to do.
@@ -239,6 +240,11 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         requirement = _REQUIREMENT.search(after) if _NEG_SUBJECT.match(window, cues[-1].start()) else None
         if requirement and _PRECONDITION.search(after, 0, requirement.start()):
             return False  # "No consent is required to sublicense": what is negated is the requirement
+        # ... and "The Performer's consent is not required for the Company to sublicense"
+        if _NOT_REQUIRED.match(after):
+            scoped = " ".join(words)  # the window is its tail; the subject may come before the window
+            if _PRECONDITION.search(scoped, 0, len(scoped) - len(window) + cues[-1].start()):
+                return False
         return not _UNDOES_NEGATION.search(after)
     if _far_negation(pre, lower[m_start:m_end]):
         return True
