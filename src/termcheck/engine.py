@@ -158,8 +158,9 @@ class ClauseContexts:
 
     def _related_spans(self, i: int) -> tuple[tuple[int, int], ...]:
         """Where the clauses that speak of segment i's clause start and end: the run of segments, in its
-        zone, numbered under the same top-level section ("3.1" and "3.2" under 3), and each clause
-        elsewhere that names its number or a number above it ("under clause 3.1", "Section 3")."""
+        zone, numbered under the same top-level section ("3.1" and "3.2" under 3), each clause elsewhere
+        that names its number or a number above it ("under clause 3.1", "Section 3"), and each clause
+        that it names ("subject to clause 7")."""
         segs = self.doc.segments
         own = self._run_span(i, _top_section)
         others: set[int] = set()

@@ -93,8 +93,7 @@ class Hit:
 _SECTION_NUMBER = re.compile(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?")
 # where a clause of its own begins: ", but", ", however", « , mais », a semicolon
 _CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
-
-
+# the adverbs a match may open on before its grant verb: "[hereby irrevocably assigns to ...]"
 _OPENING_ADVERBS = re.compile(r"(?:(?:hereby|irrevocably|unconditionally|absolutely|expressly|also|and)\s+)*")
 
 

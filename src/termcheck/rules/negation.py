@@ -107,8 +107,9 @@ _NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 _FR_PROHIBITION = re.compile(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\b")
 _FR_NEXT_INFINITIVE = re.compile(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
-_NOT_REQUIRED = re.compile(r"\s*(?:be\s+)?(?:required|needed|necessary)\b")
 _REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+# ... and a requirement negated after its subject: "The Performer's consent is not required for ... to"
+_NOT_REQUIRED = re.compile(r"\s*(?:be\s+)?(?:required|needed|necessary)\b")
 # ... when what is not required is a step before the act; "No published use need carry a credit line"
 # negates the act itself, which is what the subject would have had to do.
 _PRECONDITION = re.compile(
