@@ -133,6 +133,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").', ["Cadence"]),
         # ... nor is the company that lends the performer's services
         ('Between Acme Studios Inc. ("Acme") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Acme"]),
+        # a definition that gives several names: the first is the business's own
+        ('Welcome to Grindr LLC\'s ("Grindr", "We", "Us", "Our") mobile application.', ["Grindr"]),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:
