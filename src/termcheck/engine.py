@@ -51,7 +51,7 @@ def text_for_rules(doc: Document) -> str:
 
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
 # A section label's number: "3.1", "3.", "Article 3", "Section 3.1"
-_LABEL_NUMBER = re.compile(r"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?(\d+(?:\.\d+)*)\.?", re.IGNORECASE)
+_LABEL_NUMBER = re.compile(rf"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?({_SECTION_LABEL.pattern})", re.IGNORECASE)
 # A clause that names another by number ("Any sublicence under clause 3.1 requires ...", "subsection 4",
 # « l'article 3 », « paragraphe 2 »): the word, then what follows it (found with str.find, ten times
 # faster than one regular expression over a long contract)
@@ -68,7 +68,7 @@ class ClauseContexts:
         self.items_of: dict[int, list[int]] = {}
         self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
         self._cache: dict[int, ClauseContext] = {}
-        self._document_found: dict[Union[int, tuple[int, int, int]], bool] = {}  # requires met in the document or a section, shared by every clause
+        self._document_found: dict[tuple[int, int, int], bool] = {}  # requires met in the document or a section, shared by every clause
         segs, text = doc.segments, doc.text
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
@@ -237,7 +237,7 @@ def _numbers_above(section: Optional[str]) -> list[str]:
     m = _LABEL_NUMBER.fullmatch(section or "")
     if m is None:
         return []
-    parts = m.group(1).split(".")
+    parts = m.group(1).rstrip(".").split(".")
     return [".".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
@@ -733,13 +733,14 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     perpetual_checks = {r.perpetual_from for r in ruleset.rules if r.perpetual_from}
     for rule in ruleset.rules:
         if rule.kind != "threshold":
+            overruling = [h for r in rule.heading_yields_to for h in all_hits.get(r, ()) if h.effect == "grant"]
             hits = [
                 h for h in all_hits[rule.id]
                 if not (
                     (h.cancelled_by_term or (rule.id in perpetual_checks and doc.segments[h.segment].zone == "heading"))
                     and (finite_term or _ends_on_a_date(doc, h))
                 )
-                and not (rule.heading_yields_to and _overruled_under_heading(doc, h, [all_hits[r] for r in rule.heading_yields_to if r in all_hits]))
+                and not (overruling and _overruled_under_heading(doc, h, overruling))
             ]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
             flags = [h for h in hits if h.effect == "flag"]
@@ -866,14 +867,14 @@ def _perpetual_by_length(term: CheckResult, perpetual: Optional[CheckResult], mi
     perpetual.notes = [f"a term of {term.value:g} years outlasts a working life: read as perpetual ({minimum:g} years or more)"]
 
 
-def _overruled_under_heading(doc: Document, hit: Hit, others: list[list[Hit]]) -> bool:
+def _overruled_under_heading(doc: Document, hit: Hit, grants: list[Hit]) -> bool:
     """Whether a hit in a heading is overruled by another check's grant in the clauses under it, up to
     the next heading ("4. IRREVOCABLE CONSENT" above "You may withdraw this consent at any time")."""
     segs = doc.segments
     if segs[hit.segment].zone != "heading":
         return False
     end = next((j for j in range(hit.segment + 1, len(segs)) if segs[j].zone == "heading"), len(segs))
-    return any(h.effect == "grant" and hit.segment < h.segment < end for hits in others for h in hits)
+    return any(hit.segment < g.segment < end for g in grants)
 
 
 def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value: tuple, results: dict[str, CheckResult]) -> CheckResult:

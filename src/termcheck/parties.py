@@ -123,14 +123,14 @@ _LOAN_OUT_AFTER = re.compile(
 _LOAN_OUT_IN = re.compile(r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b", re.IGNORECASE)
 # A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
 # Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
-# whose last word names a trade.
+# whose last word names a trade (besides the business words of _BUSINESS).
 _PERSONAL_NAME = re.compile(
     r"^\W*(?:(?:and|et)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme)\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}\s*,?\s*$"
 )
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
-    r"|games|gaming|interactive|music|publishing|press|studios?|industries|consulting|creative|design|events?|podcasts?"
+    r"|games|gaming|interactive|music|publishing|press|industries|consulting|creative|design|events?|podcasts?"
     r"|radio|television|tv|voice|voices|talent|management|marketing|data|ai|analytics|software|robotics|health|bank)$",
     re.IGNORECASE,
 )
@@ -189,11 +189,7 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
         for start, end in seg.sentences:
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
-                if _names_a_person(description) or _common_noun_party(text, start, m.start(), description):
-                    _keep(performer, m.group("term"))
-                elif _LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()):
-                    _keep(performer, m.group("term"))
-                elif _named_person(text, start, end, m.start(), description):
+                if _on_performer_side(text, (start, end), m, description):
                     _keep(performer, m.group("term"))
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
@@ -234,6 +230,19 @@ def _names_a_person(description: str) -> bool:
     """Whether a party's description says it is a person ("the undersigned individual") or the performer
     ("the voice owner who lists a voice clone"), and not a business."""
     return bool(_PERSON.match(description) or _PERFORMER_NOUN.match(description)) and not _BUSINESS.search(description)
+
+
+def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], description: str) -> bool:
+    """Whether a defined party is the performer or stands on the performer's side: a person ("the
+    undersigned individual", 'Jane Doe ("Host")' opposite a business), a common-noun party opposite a
+    business ("the voice partner"), or a loan-out company that lends the performer."""
+    start, end = sentence
+    return (
+        _names_a_person(description)
+        or _common_noun_party(text, start, m.start(), description)
+        or bool(_LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()))
+        or _named_person(text, start, end, m.start(), description)
+    )
 
 
 def _named_person(text: str, start: int, end: int, at: int, description: str) -> bool:

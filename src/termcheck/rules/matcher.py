@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable, Iterator, Optional, Union
+from typing import Callable, Iterator, Optional
 
 from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
@@ -184,7 +184,7 @@ class ClauseContext:
     # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
     section_titles: Optional[Callable[[], dict[str, str]]] = None
     # what those requires found in the document, shared by all its clauses (one search per pattern, not per clause)
-    document_found: dict[Union[int, tuple[int, int, int]], bool] = field(default_factory=dict)
+    document_found: dict[tuple[int, int, int], bool] = field(default_factory=dict)
 
     @cached_property
     def section_text(self) -> str:
@@ -194,23 +194,19 @@ class ClauseContext:
     def in_related(self, pattern: "re.Pattern[str]") -> bool:
         """Whether the pattern is in the clauses that speak of this one (see related_of): each span is
         searched once, however many clauses ask (a long section has many)."""
-        if self.related_of is None:
-            return False
-        for start, end in self.related_of():
-            key = (id(pattern), start, end)
-            if key not in self.document_found:
-                self.document_found[key] = pattern.search(self.document, start, end) is not None
-            if self.document_found[key]:
-                return True
-        return False
+        return self.related_of is not None and any(self._found(pattern, start, end) for start, end in self.related_of())
 
     def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
         """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
         if scope != "document":
             return pattern.search(self.section_text) is not None
-        key = id(pattern)
+        return self._found(pattern, 0, len(self.document))
+
+    def _found(self, pattern: "re.Pattern[str]", start: int, end: int) -> bool:
+        """Whether the pattern is in the document between start and end, searched once for all clauses."""
+        key = (id(pattern), start, end)
         if key not in self.document_found:
-            self.document_found[key] = pattern.search(self.document) is not None
+            self.document_found[key] = pattern.search(self.document, start, end) is not None
         return self.document_found[key]
 
     @cached_property
