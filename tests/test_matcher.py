@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from termcheck.api import check_text
-from termcheck.engine import section_references
+from termcheck.engine import _numbers_above, section_references
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
@@ -543,3 +543,21 @@ def test_section_references_read_the_whole_number(word: str, parts: list[int], e
     number = ".".join(map(str, parts))
     text = f"see {word} {number}{end}"
     assert [found for _, found in section_references(text)] == [number]
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("3.1.2", ["3", "3.1", "3.1.2"]),
+        ("3.", ["3"]),
+        ("Article 4.1", ["4", "4.1"]),
+        # an item under a numbered clause belongs to it, so "under clause 3.1" reaches it
+        ("3.1(a)", ["3", "3.1"]),
+        ("2.1 (b)(ii)", ["2", "2.1"]),
+        ("(a)", []),
+        ("Schedule A", []),
+        (None, []),
+    ],
+)
+def test_numbers_above(label: str | None, expected: list[str]) -> None:
+    assert _numbers_above(label) == expected

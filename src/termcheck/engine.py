@@ -50,8 +50,11 @@ def text_for_rules(doc: Document) -> str:
 
 
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
-# A section label's number: "3.1", "3.", "Article 3", "Section 3.1"
-_LABEL_NUMBER = re.compile(rf"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?({_SECTION_LABEL.pattern})", re.IGNORECASE)
+# A section label's number: "3.1", "3.", "Article 3", "Section 3.1", and an item's under it ("3.1(a)")
+_LABEL_NUMBER = re.compile(
+    rf"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?({_SECTION_LABEL.pattern})(?:\s*\([a-z0-9]{{1,4}}\))*",
+    re.IGNORECASE,
+)
 # A clause that names another by number ("Any sublicence under clause 3.1 requires ...", "subsection 4",
 # « l'article 3 », « paragraphe 2 »): the word, then what follows it (found with str.find, ten times
 # faster than one regular expression over a long contract)
@@ -233,7 +236,7 @@ def section_references(lower: str) -> list[tuple[int, str]]:
 
 def _numbers_above(section: Optional[str]) -> list[str]:
     """A section label's number and each number above it: "3", "3.1", "3.1.2" for "3.1.2" or
-    "Article 3.1.2"; none for a label without a number ("(a)", "Schedule A")."""
+    "Article 3.1.2" or the item "3.1.2(a)"; none for a label without a number ("(a)", "Schedule A")."""
     m = _LABEL_NUMBER.fullmatch(section or "")
     if m is None:
         return []
