@@ -116,6 +116,15 @@ def test_sentences_respect_abbreviations_and_numbers():
     assert got == ["The fee is USD 1.5 million, i.e. the Fee.", "Mr. Smith signs under Art. 3.", "It ends on 31 Dec. 2028.", "Done."]
 
 
+def test_a_run_in_list_splits_before_each_lower_case_item():
+    """"... fails to cure such breach. d. Theismann shall ...": the item starts a sentence of its own."""
+    text = "c. Either party may terminate on a breach the other fails to cure. d. Theismann may terminate at any time. (e) The Company may not."
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == ["c. Either party may terminate on a breach the other fails to cure.", "d. Theismann may terminate at any time.", "(e) The Company may not."]
+    # ... but not inside an abbreviation or a citation
+    assert len(split_sentences("See U.S. v. Smith for the rule.")) == 1
+
+
 def test_semicolon_lists_split_into_sub_clauses():
     text = "The Company may (a) edit the Recordings; (b) sell them; and (c) never delete them."
     got = [text[a:b] for a, b in split_sentences(text)]

@@ -78,7 +78,12 @@ _COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+)
 _RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
 _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9])|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)")
+# A sentence ends before a capital, a digit or (in a run-in list, "... fails to cure such breach. d. Theismann
+# shall ...") a lower-case item label followed by a capital.
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9]|(?:[a-z]{1,2}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+[A-ZÀ-Ý])"
+    r"|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)"
+)
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
 # are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the

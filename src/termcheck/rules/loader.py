@@ -25,7 +25,7 @@ RULE_DEFAULTS: dict[str, Any] = {
 }
 TRIGGER_DEFAULTS: dict[str, Any] = {
     "effect": None, "requires": [], "near": [], "unless": [], "party": "any", "negation": None, "via_definitions": False,
-    "requires_via_definitions": False, "defined_terms_mean": [], "cited_sections_titled": [], "requires_in_clause": False, "requires_in_document": False, "unless_reads_clause": False,
+    "requires_via_definitions": False, "defined_terms_mean": [], "cited_sections_titled": [], "requires_in_clause": False, "requires_in_document": False, "requires_in_related": False, "unless_reads_clause": False,
     "cancelled_by_term": False, "settles": False, "outweighed_by_grant": False, "fallback": False, "yields_to_refusal": False, "message": None, "value": None, "cues": [],
 }
 QUANTITY_DEFAULTS: dict[str, Any] = {"pass_max": None, "warn_max": None, "vague": "warn", "missing": "unknown", "found": "pass", "perpetual_min": None, "renewing": None}
@@ -181,7 +181,10 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 requires_via_definitions=t["requires_via_definitions"],
                 defined_terms_mean=_compile(t["defined_terms_mean"], lexicon, user),
                 cited_sections_titled=_compile(t["cited_sections_titled"], lexicon, user),
-                requires_reach="document" if t["requires_in_document"] else "clause" if t["requires_in_clause"] else "sentence",
+                requires_reach=(
+                    "document" if t["requires_in_document"] else "related" if t["requires_in_related"]
+                    else "clause" if t["requires_in_clause"] else "sentence"
+                ),
                 cancelled_by_term=t["cancelled_by_term"],
                 settles=t["settles"],
                 outweighed_by_grant=t["outweighed_by_grant"] or t["fallback"],

@@ -197,10 +197,13 @@ class ClauseContext:
         return self.related_of is not None and any(self._found(pattern, start, end) for start, end in self.related_of())
 
     def reaches(self, pattern: "re.Pattern[str]", scope: str) -> bool:
-        """Whether a trigger's requires are met beyond its sentence: in the clause's section or in the document."""
-        if scope != "document":
-            return pattern.search(self.section_text) is not None
-        return self._found(pattern, 0, len(self.document))
+        """Whether a trigger's requires are met beyond its sentence: in the clause's section, in the clauses
+        that speak of it, or in the document."""
+        if scope == "document":
+            return self._found(pattern, 0, len(self.document))
+        if scope == "related":
+            return self.in_related(pattern)
+        return pattern.search(self.section_text) is not None
 
     def _found(self, pattern: "re.Pattern[str]", start: int, end: int) -> bool:
         """Whether the pattern is in the document between start and end, searched once for all clauses."""

@@ -35,9 +35,11 @@ class CompiledTrigger:
     cited_sections_titled: Optional[Pattern[str]] = None
     # How far requires may reach beyond the sentence and its clause's context: "clause", another sentence
     # of the clause ("Talent may terminate this Agreement ... Within thirty days after termination,
-    # Licensee shall delete ..."); "document", any clause ("The licence renews unless the Voice Artist
-    # gives notice" in one, "At the end of the licence, Sonance shall delete the Voice" in another).
-    requires_reach: Literal["sentence", "clause", "document"] = "sentence"
+    # Licensee shall delete ..."); "related", a clause that speaks of it ("8.1 Either party may terminate
+    # ... 8.2 On termination, Company shall cease all use"); "document", any clause ("The licence renews
+    # unless the Voice Artist gives notice" in one, "At the end of the licence, Sonance shall delete the
+    # Voice" in another).
+    requires_reach: Literal["sentence", "clause", "related", "document"] = "sentence"
     cancelled_by_term: bool = False
     # A grant or refusal of this trigger settles its sentence: the rule's other matches there are
     # dropped, and the rule's `unless` does not cancel it ("credited, or anonymously if the Performer so

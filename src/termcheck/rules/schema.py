@@ -54,6 +54,9 @@ class Trigger(_Strict):
     requires_in_clause: bool = False  # requires may be met by another sentence of the match's clause
     unless_reads_clause: bool = False  # unless may be met by another sentence of the match's clause
     requires_in_document: bool = False  # requires may be met by any clause of the document
+    # requires may be met by a clause that speaks of the match's: one numbered under the same section
+    # ("8.1 Either party may terminate ... 8.2 On termination, Company shall cease all use") or one that names it
+    requires_in_related: bool = False
     cancelled_by_term: bool = False
     settles: bool = False
     outweighed_by_grant: bool = False
