@@ -135,6 +135,12 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('Between Acme Studios Inc. ("Acme") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Acme"]),
         # a definition that gives several names: the first is the business's own
         ('Welcome to Grindr LLC\'s ("Grindr", "We", "Us", "Our") mobile application.', ["Grindr"]),
+        # one business named by its legal form and never defined: its name, and its first word where the
+        # contract uses it alone as a subject
+        ("This Agreement is between Glowtide Media Ltd and you.\nGlowtide may end the licence at any time.", ["Glowtide Media", "Glowtide"]),
+        ("This Agreement is between Glowtide Media Ltd and you.\nThe licence lasts two years.", ["Glowtide Media"]),
+        # ... but not two, one of which may be the performer's own company
+        ("This Agreement is between Acme Studios Inc. and Jane Doe Productions LLC.", []),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:
@@ -150,6 +156,8 @@ def test_counterparty_aliases(text: str, expected: list[str]) -> None:
          "2. The Contributor grants Lumen a licence to use the Data during the Term.", "perpetual-license", "fail"),
         ('This Agreement is made between Lumen Voice Ltd ("Lumen") and the individual named below (the "Contributor").\n\n'
          "2. The licence lasts for so long as the Contributor keeps the account open.", "perpetual-license", "pass"),
+        # an undefined business's short name holds the right it is given: no way out for the performer
+        ("This Agreement is between Glowtide Media Ltd and you.\n\nGlowtide may end the licence at any time.", "consent-withdrawal", "fail"),
         # the loan-out company holds the performer's rights: its grant of a logo licence is no grant of the recordings
         ('This Agreement is made between Acme Studios Inc. ("Studio") and Bright Voice LLC ("Lender"), furnishing the services of Jane Doe.\n\n'
          "1. Lender grants Studio a licence to use the Recordings for three (3) years.\n"

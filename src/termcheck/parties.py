@@ -162,6 +162,17 @@ _THING = re.compile(
 )
 # A definition that gives a name, not a kind: '"Lumen" means Lumen Voice Ltd' (not "means an individual, corporation ...")
 _PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
+# A business named by its legal form among the parties, with no defined name of its own: "between
+# Glowtide Media Ltd and you" (the capitalised words just before the form)
+_UNDEFINED_ENTITY = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),?\s+"
+    r"(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|SAS|SARL|Pty|Corp|Limited|Corporation|Incorporated)\b\.?"
+)
+# ... up to the next party ("and Jane Doe", "; and")
+_NEXT_PARTY = re.compile(r"\b(?:and|et)\b|;")
+_LEADING_PARTY_WORDS = frozenset("between and by among amongst the entre et la le".split())
+# ... and its first word used alone as the subject of a promise: "Glowtide may end the licence"
+_ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retains|owns)\b"
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
@@ -187,6 +198,9 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 elif _PROPER_NAME.match(what) and _is_business_party(what, named_as_party=False):
                     _keep_counterparty(other, seg.defines)
         for start, end in seg.sentences:
+            if _PARTIES_SENTENCE.search(text, start, end):
+                for name in _undefined_businesses(text, start, end):
+                    _keep_counterparty(other, name)
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
                 if _on_performer_side(text, (start, end), m, description):
@@ -194,6 +208,31 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
+
+
+def _undefined_businesses(text: str, start: int, end: int) -> list[str]:
+    """The name of the one business a parties sentence names by legal form without defining a name for
+    it ("between Glowtide Media Ltd and you"), and its first word where the contract uses it alone as a
+    subject ("Glowtide may end the licence"). Two such businesses ("between Acme Inc. and Zed Ltd") leave
+    no way to tell which faces the performer (one may be the performer's loan-out company): none."""
+    found = []
+    for m in _UNDEFINED_ENTITY.finditer(text, start, end):
+        rest = text[m.end():end]
+        own = rest[:next_party.start()] if (next_party := _NEXT_PARTY.search(rest)) else rest
+        if _PARTY_DEFINITION.search(own) or _LOAN_OUT_AFTER.match(own) or _LOAN_OUT_IN.search(own):
+            continue  # defined (read with its definition), or the performer's own company
+        words = m.group("name").split()
+        while words and words[0].lower() in _LEADING_PARTY_WORDS:
+            words.pop(0)
+        if words:
+            found.append(words)
+    if len(found) != 1:
+        return []
+    words = found[0]
+    names = [" ".join(words)]
+    if len(words) > 1 and re.search(rf"\b{re.escape(words[0])}{_ACTS}", text):
+        names.append(words[0])
+    return names
 
 
 def _is_business_party(description: str, named_as_party: bool) -> bool:
