@@ -612,11 +612,26 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
                 best, best_hit = "vague", h  # « pour une durée indéterminée »: a licence with no stated end
             continue
         d = min(durations, key=lambda d: abs(d.start - rel))
+        if not h.via_span and _is_deletion_deadline(sentence, d):
+            continue
         if d.conflict:
             notes.append(d.conflict)
         if best is None or isinstance(best, str) or d.years > best:
             best, best_hit = round(d.years, 2), h
     return best, best_hit, notes
+
+
+# A deadline for deleting, not how long the licence lasts: « supprimés dans un délai d'un mois », "deleted
+# within one month"
+_DEADLINE_BEFORE = re.compile(r"(?:\bwithin|\bdans\s+(?:un|le)\s+délai\s+(?:de|d['’])|\bsous|\bno\s+later\s+than|\bau\s+plus\s+tard)\s*$", re.IGNORECASE)
+_DELETES = re.compile(
+    r"\b(?:delet\w*|eras\w*|destroy\w*|destruction|remov\w*|purg\w*|supprim\w*|suppression|effac\w*|détrui\w*|retir\w*)", re.IGNORECASE
+)
+
+
+def _is_deletion_deadline(sentence: str, d: Duration) -> bool:
+    """Whether a duration is the time allowed to delete something ("deleted within one month")."""
+    return _DEADLINE_BEFORE.search(sentence, 0, d.start) is not None and _DELETES.search(sentence) is not None
 
 
 # "within 60 days of receiving your request", « à compter de la demande »: a window counted from the ask.

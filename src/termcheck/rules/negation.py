@@ -128,6 +128,9 @@ _UNDOES_NEGATION = re.compile(
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
+    # « Le retrait du consentement n'est pas possible », « ... est impossible après la publication »
+    r"|^[^.;:]{0,40}?(?:\bn['’](?:est|était)|\bne\s+(?:sont|sera|seront|serait))\s+(?:pas|plus|jamais)\s+(?:possibles?|permise?s?|autorisée?s?|admise?s?|acceptée?s?|recevables?)\b"
+    r"|^[^.;:]{0,40}?\b(?:est|sont|sera|seront)\s+impossibles?\b"
     # "any purported sublicence shall be void": what would be granted is of no effect
     r"|^(?:(?!\b(?:may|can|must|shall|will|but)\b)[^.;:]){0,60}?\b(?:(?:shall|will)\s+be\s+(?:deemed\s+)?(?:(?:null\s+and\s+)?void|invalid|ineffective)|(?:is|are)\s+(?:null\s+and\s+)?void|(?:is|are|shall\s+be|will\s+be)\s+of\s+no\s+(?:force\s+or\s+)?effect)\b"
     # a form's field answered no: "Right to request deletion: No", "Third-party use: not permitted", or a
