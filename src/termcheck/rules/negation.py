@@ -154,6 +154,7 @@ _WAIVED_RIGHT = re.compile(
     r"(?:(?:present|future|further|other)\s+)?(?:rights?\s+(?:(?:it|he|she|they)\s+(?:may|might)\s+have\s+)?to\s+(?:[\w'’-]+\s+)?)?$"
     r"|\brenonce\w*\s+(?:à\s+)?(?:(?:tout|son|leur|au|le)\s+)*(?:droits?\s+(?:de|d['’])\s*(?:[\w'’-]+\s+)?)?$"
 )
+_DENIED_WAIVER = re.compile(r"(?:\bnot|\bnever|\bne|\bn['’])\s*$")
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
 _NEGATED_LEAD_IN = re.compile(
     r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
@@ -196,8 +197,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     """True when a negation cue governs the match: just before it in its clause, or right after it."""
     if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
         return True
-    if _WAIVED_RIGHT.search(lower, max(s_start, m_start - 90), m_start) and _DEALT_WITH.match(lower, m_start, m_end):
-        return True
+    waived = _WAIVED_RIGHT.search(lower, max(s_start, m_start - 90), m_start)
+    if waived and _DEALT_WITH.match(lower, m_start, m_end):
+        # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
+        return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
@@ -249,7 +252,9 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
             scoped = " ".join(words)  # the window is its tail; the subject may come before the window
             if _PRECONDITION.search(scoped, 0, len(scoped) - len(window) + cues[-1].start()):
                 return False
-        return not _UNDOES_NEGATION.search(after)
+        # « ne limite pas le droit de ... »: French puts the negated verb between "ne" and "pas"
+        verb_from = cues[-2].end() if len(cues) > 1 and cues[-1].group() in ("pas", "jamais") and cues[-2].group() == "ne" else cues[-1].end()
+        return not _UNDOES_NEGATION.search(window, verb_from)
     if _far_negation(pre, lower[m_start:m_end]):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
