@@ -164,10 +164,7 @@ _THING = re.compile(
 _PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
 # A business named by its legal form among the parties, with no defined name of its own: "between
 # Glowtide Media Ltd and you" (the capitalised words just before the form)
-_UNDEFINED_ENTITY = re.compile(
-    r"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),?\s+"
-    r"(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|SAS|SARL|Pty|Corp|Limited|Corporation|Incorporated)\b\.?"
-)
+_UNDEFINED_ENTITY = re.compile(rf"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,3}}),?\s+(?:{_ENTITY_FORM.pattern})")
 # ... up to the next party ("and Jane Doe", "; and")
 _NEXT_PARTY = re.compile(r"\b(?:and|et)\b|;")
 _LEADING_PARTY_WORDS = frozenset("between and by among amongst the entre et la le".split())

@@ -154,6 +154,7 @@ _WAIVED_RIGHT = re.compile(
     r"(?:(?:present|future|further|other)\s+)?(?:rights?\s+(?:(?:it|he|she|they)\s+(?:may|might)\s+have\s+)?to\s+(?:[\w'’-]+\s+)?)?$"
     r"|\brenonce\w*\s+(?:à\s+)?(?:(?:tout|son|leur|au|le)\s+)*(?:droits?\s+(?:de|d['’])\s*(?:[\w'’-]+\s+)?)?$"
 )
+# ... unless the waiver is itself denied: "does not waive", « ne renonce pas »
 _DENIED_WAIVER = re.compile(r"(?:\bnot|\bnever|\bne|\bn['’])\s*$")
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
 _NEGATED_LEAD_IN = re.compile(
