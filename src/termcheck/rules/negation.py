@@ -26,6 +26,8 @@ _PSEUDO_NEG = re.compile(
     r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
     r"|no[t]?\s+(?:lower|higher|greater|fewer|smaller|worse)\s+than"
     r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
+    # when, not whether: "The fee is not paid in advance; it is paid within 30 days"
+    r"|not\s+(?:be\s+)?(?:paid|payable|due)\s+(?:in\s+advance|up\s*front|upfront|on\s+signature)"
     # a double negation grants: "is not prohibited from assigning", "shall not fail to credit", "shall not refuse"
     r"|not\s+(?:be\s+)?(?:prohibited|precluded|prevented|restricted|barred)\s+from|(?:not|never)\s+fail\s+to"
     # ... and "shall not object to any sublicence granted by the Company" accepts it
