@@ -587,9 +587,12 @@ class SentenceDurations(dict):
         return found
 
 
-def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+def _years_value(
+    doc: Document, hits: list[Hit], durations_in: SentenceDurations, deadlines: frozenset[tuple[int, int]]
+) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
     """The longest duration stated in the hits' sentences (or up to an end date; 'vague' for an indefinite
-    term), the hit it came from, conflicts noted."""
+    term), the hit it came from, conflicts noted; not a deadline in a sentence that sets one for deleting
+    (deadlines: the sentences the deletion-deadline check reads)."""
     best: Union[float, str, None] = None
     best_hit = None
     notes = []
@@ -612,7 +615,8 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
                 best, best_hit = "vague", h  # « pour une durée indéterminée »: a licence with no stated end
             continue
         d = min(durations, key=lambda d: abs(d.start - rel))
-        if not h.via_span and _is_deletion_deadline(sentence, d):
+        # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
+        if not h.via_span and h.sentence in deadlines and _DEADLINE_BEFORE.search(sentence, 0, d.start):
             continue
         if d.conflict:
             notes.append(d.conflict)
@@ -621,17 +625,8 @@ def _years_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations
     return best, best_hit, notes
 
 
-# A deadline for deleting, not how long the licence lasts: « supprimés dans un délai d'un mois », "deleted
-# within one month"
+# The words before a deadline: "within one month", « dans un délai d'un mois »
 _DEADLINE_BEFORE = re.compile(r"(?:\bwithin|\bdans\s+(?:un|le)\s+délai\s+(?:de|d['’])|\bsous|\bno\s+later\s+than|\bau\s+plus\s+tard)\s*$", re.IGNORECASE)
-_DELETES = re.compile(
-    r"\b(?:delet\w*|eras\w*|destroy\w*|destruction|remov\w*|purg\w*|supprim\w*|suppression|effac\w*|détrui\w*|retir\w*)", re.IGNORECASE
-)
-
-
-def _is_deletion_deadline(sentence: str, d: Duration) -> bool:
-    """Whether a duration is the time allowed to delete something ("deleted within one month")."""
-    return _DEADLINE_BEFORE.search(sentence, 0, d.start) is not None and _DELETES.search(sentence) is not None
 
 
 # "within 60 days of receiving your request", « à compter de la demande »: a window counted from the ask.
@@ -690,11 +685,13 @@ RENEWS = "renews"
 _CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
 
 
-def _quantity(doc: Document, rule: CompiledRule, hits: list[Hit], durations: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
-    """The value a rule's quantity names, from its hits."""
+def _quantity(
+    doc: Document, rule: CompiledRule, hits: list[Hit], durations: SentenceDurations, deadlines: frozenset[tuple[int, int]]
+) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
+    """The value a rule's quantity names, from its hits (deadlines: see _years_value)."""
     kind = rule.quantity["kind"] if rule.quantity else None
     if kind == "years":
-        return _years_value(doc, hits, durations)
+        return _years_value(doc, hits, durations, deadlines)
     if kind == "days":
         return _days_value(doc, hits, durations)
     if kind in ("money", "percent"):
@@ -738,9 +735,10 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
     results: dict[str, CheckResult] = {}
     values: dict[str, tuple[Union[float, str, None], Optional[Hit], list[str]]] = {}
     durations = SentenceDurations(doc)
+    deadlines = frozenset(h.sentence for r in ruleset.rules if r.quantity and r.quantity["kind"] == "days" for h in all_hits[r.id])
     for rule in ruleset.rules:
         if rule.quantity:
-            values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations)
+            values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations, deadlines)
     finite_term = any(
         isinstance(values[r.id][0], float) for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )
