@@ -84,12 +84,17 @@ _POWER_TO = re.compile(
 )
 # "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+")
-# « ne pourront en aucun cas être utilisées pour entraîner ... »: the French prohibition reaches the purpose too.
+# « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
+# ... »: the French prohibition reaches the purpose too.
 _FR_PURPOSE = re.compile(
-    r"\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
-    r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter)\s+"
+    r"(?:\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
+    r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?"
+    r"|\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\s+|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\s+)"
+    r"(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter|employer)\s+"
     r"(?:(?!qu(?:e\b|['’]))[\w'’-]+,?\s+){0,12}?(?:pour|afin\s+d(?:e\s+|['’])|à\s+des\s+fins\s+d(?:e\s+|['’]))"
 )
+# ... up to a new clause: « pour la publicité, et utilisera les enregistrements pour entraîner » (not « , ou pour créer »)
+_FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['’]|des|du|la|le|les|l['’]|un|une)\b)")
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
 # with or without a comma before the "or" ("use the replica in any other motion picture, or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*,?\s(?:or|nor)\s*$")
@@ -299,7 +304,10 @@ def _far_negation(pre: str, match: str) -> bool:
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
         return True
     fr_purpose = list(_FR_PURPOSE.finditer(tail))
-    if fr_purpose and len(tail[fr_purpose[-1].end():].split()) <= 30 and not CLAUSE_VERB.search(tail, fr_purpose[-1].end()):
+    if (
+        fr_purpose and len(tail[fr_purpose[-1].end():].split()) <= 30 and not CLAUSE_VERB.search(tail, fr_purpose[-1].end())
+        and not _FR_NEW_CLAUSE.search(tail, fr_purpose[-1].end())
+    ):
         return True
     # "will not be included in any dataset that the Company [sells or licenses] to AI developers": what the
     # thing is kept out of is described, not done with it
