@@ -375,8 +375,10 @@ def match_clause(
         rule.unless_in_clause.search(clause.text) is not None or clause.in_related(rule.unless_in_clause)
     )
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
-    # affect models already trained."): weakening reads the whole clause.
-    weak = _in_text(rule.weakened_by, clause.text)
+    # affect models already trained.") or the next numbered clause ("4.1 You may ask us to delete ...
+    # 4.2 Deleting your account does not affect recordings already submitted"): weakening reads the
+    # whole clause and the clauses that speak of it.
+    weak = _in_text(rule.weakened_by, clause.text) or (rule.weakened_by is not None and clause.in_related(rule.weakened_by))
     for k in sorted(by_sentence):
         s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]

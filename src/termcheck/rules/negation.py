@@ -82,8 +82,11 @@ _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){
 _POWER_TO = re.compile(
     r"^\s*(?:have|has|be\s+(?:entitled|permitted|allowed|authori[sz]ed|able))\s+(?:(?:the|any)\s+)?(?:(?:right|power|authority|ability)\s+)?to\b"
 )
-# "shall not use the Recordings to create, train or improve any ...": the prohibition reaches the purpose.
-_PURPOSE = re.compile(r"^\s*(?:use|exploit|process|employ|utili[sz]e)\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+")
+# "shall not use the Recordings to create, train or improve any ...", "will not be used to train ... or to
+# create ...": the prohibition reaches the purpose.
+_PURPOSE = re.compile(
+    r"^\s*(?:use|exploit|process|employ|utili[sz]e|be\s+(?:used|exploited|processed|employed|utili[sz]ed))\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+"
+)
 # « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
 # ... »: the French prohibition reaches the purpose too.
 _FR_PURPOSE = re.compile(
