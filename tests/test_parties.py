@@ -62,6 +62,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # a loan-out company lends the performer: it is on the performer's side, business or not
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Lender"]),
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC f/s/o Jane Doe ("Lender").', ["Lender"]),
+        # ... or is said to be the performer's own company
+        ('This Agreement is made between Quill & Reed Productions Inc., a corporation wholly owned by the actor Marcus Bell (the "Lender"), and Grove Ltd (the "Licensee").', ["Lender"]),
+        ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, the personal services company of Jane Doe ("PSC").', ["PSC"]),
         # a person's name alone, opposite a business with a legal form, with or without the business's own name
         ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host"]),
         ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host"]),

@@ -120,7 +120,14 @@ _LOAN_OUT_AFTER = re.compile(
     r"(?:exclusive\s+|personal\s+)?services\s+of\b|f/s/o\b)",
     re.IGNORECASE,
 )
-_LOAN_OUT_IN = re.compile(r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b", re.IGNORECASE)
+# ... or is said to be the performer's own: "a corporation wholly owned by the actor Marcus Bell", "the personal
+# services company of Jane Doe"
+_LOAN_OUT_IN = re.compile(
+    r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b|\bpersonal\s+services?\s+(?:company|corporation)\s+of\b"
+    r"|\b(?:wholly|solely|entirely|fully)[\s-]+owned\s+by\s+(?:the\s+)?(?:actor|actress|artist|performer|talent|singer|narrator|model"
+    r"|voice\s+(?:actor|artist)|musician|dancer|presenter|host|athlete)\b",
+    re.IGNORECASE,
+)
 # A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
 # Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
 # whose last word names a trade (besides the business words of _BUSINESS).
