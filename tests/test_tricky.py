@@ -57,6 +57,19 @@ def test_a_licence_length_read_through_its_defined_term():
     assert check_text(text.format(" and for two (2) years thereafter"), rules=RULES).check("license-term").value == 2.0
 
 
+def test_a_licence_length_read_through_a_term_defined_in_passing():
+    """'(the "Term")' after its dates: "during the Term" takes them, and the common word "term" does not."""
+    text = (
+        'The term of this Agreement begins on March 1, 2027 and ends on February 28, 2029 (the "Term").\n\n'
+        "Athlete grants Company the right during the Term to use Athlete's likeness in advertising.\n"
+    )
+    assert check_text(text, rules=RULES).check("license-term").value == 2.0
+    # a party's name defined in passing carries nothing, however irrevocable the grant before it
+    grant = 'I grant Acme Ltd, its licensees and assigns (collectively, the "Acme Group") an irrevocable licence.\n\nThe Acme Group may use the Images.\n'
+    assert len(check_text(grant, rules=RULES).check("perpetual-license").findings) == 1
+    assert check_text(text.replace("during the Term", "during the term"), rules=RULES).check("license-term").value is None
+
+
 def test_a_markdown_heading_that_forbids_is_the_lead_in_of_its_items():
     """'## 3. The Company shall not:' over '(a) sell, sublicense or transfer ...' forbids each item, as
     the same words do in a paragraph; a heading that forbids nothing leads nothing in."""

@@ -270,6 +270,14 @@ _DOCUMENT_TERMS = frozenset(
 )
 
 
+# The last words of a term defined in passing that a via-definition trigger may read ('(the "Term")', '(the
+# "Usage Period")', '(the "Licensed Rights")').
+_TERMS_OF_A_GRANT = frozenset(
+    "term period duration territory media purpose purposes uses use fee fees payment payments royalty royalties "
+    "compensation consideration rights guarantee durée territoire rémunération redevance droits".split()
+)
+
+
 def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:
     """Each term (lower-cased) defined in passing inside a sentence, and the words before it that it stands for."""
     found: dict[str, tuple[int, int]] = {}
@@ -302,24 +310,38 @@ def defined_terms(doc: Document, lower: str, ruleset: RuleSet, start: int = 0, e
     known or hereafter devised'), and where operative clauses use them (in text[start:end])."""
     carriers: dict[str, set[tuple[str, int]]] = {}
     spans: dict[str, tuple[int, int]] = {}
-    for term, seg in definitions(doc).items():
+    # ... and a term defined in passing, by the words before it: 'The term of this Agreement begins on March 1,
+    # 2027 and ends on February 28, 2029 (the "Term")'
+    where = {term: (seg.start, seg.end) for term, seg in definitions(doc).items()}
+    # (only terms that name a period, a place, a use or a payment: the words before a party's name or the
+    # recordings' ("..., its licensees, successors and assigns (collectively, the "Company")") are a grant's)
+    in_passing = {
+        term: span for term, span in inline_definitions(doc).items()
+        if term not in where and term.split()[-1] in _TERMS_OF_A_GRANT
+    }
+    where.update(in_passing)
+    for term, (a, b) in where.items():
         for r in ruleset.rules:
-            found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, seg.start, seg.end)]
+            found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, a, b)]
             # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries
             # nothing (a settling trigger is read past the rule's unless, there as in a clause).
-            if found and r.unless is not None and r.unless.search(lower[seg.start:seg.end]):
+            if found and r.unless is not None and r.unless.search(lower[a:b]):
                 found = [i for i in found if r.triggers[i].settles]
             if not found:
                 continue
             for i in found:
                 carriers.setdefault(term, set()).add((r.id, i))
-            spans.setdefault(term, (seg.start, seg.end))
+            spans.setdefault(term, (a, b))
     pattern = terms_pattern(carriers)
     if pattern is None:
         return DefinedTerms([], {})
     starts = [s.start for s in doc.segments]
     uses = []
     for m in matches_starting_in(pattern, lower, start, end, max(map(len, carriers))):
+        # a term defined in passing is used with its capital ("during the Term"), not as the common word ("the
+        # term "Model No." shall be used")
+        if m.group() in in_passing and not doc.text[m.start()].isupper():
+            continue
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and doc.segments[i].zone in _FIRES and m.end() <= doc.segments[i].end:
             uses.append((m.start(), m.group()))
@@ -608,7 +630,8 @@ def _years_value(
             # where the trigger matched, not in whatever else the sentence that uses the term counts.
             durations, rel = durations_in[h.via_span], 0
         if not durations:
-            years = _years_until(doc, sentence)
+            # ... or its dates: 'The term ... begins on March 1, 2027 and ends on February 28, 2029 (the "Term")'
+            years = _years_until(doc, doc.text[h.via_span[0]:h.via_span[1]] if h.via_span else sentence)
             if years is not None and (best is None or isinstance(best, str) or years > best):
                 best, best_hit = years, h
             elif best is None and h.value == "vague":
