@@ -656,3 +656,21 @@ def test_a_gate_is_the_phrase_split_at_its_cue_word():
     assert phrase_gate("erase {object}", {"object": ["the sound recordings"]}) is None  # its cue is "recordings", inside the entry
     assert phrase_gate("non-revocable", lexicon) is None  # the cue "revocable" is the word's second piece
     assert phrase_gate("re:perpetu\\w+", lexicon) is None
+
+
+def test_no_gap_is_put_before_an_optional_word():
+    """'named ~6 [only] if' gives the gap to the optional word: without 'only' nothing may come between 'named'
+    and 'if' (it never matched 'named in the videos if I agree'), so the gap goes before the word that must be there."""
+    import re
+
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    suspicious = [
+        f"{path.name}: {phrase}"
+        for path in builtin_pack_paths()
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if not phrase.startswith("re:") and re.search(r"~\d+\s+\[", phrase)
+    ]
+    assert not suspicious

@@ -661,8 +661,16 @@ _FROM_REQUEST = re.compile(
 )
 
 
+# "may use these recordings ... for twelve (12) months after my employment ends, after which it will remove
+# them": how long the use lasts, not how long a removal may take
+_USE_PERIOD_BEFORE = re.compile(r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to)\s+)*$", re.IGNORECASE)
+
+
 def _is_window(sentence: str, d: Duration) -> bool:
-    """A deletion deadline, not a retention period: 'within 3 years' counts only when counted from a request."""
+    """A deletion deadline, not a retention period: 'within 3 years' counts only when counted from a request;
+    'for twelve months' is a period of use."""
+    if _USE_PERIOD_BEFORE.search(sentence, 0, d.start):
+        return False
     return d.days < 365 or (d.days <= 3650 and _FROM_REQUEST.match(sentence[d.end:d.end + 80]) is not None)
 
 
