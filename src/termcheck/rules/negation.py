@@ -150,7 +150,7 @@ _POST_NEG = re.compile(
     r"(?:\s+(?:after|once|following|from|beyond|during)\b[^|\n.;]{0,40})?\s*(?:$|[\n.;|,])"
     # a question answered no: "Can I ask for my voice to be removed? A: Not while the licence lasts."
     # (not "A: Not until the recordings are delivered", which says when)
-    rf"|^[^.;!?]{{0,60}}\?\s*(?:{ANSWER_LABEL}\s*)?(?:no|not|non|never|none|jamais)\b"
+    rf"|^[^.;!?]{{0,60}}\?\s*(?:\|\s*)?(?:{ANSWER_LABEL}\s*)?(?:no|not|non|never|none|jamais)\b"  # ... or in the next cell: "? | No |"
     r"(?!\s+(?:until|before|unless|only|just|yet|later|earlier|sooner|more|less|always|necessarily|avant|seulement)\b)"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
