@@ -85,7 +85,10 @@ _POWER_TO = re.compile(
 # "shall not use the Recordings to create, train or improve any ...", "will not be used to train ... or to
 # create ...": the prohibition reaches the purpose.
 _PURPOSE = re.compile(
-    r"^\s*(?:use|exploit|process|employ|utili[sz]e|be\s+(?:used|exploited|processed|employed|utili[sz]ed))\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to)\s+"
+    r"^\s*(?:use|exploit|process|employ|utili[sz]e|licen[cs]e|sublicen[cs]e|sell|share|disclose|provide"
+    r"|be\s+(?:used|exploited|processed|employed|utili[sz]ed|licen[cs]ed|sold|shared|disclosed|provided))"
+    # ... and "may not license the Recording for any other purpose, including the training of text-to-speech systems"
+    r"\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to|for\s+(?:any\s+)?(?:other\s+)?(?:purposes?|uses?),?\s+including(?:\s+(?:but\s+not\s+limited\s+to|without\s+limitation))?,?)\s+"
 )
 # « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
 # ... »: the French prohibition reaches the purpose too.
