@@ -271,11 +271,9 @@ _DOCUMENT_TERMS = frozenset(
 
 
 # The last words of a term defined in passing that a via-definition trigger may read ('(the "Term")', '(the
-# "Usage Period")', '(the "Licensed Rights")').
-_TERMS_OF_A_GRANT = frozenset(
-    "term period duration territory media purpose purposes uses use fee fees payment payments royalty royalties "
-    "compensation consideration rights guarantee durée territoire rémunération redevance droits".split()
-)
+# "Usage Period")', '(the "Licensed Rights")'): a grant's length, place and uses (a fee defined in passing is
+# named where it is paid, and reading every "Fee" of a commercial contract through it costs more than it finds).
+_TERMS_OF_A_GRANT = frozenset("term period duration territory media purpose purposes uses use rights durée territoire droits".split())
 
 
 def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:

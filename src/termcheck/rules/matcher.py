@@ -378,7 +378,7 @@ def match_clause(
     # affect models already trained.") or the next numbered clause ("4.1 You may ask us to delete ...
     # 4.2 Deleting your account does not affect recordings already submitted"): weakening reads the
     # whole clause and the clauses that speak of it.
-    weak = _in_text(rule.weakened_by, clause.text) or (rule.weakened_by is not None and clause.in_related(rule.weakened_by))
+    weak: Optional[bool] = None  # read when a grant needs it: most clauses have none
     for k in sorted(by_sentence):
         s_start, s_end = seg.sentences[k]
         sentence = lower[s_start:s_end]
@@ -454,8 +454,11 @@ def match_clause(
                 continue
             if effect == "grant" and hollow:
                 effect = "refuse"
-            elif effect == "grant" and weak:
-                effect = "weaken"
+            elif effect == "grant":
+                if weak is None:
+                    weak = _in_text(rule.weakened_by, clause.text) or (rule.weakened_by is not None and clause.in_related(rule.weakened_by))
+                if weak:
+                    effect = "weaken"
             sentence_hits.append(
                 Hit(rule.id, effect, a, b, (s_start, s_end), clause.index, trig.message, trig.value, trig.cancelled_by_term,
                     via, rule.triggers.index(trig), negated_mention, definitions.spans.get(via) if via else None, unchosen)
