@@ -76,8 +76,8 @@ class ClauseContexts:
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
         # ... and a term defined in passing, where no clause defines it: 'all recordings you submit ("Work Product")'.
-        self.meaning = {term: lower[a:b] for term, (a, b) in inline_definitions(doc).items()}
-        self.meaning.update({term: lower[seg.start:seg.end] for term, seg in definitions(doc).items()})
+        self.definitions = definition_spans(doc)  # read once, by the clauses and by defined_terms
+        self.meaning = {term: lower[a:b] for term, (a, b) in self.definitions[0].items()}
         self.terms = terms_pattern(self.meaning)
         first_row = None
         for i, seg in enumerate(segs):
@@ -296,6 +296,16 @@ def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:
     return found
 
 
+def definition_spans(doc: Document) -> tuple[dict[str, tuple[int, int]], frozenset[str]]:
+    """Each defined term (lower-cased) and where it is defined: the clause that defines it, else the words
+    before a term defined in passing; and the terms defined only in passing."""
+    spans = inline_definitions(doc)
+    clauses = {term: (seg.start, seg.end) for term, seg in definitions(doc).items()}
+    in_passing = frozenset(spans) - frozenset(clauses)
+    spans.update(clauses)
+    return spans, in_passing
+
+
 def terms_pattern(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
     """A pattern that finds any of the terms as whole words, the longest that fits; None for no terms."""
     # A trie: a contract defines a hundred terms, and the pattern runs over the whole text.
@@ -303,21 +313,22 @@ def terms_pattern(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
     return re.compile(r"(?<![\w])(?:" + trie_regex(words) + r")(?![\w])") if words else None
 
 
-def defined_terms(doc: Document, lower: str, ruleset: RuleSet, start: int = 0, end: Optional[int] = None) -> DefinedTerms:
+def defined_terms(
+    doc: Document, lower: str, ruleset: RuleSet, start: int = 0, end: Optional[int] = None,
+    known: Optional[tuple[dict[str, tuple[int, int]], frozenset[str]]] = None,
+) -> DefinedTerms:
     """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
-    known or hereafter devised'), and where operative clauses use them (in text[start:end])."""
+    known or hereafter devised'), and where operative clauses use them (in text[start:end]); known: the
+    document's definition_spans, when already read."""
     carriers: dict[str, set[tuple[str, int]]] = {}
     spans: dict[str, tuple[int, int]] = {}
     # ... and a term defined in passing, by the words before it: 'The term of this Agreement begins on March 1,
-    # 2027 and ends on February 28, 2029 (the "Term")'
-    where = {term: (seg.start, seg.end) for term, seg in definitions(doc).items()}
-    # (only terms that name a period, a place, a use or a payment: the words before a party's name or the
-    # recordings' ("..., its licensees, successors and assigns (collectively, the "Company")") are a grant's)
-    in_passing = {
-        term: span for term, span in inline_definitions(doc).items()
-        if term not in where and term.split()[-1] in _TERMS_OF_A_GRANT
-    }
-    where.update(in_passing)
+    # 2027 and ends on February 28, 2029 (the "Term")', when it names a grant's length, place or uses (the words
+    # before a party's name or the recordings' ("..., its licensees, successors and assigns (collectively, the
+    # "Company")") are a grant's)
+    defined_at, passing = known or definition_spans(doc)
+    where = {term: span for term, span in defined_at.items() if term not in passing or term.split()[-1] in _TERMS_OF_A_GRANT}
+    in_passing = passing & where.keys()
     for term, (a, b) in where.items():
         for r in ruleset.rules:
             found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, a, b)]
@@ -367,7 +378,7 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
         contexts = ClauseContexts(doc, lower)
         start = segments[first].start if first < len(segments) and first > 0 else 0
         end = segments[last].start if last < len(segments) else len(lower)
-        definitions = defined_terms(doc, lower, ruleset, start, end)
+        definitions = defined_terms(doc, lower, ruleset, start, end, contexts.definitions)
         candidates = ruleset.candidates(lower, start, end)
         always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}
