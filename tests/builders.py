@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence, Union
 from xml.sax.saxutils import escape
 
 # ---------------------------------------------------------------- PDF (reportlab)
@@ -223,28 +223,51 @@ def python_docx_bytes(paragraphs: Sequence[tuple[str, Optional[str]]], rows: Seq
 
 def pdf_with_table(intro: Sequence[str], rows: Sequence[Sequence[str]], outro: Sequence[str]) -> bytes:
     """A one-page PDF: lines of text, a ruled table, more lines (for the layout-aware path)."""
+    return pdf_with_tables([*intro, rows, *outro])
+
+
+def pdf_two_columns(left: Sequence[str], right: Sequence[str]) -> bytes:
+    """A one-page PDF set in two columns of prose, drawn as a layout engine does: one column after the other."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont("Helvetica", 11)
+    for x, lines in ((LEFT, left), (LEFT + 260, right)):
+        for n, line in enumerate(lines):
+            c.drawString(x, TOP - n * LEADING, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def pdf_with_tables(parts: Sequence[Union[str, Sequence[Sequence[str]]]], ruled: bool = True) -> bytes:
+    """A one-page PDF of text lines (str) and tables (lists of rows; a cell's "\n" wraps it onto
+    another line), top to bottom; ruled, or cells set apart by space alone."""
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
     c.setFont("Helvetica", 11)
     y = TOP
-    for line in intro:
-        c.drawString(LEFT, y, line)
-        y -= LEADING
-    col_w, row_h = 200.0, 20.0
-    top = y
-    for r, row in enumerate(rows):
-        for k, cell in enumerate(row):
-            c.drawString(LEFT + 5 + k * col_w, top - r * row_h - 14, cell)
-    for r in range(len(rows) + 1):
-        c.line(LEFT, top - r * row_h, LEFT + col_w * len(rows[0]), top - r * row_h)
-    for k in range(len(rows[0]) + 1):
-        c.line(LEFT + k * col_w, top, LEFT + k * col_w, top - len(rows) * row_h)
-    y = top - len(rows) * row_h - LEADING
-    for line in outro:
-        c.drawString(LEFT, y, line)
-        y -= LEADING
+    col_w, line_h = 200.0, 14.0
+    for part in parts:
+        if isinstance(part, str):
+            c.drawString(LEFT, y, part)
+            y -= LEADING
+            continue
+        rows, top, edges = part, y, [y]
+        for row in rows:
+            for k, cell in enumerate(row):
+                for n, text in enumerate(cell.split("\n")):
+                    c.drawString(LEFT + 5 + k * col_w, edges[-1] - 14 - n * line_h, text)
+            edges.append(edges[-1] - 6 - line_h * max(cell.count("\n") + 1 for cell in row))
+        if ruled:
+            for edge in edges:
+                c.line(LEFT, edge, LEFT + col_w * len(rows[0]), edge)
+            for k in range(len(rows[0]) + 1):
+                c.line(LEFT + k * col_w, top, LEFT + k * col_w, edges[-1])
+        y = edges[-1] - LEADING
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -155,6 +155,25 @@ def test_performer_docx_equals_python_docx_paragraph_text_plus_what_it_misses():
     assert "Term: three (3) years." in doc.text
 
 
+def test_each_word_table_starts_a_table_of_its_own():
+    """Two Word tables with only an empty paragraph between them, and a Markdown table pasted after them:
+    each one's first row starts a table, so its rows read their own header."""
+    body = [
+        table([["Model", "Fee"], ["Jade M.", "GBP 1,200"]]),
+        para(""),
+        table([["Media", "Term"], ["Website", "12 months"]]),
+        para("| Usage | Territory |"),
+        para("|---|---|"),
+        para("| Print | UK |"),
+    ]
+    doc = extract_bytes("b.docx", docx_bytes(body, numbering=False))
+    rows = [(block.text, block.first_row) for _, block in doc.blocks if block.kind == "table"]
+    assert rows == [
+        ("Model | Fee", True), ("Jade M. | GBP 1,200", False), ("Media | Term", True), ("Website | 12 months", False),
+        ("Usage | Territory", True), ("Print | UK", False),
+    ]
+
+
 def test_markdown_table_pasted_into_word_is_read_as_table_rows():
     """'| Term | In perpetuity |' typed (or pasted) into Word, one row a paragraph, some styled as headings:
     the rows are a table's rows, as in a Markdown file, and the rule line is layout."""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builders import image_only_pdf, pdf_pages, pdf_with_table
+from builders import image_only_pdf, pdf_pages, pdf_two_columns, pdf_with_table, pdf_with_tables
 from termcheck.errors import ErrorCode, InputError
 from termcheck.extract import extract_bytes
 from termcheck.limits import Limits
@@ -497,6 +497,119 @@ def test_layout_path_reads_table_rows_in_place():
     assert ("table", "Session fee | USD 500") in texts
     assert texts.index(("table", "Item | Amount")) < texts.index(("operative", "All fees are in US dollars."))
     assert doc.locate(seg_with(doc, "Licence term").start).line == 5
+
+
+def test_layout_path_starts_each_ruled_table_afresh():
+    """A fee table straight above a usage table: each one's first row starts a table of its own."""
+    pdf = pdf_with_tables([
+        "BOOKING CONFIRMATION",
+        [["Model", "Fee"], ["Jade M.", "GBP 1,200"]],
+        [["Media", "Term"], ["Website", "12 months"]],
+    ])
+    doc = extract_bytes("b.pdf", pdf, layout=True)
+    rows = [(block.text, block.first_row) for _, block in doc.blocks if block.kind == "table"]
+    assert rows == [("Model | Fee", True), ("Jade M. | GBP 1,200", False), ("Media | Term", True), ("Website | 12 months", False)]
+
+
+def _summary_pdf(ruled: bool = True) -> bytes:
+    return pdf_with_tables([
+        "VOICE SESSION - RIGHTS SUMMARY",
+        "Performer: R. Alvarez. Producer: Tidewater Games Ltd.",
+        [["Right", "Agreed"], ["Use", "In the game Saltreach only"], ["Term", "5 years from release"], ["AI training", "Not permitted"],
+         ["Sublicensing", "Not permitted"], ["Credit", "Name in the game credits,\nunder the voice cast"], ["Fee", "GBP 2,400"]],
+        "This summary is governed by the laws of England.",
+    ], ruled=ruled)
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_table_is_read_row_by_row_without_layout(ruled):
+    """pdfium gives a row's cells one space apart ("Fee GBP 2,400"), so without help a rights summary
+    runs on into one paragraph and "Fee" reads as a heading; the cells' geometry makes each row a table
+    row, a value wrapped onto a second line stays in its cell, and each row keeps its own line."""
+    doc = extract_bytes("summary.pdf", _summary_pdf(ruled))
+    rows = [(doc.text[s.start:s.end], doc.locate(s.start, s).line) for s in doc.segments if s.zone == "table"]
+    assert rows == [
+        ("Right | Agreed", 3), ("Use | In the game Saltreach only", 4), ("Term | 5 years from release", 5),
+        ("AI training | Not permitted", 6), ("Sublicensing | Not permitted", 7),
+        ("Credit | Name in the game credits, under the voice cast", 8), ("Fee | GBP 2,400", 10),
+    ]
+    assert "This summary is governed by the laws of England." in doc.text
+
+
+def test_a_rights_summary_table_in_a_pdf_is_checked_row_by_row():
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check
+
+    report = check(extract_bytes("summary.pdf", _summary_pdf()), load_ruleset())
+    got = {c.id: (c.status, c.value) for c in report.checks}
+    assert got["payment"] == ("pass", "GBP 2,400")
+    assert got["attribution"][0] == "pass" and got["sublicensing"][0] == "pass" and got["usage-scope"][0] == "pass"
+    assert got["license-term"] == ("warn", 5.0) and got["ai-use"][0] == "warn"
+
+
+def test_a_row_with_an_empty_cell_keeps_its_columns():
+    pdf = pdf_with_tables(["FEES", [["Item", "Unit", "Amount"], ["Session", "per day", "EUR 400"], ["Travel", "", "EUR 50,\nreceipts needed"]], "End."])
+    doc = extract_bytes("fees.pdf", pdf)
+    rows = [doc.text[s.start:s.end] for s in doc.segments if s.zone == "table"]
+    assert rows == ["Item | Unit | Amount", "Session | per day | EUR 400", "Travel |  | EUR 50, receipts needed"]
+
+
+def test_fields_set_out_with_tabs_stay_label_and_value():
+    """'Rate:' and '$300 flat buyout' far apart on a line are a form's field, read as before."""
+    pdf = pdf_with_tables(["OFFER", [["Rate:", "$300 flat buyout"], ["Usage:", "Internet, one year"]], ""], ruled=False)
+    doc = extract_bytes("offer.pdf", pdf)
+    assert "|" not in doc.text and "Rate: $300 flat buyout" in doc.text
+
+
+def test_two_tables_in_a_pdf_each_start_a_table():
+    pdf = pdf_with_tables([
+        "BOOKING CONFIRMATION",
+        [["Model", "Fee"], ["Jade M.", "GBP 1,200"]],
+        "Usage is set out below.",
+        [["Media", "Term"], ["Website and social channels", "12 months from first use"]],
+    ])
+    doc = extract_bytes("b.pdf", pdf)
+    rows = [(block.text, block.first_row) for _, block in doc.blocks if block.kind == "table"]
+    assert rows == [("Model | Fee", True), ("Jade M. | GBP 1,200", False), ("Media | Term", True), ("Website and social channels | 12 months from first use", False)]
+
+
+def test_two_column_prose_is_not_a_table():
+    """Two columns of text sit side by side like a table's cells, but pdfium reads one column after the
+    other, so no line holds both: nothing is rewritten as a row."""
+    left = ["The Performer grants the Company", "a licence to use the Recordings", "for two years from delivery."]
+    right = ["The Company shall pay the Performer", "USD 500 within thirty days", "of the recording session."]
+    doc = extract_bytes("cols.pdf", pdf_two_columns(left, right))
+    assert "|" not in doc.text and all(s.zone != "table" for s in doc.segments)
+    assert " ".join(left) in doc.text and " ".join(right) in doc.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    widths=st.lists(st.lists(st.floats(5, 150), min_size=2, max_size=4), min_size=2, max_size=8),
+    prose=st.lists(st.floats(50, 480), min_size=0, max_size=3),
+)
+def test_cells_in_columns_make_one_table_and_prose_none(widths, prose):
+    """Rows whose cells start at the same column edges (however wide each cell) are one table, with
+    each cell in its column; lines of one run each, before and after it, are no table."""
+    from termcheck.extract.pdf_reader import find_tables
+
+    columns = [60.0 + 180.0 * k for k in range(max(len(row) for row in widths))]
+    rows = [[(columns[k], 0.0, columns[k] + w, 10.0) for k, w in enumerate(row)] for row in widths]
+    lines = [[(60.0, 0.0, 60.0 + w, 10.0)] for w in prose]
+    tables = find_tables(lines + rows + lines)
+    assert tables == [[(len(prose) + i, list(range(len(row)))) for i, row in enumerate(widths)]]
+    assert find_tables(lines) == []
+
+
+def test_a_wrapped_cell_and_a_line_that_is_no_row():
+    from termcheck.extract.pdf_reader import find_tables
+
+    header = [(60.0, 0, 100, 10), (240.0, 0, 300, 10)]
+    wrapped = [(241.0, 0, 290, 10)]  # under the second column: its cell goes on
+    indented = [(120.0, 0, 400, 10)]  # under neither: the table has ended
+    assert find_tables([header, header, wrapped, header]) == [[(0, [0, 1]), (1, [0, 1]), (2, [1]), (3, [0, 1])]]
+    assert find_tables([header, header, indented, header]) == [[(0, [0, 1]), (1, [0, 1])]]
+    assert find_tables([header, indented, header]) == []  # one row is a line with wide spaces, not a table
 
 
 def test_encrypted_pdf_needs_the_password():

@@ -95,6 +95,25 @@ def test_pipe_tables_become_one_table_row_per_line(name, text):
     assert [doc.locate(s.start, s).line for s in doc.segments if s.zone == "table"] == ([3, 5] if name == "t.md" else [3, 4])
 
 
+@pytest.mark.parametrize("name", ["t.md", "t.txt"])
+def test_two_tables_one_after_the_other_each_start_a_table(name):
+    """A booking's fee table, a blank line, then its usage table: the usage rows read the usage header
+    ("| Media | Territory | Term |"), not the fee table's ("| Model | Fee |"), so "12 months" is the licence's length."""
+    from termcheck.api import check_text
+
+    text = (
+        "BOOKING CONFIRMATION\n\n| Model | Client | Fee |\n|---|---|---|\n| Jade M. | Saltmarsh Ltd | GBP 1,200 |\n\n"
+        "| Media | Territory | Term |\n|---|---|---|\n| Website and social channels | UK | 12 months from first use |\n"
+        "| Print catalogue | UK | 12 months from first use |\n"
+    )
+    doc = extract_bytes(name, text.encode())
+    starts = [block.text for _, block in doc.blocks if block.first_row]
+    assert starts == ["Model | Client | Fee", "Media | Territory | Term"]
+    term = check_text(text).check("license-term")
+    assert term.status == "pass" and term.value == 1.0
+    assert "12 months from first use" in term.findings[0].quote
+
+
 @pytest.mark.parametrize("line", ["The fee is $100 | paid monthly.", "Name: ____ | Date: ____", "a|b|c", "|"])
 def test_text_with_a_stray_pipe_is_not_a_table(line):
     from termcheck.extract.text import table_cells

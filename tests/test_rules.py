@@ -229,6 +229,19 @@ def test_a_rule_unless_in_clause_cancels_hits_in_every_sentence_of_its_clause_on
     assert _status(together, sentence_only, "acme.resale") == "fail"
 
 
+def test_a_rule_unless_in_document_cancels_hits_wherever_its_words_stand(tmp_path):
+    """unless_in_document reads the whole contract: the consent clause may be anywhere, unnumbered and
+    uncited, where unless_in_clause reads only the clause and the clauses that speak of it."""
+    apart = "1. We may resell the recordings.\n\n7. Miscellaneous.\n\n8. Any resale needs your consent."
+    clause_pack = _load_pack(tmp_path, CLAUSE_UNLESS_PACK, "acme.resale")
+    assert _status(apart, clause_pack, "acme.resale") == "fail"
+    pack = tmp_path / "document.yaml"
+    pack.write_text(CLAUSE_UNLESS_PACK.replace("unless_in_clause:", "unless_in_document:"))
+    document_pack = load_rules([str(pack)])
+    assert _status(apart, document_pack, "acme.resale") == "pass"
+    assert _status("1. We may resell the recordings.", document_pack, "acme.resale") == "fail"
+
+
 TERMS_MEAN_PACK = """\
 pack: acme
 rules:

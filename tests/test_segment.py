@@ -131,6 +131,18 @@ def test_semicolon_lists_split_into_sub_clauses():
     assert got == ["The Company may (a) edit the Recordings", "(b) sell them", "and (c) never delete them."]
 
 
+def test_a_table_cell_that_ends_a_sentence_ends_it():
+    """A bilingual table's row holds a sentence in each cell: each is a sentence, its own "2." a label;
+    a row of label and value ("Term | 2 years") stays one."""
+    text = "2. The licence lasts four (4) years from delivery. | 2. La licence est accordée pour quatre (4) ans."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "2. The licence lasts four (4) years from delivery.", "2. La licence est accordée pour quatre (4) ans.",
+    ]
+    row = "Term | 2 years"
+    assert [row[a:b] for a, b in split_sentences(row)] == [row]
+    assert len(split_sentences("Fee: USD 500 | paid on delivery")) == 1
+
+
 WORDS = st.sampled_from(["The", "Performer", "grants", "1.", "(a)", "Mr.", "i.e.", "licence.", "WHEREAS", "\n", "\n\n", "2.1", "Article", "3", ";", "«", "»", "désigne", '"X"', "means"])
 
 

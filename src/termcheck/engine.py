@@ -80,10 +80,12 @@ class ClauseContexts:
         self.meaning = {term: lower[a:b] for term, (a, b) in self.definitions[0].items()}
         self.terms = terms_pattern(self.meaning)
         first_row = None
+        # (a row that starts a table of its own: "| Model | Fee |" then "| Media | Term |" are two tables)
+        starts = {pos for pos, block in doc.blocks if block.first_row}
         for i, seg in enumerate(segs):
             if seg.zone != "table":
                 first_row = None
-            elif first_row is None:
+            elif first_row is None or seg.start in starts:
                 first_row = i
             else:
                 self.table_of[i] = [first_row] + ([first_row - 1] if first_row > 0 and segs[first_row - 1].zone in ("operative", "heading") else [])

@@ -35,6 +35,7 @@ class Block:
     kind: str = "paragraph"  # paragraph | heading | table | running | footnote | textbox
     label: Optional[str] = None  # a clause number the source rendered itself (Word numbering)
     level: Optional[int] = None  # heading outline level when the source says
+    first_row: bool = False  # a table row that starts a table (two tables one after the other are two tables)
 
 
 @dataclass

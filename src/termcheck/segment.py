@@ -83,6 +83,8 @@ _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretati
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9]|(?:[a-z]{1,2}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+[A-ZÀ-Ý])"
     r"|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)"
+    # a table cell that ends a sentence ends it: "... from delivery. | 2. La licence ..." (a bilingual table's row)
+    r"|(?<=[.!?])[\"')\]»]*[ \t]+\|[ \t]+(?=\S)"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
@@ -129,6 +131,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     """Sentence (and enumerated sub-clause) spans of text, shifted by base."""
     spans: list[tuple[int, int]] = []
     start = 0
+    cell = 0  # where the current table cell starts: its "2." is a label, like the text's
     for m in _SENTENCE_BREAK.finditer(text):
         if _answers(text[start:m.start()], text[m.end():m.end() + 20]):
             continue
@@ -140,12 +143,14 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
             numbered = word not in ("no", "nos") or text[m.end():m.end() + 1].isdigit()
             if (word in ABBREVIATIONS and numbered) or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
                 continue
-            if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == 0 and len(before) < 12:
+            if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == cell and len(before) < 12:
                 continue  # "1. The ..." — the label, not a sentence
         end = m.start()
         if text[start:end].strip():
             spans.append((base + start, base + end))
         start = m.end()
+        if "|" in m.group():
+            cell = start
     if text[start:].strip():
         spans.append((base + start, base + len(text.rstrip())))
     return spans or [(base, base + len(text))]

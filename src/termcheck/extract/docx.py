@@ -224,6 +224,7 @@ class _Reader:
         self.styles = styles
         self.numbering = numbering
         self.paragraph = 0
+        self.row_open = False  # the last paragraph was a pasted Markdown table row: the next row continues its table
         self.footnote_ids: list[str] = []
         self.blocks: list[Block] = []
 
@@ -305,16 +306,18 @@ class _Reader:
             label = self.numbering.next_label(num[0], num[1])
         # (a row styled as a heading is still a row: short unpunctuated lines often get a heading style)
         cells = table_cells(text) if kind == "paragraph" and not label else None
+        first_row = False
         if cells == []:
             text = ""  # a Markdown table's rule line ("|---|---|"), pasted into Word: layout, not text
         elif cells:
             # a Markdown table pasted into Word, one row a paragraph: "| Term | In perpetuity |"
-            text, kind, level = " | ".join(cells), "table", None
+            text, kind, level, first_row = " | ".join(cells), "table", None, not self.row_open
+        self.row_open = bool(cells) or (cells == [] and self.row_open)
         if text:
             if label:
                 text = f"{label} {text}"
             block_kind = "heading" if level is not None and kind == "paragraph" and len(text) < 200 else kind
-            self.blocks.append(Block(text, [Anchor(0, None, None, number)], kind=block_kind, label=label, level=level))
+            self.blocks.append(Block(text, [Anchor(0, None, None, number)], kind=block_kind, label=label, level=level, first_row=first_row))
         for box in boxes:
             for inner in box.iter(W + "p"):
                 if inner.getparent() is not None and inner.getparent().tag == W + "txbxContent":
@@ -322,6 +325,8 @@ class _Reader:
 
     def add_table(self, tbl: Any) -> None:
         """A table: short rows become one 'cell | cell' block; long cells stay paragraphs of their own."""
+        first_row = True
+        self.row_open = False
         for tr in tbl.iter(W + "tr"):
             if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
                 continue  # rows of nested tables are read through their cell
@@ -334,7 +339,8 @@ class _Reader:
             if simple and any(flat):
                 first = self.paragraph + 1
                 self.paragraph += sum(len(cell) for cell in texts)
-                self.blocks.append(Block(" | ".join(flat), [Anchor(0, None, None, first)], kind="table"))
+                self.blocks.append(Block(" | ".join(flat), [Anchor(0, None, None, first)], kind="table", first_row=first_row))
+                first_row = False
             else:
                 for tc in cells:
                     self.walk_body(tc)

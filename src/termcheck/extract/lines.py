@@ -333,17 +333,21 @@ def group_runs(lines: list[Line], headings: list[bool], cells: list[Optional[lis
     """Group lines, with the given heading lines as headings and each table row a block of its own."""
     blocks: list[Block] = []
     run: list[Line] = []
+    in_table = False  # a blank line, text or a heading ends a table: the next row starts another
     for line, is_heading, row in zip(lines, headings, cells):
         if not is_heading and row is None:
             run.append(line)
+            in_table = False
             continue
         blocks.extend(group_lines(run, wrapped))
         run = []
         anchors = line.anchors[:1]
         if is_heading:
             blocks.append(Block(line.text.strip(), anchors, kind="heading"))
+            in_table = False
         elif row:  # a rule line ('|---|') is layout, not text
-            blocks.append(Block(" | ".join(row), anchors, kind="table"))
+            blocks.append(Block(" | ".join(row), anchors, kind="table", first_row=not in_table))
+            in_table = True
     blocks.extend(group_lines(run, wrapped))
     return blocks
 

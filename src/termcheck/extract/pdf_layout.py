@@ -92,28 +92,30 @@ def _page_blocks(page: Any, number: int) -> list[Block]:
         """How many tables lie wholly above y: text between tables is read region by region."""
         return sum(1 for _x0, _t, _x1, b in boxes if b <= y)
 
-    # (region, column, top, is_table, text): tables end the region they sit in.
-    items: list[tuple[int, float, float, bool, str]] = []
+    # (region, column, top, is_table, text, first_row): tables end the region they sit in.
+    items: list[tuple[int, float, float, bool, str, bool]] = []
     for col, (x0, x1) in enumerate(columns):
         crop = body.crop((x0, 0, x1, page.height), strict=False)
-        items.extend((region(ln["top"]), col, ln["top"], False, ln["text"]) for ln in crop.extract_text_lines())
+        items.extend((region(ln["top"]), col, ln["top"], False, ln["text"], False) for ln in crop.extract_text_lines())
     for table in tables:
         where = region(table.bbox[1])
+        first = True
         for row, cells in zip(table.rows, table.extract()):
             cells = [" ".join((c or "").split()) for c in cells]
             if any(cells):
-                items.append((where, float("inf"), row.bbox[1], True, " | ".join(cells)))
+                items.append((where, float("inf"), row.bbox[1], True, " | ".join(cells), first))
+                first = False
     items.sort(key=lambda it: it[:3])
     numbers = _line_numbers([it[2] for it in items])
     blocks: list[Block] = []
     run: list[Line] = []
-    for _region, _col, top, is_table, text in items:
+    for _region, _col, top, is_table, text, first_row in items:
         clean, _ = normalize(text)
         anchor = [Anchor(0, number, numbers[top], None)]
         if is_table:
             blocks.extend(group_lines(run, wrapped=True))
             run = []
-            blocks.append(Block(clean, anchor, kind="table"))
+            blocks.append(Block(clean, anchor, kind="table", first_row=first_row))
         else:
             run.append(Line(clean, anchor, page=number))
     blocks.extend(group_lines(run, wrapped=True))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from typing import Callable
 
 from termcheck.extract.pdf_reader import PageText
 from termcheck.models import Anchor, Line
@@ -66,17 +68,62 @@ def _blank_margins(pages: list[PageText]) -> list[str]:
     return out
 
 
+def _table_rows(page: PageText, clean: str, to_clean: Callable[[int], int]) -> tuple[dict[int, tuple[int, str]], set[int]]:
+    """The page's table rows as Markdown rows ("| Term | 5 years |") with their table's number, keyed by
+    the text line each one is; and the text lines that only hold a wrapped cell's text, to drop."""
+    piece_starts = [0] + [m.end() for m in re.finditer("\n", clean)]
+
+    def piece_of(offset: int) -> int:
+        return bisect_right(piece_starts, offset) - 1
+
+    def piece_end(piece: int) -> int:
+        return piece_starts[piece + 1] - 1 if piece + 1 < len(piece_starts) else len(clean)
+
+    rows: dict[int, tuple[int, list[str]]] = {}  # text line -> (table, cells by column)
+    row_piece: dict[int, int] = {}  # row in page.table_rows -> its text line
+    for r, (table, cells) in enumerate(page.table_rows):
+        offsets = [to_clean(start) if start >= 0 else -1 for start, _column in cells]
+        piece = piece_of(offsets[0])
+        # each cell placed, in reading order on one text line (a file that writes a table column by
+        # column, or a cell pdfium could not place, leaves the row as it is)
+        if min(offsets) < 0 or piece in rows or any(piece_of(o) != piece or o <= prev for o, prev in zip(offsets[1:], offsets)):
+            continue
+        texts = [clean[a:b].strip() for a, b in zip(offsets, [*offsets[1:], piece_end(piece)])]
+        if len(texts) == 2 and texts[0].endswith(":"):
+            continue  # a form's field set out with tabs ("Usage:      Internet, 1 year") reads as "Usage: Internet, 1 year"
+        by_column = [""] * (max(column for _start, column in cells) + 1)
+        for text, (_start, column) in zip(texts, cells):
+            by_column[column] = text
+        rows[piece] = (table, by_column)
+        row_piece[r] = piece
+    # a table needs two rows read whole (one row alone is a line with wide spaces)
+    per_table = Counter(table for table, _cells in rows.values())
+    rows = {piece: row for piece, row in rows.items() if per_table[row[0]] >= 2}
+    dropped: set[int] = set()
+    for start, r, column in page.wrapped_cells:
+        piece = piece_of(to_clean(start)) if start >= 0 else -1
+        if row_piece.get(r) in rows and piece > row_piece[r] and piece not in rows:
+            by_column = rows[row_piece[r]][1]
+            by_column.extend([""] * (column + 1 - len(by_column)))
+            by_column[column] = f"{by_column[column]} {clean[piece_starts[piece]:piece_end(piece)].strip()}".strip()
+            dropped.add(piece)
+    return {piece: (table, "| " + " | ".join(cells) + " |") for piece, (table, cells) in rows.items()}, dropped
+
+
 def pages_to_lines(pages: list[PageText]) -> list[Line]:
-    """Clean every page and cut it into lines, each with the visual-line anchors inside it."""
+    """Clean every page and cut it into lines, each with the visual-line anchors inside it; a table's
+    row becomes one Markdown row, so that its cells stay apart and its header reads over it."""
     lines: list[Line] = []
     notes: list[Line] = []
     for number, (page, text) in enumerate(zip(pages, _blank_margins(pages)), start=1):
         clean, omap = normalize(text)
         starts = [(omap.to_clean(s), ln) for s, ln in page.line_starts]
+        rows, dropped = _table_rows(page, clean, omap.to_clean) if page.table_rows else ({}, set())
+        table = None
         pos = 0
         k = 0
         page_start = len(lines)
-        for piece in clean.split("\n"):
+        for i, piece in enumerate(clean.split("\n")):
             end = pos + len(piece)
             anchors = []
             while k < len(starts) and starts[k][0] <= end:
@@ -87,8 +134,16 @@ def pages_to_lines(pages: list[PageText]) -> list[Line]:
             if not anchors or anchors[0].offset > 0:
                 prev_line = lines[-1].anchors[-1].line if lines and lines[-1].page == number and lines[-1].anchors else None
                 anchors.insert(0, Anchor(0, number, prev_line, None))
-            lines.append(Line(piece, anchors, page=number))
             pos = end + 1
+            if i in dropped:
+                continue
+            if i in rows:
+                if table is not None and rows[i][0] != table:
+                    lines.append(Line("", [], page=number))  # two tables one after the other are two tables
+                table, piece, anchors = rows[i][0], rows[i][1], anchors[:1]
+            else:
+                table = None
+            lines.append(Line(piece, anchors, page=number))
         notes += _take_footnotes(lines, page_start)
         lines.append(Line("", [], page=number))  # a page break ends nothing by itself, but a blank may
     if notes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from termcheck.errors import ErrorCode, InputError
@@ -16,12 +16,24 @@ from termcheck.errors import ErrorCode, InputError
 _RUN_START = re.compile(r"(?:^|(?<=[\n\ufffe\x02]))\s*")
 
 
+# A table's cells on one visual line are text runs at least this far apart (points): wider than any
+# word space, even in justified text. A row starts within the tolerance of the table's left edge.
+_CELL_GAP = 18.0
+_EDGE_TOLERANCE = 6.0
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
 @dataclass
 class PageText:
     """Raw pdfium text of one page and where its visual lines start (char index -> line number)."""
 
     text: str
     line_starts: list[tuple[int, int]]
+    # the rows of the page's tables: (table number on the page, (char index where a cell starts, its column) per cell)
+    table_rows: list[tuple[int, tuple[tuple[int, int], ...]]] = field(default_factory=list)
+    # a cell's text wrapped onto a visual line of its own: (char index of that line, row in table_rows, column)
+    wrapped_cells: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def _line_clusters(rects: list[tuple[float, float, float, float]]) -> list[tuple[float, float]]:
@@ -57,6 +69,71 @@ def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, fl
     return best + 1
 
 
+def _line_cells(rects: list[Box], lines: list[tuple[float, float]], tops: list[float]) -> list[list[Box]]:
+    """Each visual line's cells, left to right: its text rectangles, merged where closer than a cell gap."""
+    per_line: list[list[Box]] = [[] for _ in lines]
+    for r in rects:
+        per_line[_line_of(r, lines, tops) - 1].append(r)
+    out = []
+    for boxes in per_line:
+        cells: list[Box] = []
+        for r in sorted(boxes):
+            if cells and r[0] - cells[-1][2] < _CELL_GAP:
+                left, bottom, right, top = cells[-1]
+                cells[-1] = (left, min(bottom, r[1]), max(right, r[2]), max(top, r[3]))
+            else:
+                cells.append(r)
+        out.append(cells)
+    return out
+
+
+def find_tables(line_cells: list[list[Box]]) -> list[list[tuple[int, list[int]]]]:
+    """Runs of visual lines laid out as a table: each table's lines as (line index, column of each cell).
+
+    A row has two cells or more and starts at the table's left edge; a line with one cell under a later
+    column is that cell's text wrapped. A table needs two rows; its columns are its first row's cells,
+    and a later row's cells to the right of them (a header may leave its last cells empty).
+    """
+    tables: list[list[tuple[int, list[int]]]] = []
+    current: list[tuple[int, list[int]]] = []
+    columns: list[float] = []
+
+    def column(x: float) -> int:
+        """The column a cell starting at x falls in: the last one that starts before it."""
+        return max(k for k, left in enumerate(columns) if left - _EDGE_TOLERANCE <= x)
+
+    def row_columns(cells: list[Box]) -> Optional[list[int]]:
+        """Each cell's column, new columns added on the right; None if two cells share one."""
+        cols: list[int] = []
+        for c in cells:
+            k = column(c[0])
+            if cols and k == cols[-1] and k == len(columns) - 1:
+                columns.append(c[0])
+                k += 1
+            cols.append(k)
+        return cols if len(set(cols)) == len(cols) else None
+
+    for i, cells in enumerate(line_cells):
+        if current:
+            starts_row = len(cells) >= 2 and abs(cells[0][0] - columns[0]) <= _EDGE_TOLERANCE
+            if starts_row:
+                cols = row_columns(cells)
+                if cols is not None:
+                    current.append((i, cols))
+                    continue
+            elif len(cells) == 1 and cells[0][0] >= columns[1] - _EDGE_TOLERANCE:
+                current.append((i, [column(cells[0][0])]))
+                continue
+            tables.append(current)
+            current = []
+        if len(cells) >= 2:
+            columns = [c[0] for c in cells]
+            current = [(i, list(range(len(cells))))]
+    if current:
+        tables.append(current)
+    return [t for t in tables if sum(1 for _, cols in t if len(cols) >= 2) >= 2]
+
+
 class _TextPage:
     """The few pdfium text-page calls termcheck needs, straight on the C API.
 
@@ -87,6 +164,10 @@ class _TextPage:
                 out.append((left.value, bottom.value, right.value, top.value))
         return out
 
+    def char_at(self, x: float, y: float) -> int:
+        """The index of the character at a point of the page, or -1."""
+        return int(self.raw.FPDFText_GetCharIndexAtPos(self.handle, x, y, 2.0, 2.0))
+
     def charbox(self, index: int) -> Optional[tuple[float, float, float, float]]:
         """The loose box of one character as (left, bottom, right, top), or None."""
         rect = self.raw.FS_RECTF()
@@ -99,7 +180,8 @@ def _page_text(textpage: _TextPage) -> PageText:
     """Read one pdfium text page: its text and the visual line of every run of characters."""
     text = textpage.text()
     n = len(text)
-    clusters = _line_clusters(textpage.rects())
+    rects = textpage.rects()
+    clusters = _line_clusters(rects)
     tops = [-t for _b, t in clusters]
     # pdfium's own lines are not visual lines (it joins hyphenated lines and puts text boxes last),
     # so every run that starts after a newline or a hyphen marker is placed by its box.
@@ -113,7 +195,26 @@ def _page_text(textpage: _TextPage) -> PageText:
         box = textpage.charbox(j)
         if box is not None:
             line_starts.append((s, _line_of(box, clusters, tops)))
-    return PageText(text, line_starts)
+    page = PageText(text, line_starts)
+    _read_tables(textpage, page, _line_cells(rects, clusters, tops))
+    return page
+
+
+def _read_tables(textpage: _TextPage, page: PageText, line_cells: list[list[Box]]) -> None:
+    """Fill the page's table rows and wrapped cells with the character where each cell starts."""
+
+    def start(cell: Box) -> int:
+        return textpage.char_at(cell[0] + 1.0, (cell[1] + cell[3]) / 2)
+
+    for number, table in enumerate(find_tables(line_cells)):
+        row = -1
+        for i, cols in table:
+            cells = line_cells[i]
+            if len(cols) >= 2:
+                page.table_rows.append((number, tuple((start(c), k) for c, k in zip(cells, cols))))
+                row = len(page.table_rows) - 1
+            elif row >= 0:
+                page.wrapped_cells.append((start(cells[0]), row, cols[0]))
 
 
 def _pdfium() -> Any:

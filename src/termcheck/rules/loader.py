@@ -19,7 +19,7 @@ from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
 RULE_DEFAULTS: dict[str, Any] = {
-    "severity": "fail", "languages": ["en"], "zones": ["operative", "table"], "unless": [], "unless_in_clause": [], "unless_terms_mean": [], "unless_context": [],
+    "severity": "fail", "languages": ["en"], "zones": ["operative", "table"], "unless": [], "unless_in_clause": [], "unless_in_document": [], "unless_terms_mean": [], "unless_context": [],
     "weakened_by": [], "hollowed_by": [], "quantity": None, "perpetual_from": None, "escalate": None, "references": [],
     "waived_by": [], "heading_yields_to": [],
 }
@@ -206,6 +206,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         explanation=" ".join(r["explanation"].split()), question=" ".join(r["question"].split()),
         references=list(r["references"]), examples=dict(r["examples"]),
         unless=_compile(r["unless"], lexicon, user), unless_in_clause=_compile(r["unless_in_clause"], lexicon, user),
+        unless_in_document=_compile(r["unless_in_document"], lexicon, user),
         unless_terms_mean=_compile(r["unless_terms_mean"], lexicon, user),
         unless_context=_compile(r["unless_context"], lexicon, user),
         weakened_by=_compile(r["weakened_by"], lexicon, user), hollowed_by=_compile(r["hollowed_by"], lexicon, user),

@@ -371,9 +371,9 @@ def match_clause(
     # nothing cancelled them ("3. Sublicensing. Any sublicence requires the Performer's consent").
     body_speaks = False
     group_cancelled = _in_text(rule.unless_context, clause.context)
-    clause_cancelled = rule.unless_in_clause is not None and (
+    clause_cancelled = (rule.unless_in_clause is not None and (
         rule.unless_in_clause.search(clause.text) is not None or clause.in_related(rule.unless_in_clause)
-    )
+    )) or (rule.unless_in_document is not None and clause.reaches(rule.unless_in_document, "document"))
     # A limit often follows in the next sentence ("You may withdraw ... Withdrawal shall not
     # affect models already trained.") or the next numbered clause ("4.1 You may ask us to delete ...
     # 4.2 Deleting your account does not affect recordings already submitted"): weakening reads the

@@ -122,6 +122,9 @@ class CompiledRule:
     # cancels every hit in a clause that holds one, in any of its sentences ("The Company may sublicense
     # its rights. However, any sublicence shall require the Performer's prior written consent.")
     unless_in_clause: Optional[Pattern[str]] = None
+    # ... or anywhere in the document: a way out precise enough to speak of this very grant wherever it
+    # stands ("The Performer may terminate the licence on thirty days' written notice")
+    unless_in_document: Optional[Pattern[str]] = None
     # cancels a hit that uses a defined term whose definition says one of them ("share the Recordings with
     # its Partners", where '"Partners" means the Company's hosting provider, acting only on its instructions')
     unless_terms_mean: Optional[Pattern[str]] = None
@@ -148,7 +151,7 @@ class CompiledRule:
             yield from ((t, name) for name in _TRIGGER_REGEXES)
 
 
-_RULE_REGEXES = ("unless", "unless_in_clause", "unless_terms_mean", "unless_context", "weakened_by", "hollowed_by")
+_RULE_REGEXES = ("unless", "unless_in_clause", "unless_in_document", "unless_terms_mean", "unless_context", "weakened_by", "hollowed_by")
 _TRIGGER_REGEXES = ("pattern", "requires", "near", "negating", "unless")
 
 

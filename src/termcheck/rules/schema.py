@@ -111,6 +111,7 @@ class Rule(_Strict):
     triggers: list[Trigger] = Field(min_length=1)
     unless: list[str] = []
     unless_in_clause: list[str] = []
+    unless_in_document: list[str] = []
     unless_terms_mean: list[str] = []
     unless_context: list[str] = []
     weakened_by: list[str] = []
