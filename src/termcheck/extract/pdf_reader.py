@@ -69,22 +69,27 @@ def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, fl
     return best + 1
 
 
-def _line_cells(rects: list[Box], lines: list[tuple[float, float]], tops: list[float]) -> list[list[Box]]:
-    """Each visual line's cells, left to right: its text rectangles, merged where closer than a cell gap."""
-    per_line: list[list[Box]] = [[] for _ in lines]
-    for r in rects:
-        per_line[_line_of(r, lines, tops) - 1].append(r)
-    out = []
+def _line_cells(rects: list[Box], lines: list[tuple[float, float]], tops: list[float]) -> tuple[list[list[Box]], list[list[tuple[int, int]]]]:
+    """Each visual line's cells, left to right: its text rectangles, merged where closer than a cell gap;
+    and for each cell the first and last of its rectangles in pdfium's order (the text's order)."""
+    per_line: list[list[tuple[Box, int]]] = [[] for _ in lines]
+    for k, r in enumerate(rects):
+        per_line[_line_of(r, lines, tops) - 1].append((r, k))
+    out, order = [], []
     for boxes in per_line:
         cells: list[Box] = []
-        for r in sorted(boxes):
+        spans: list[tuple[int, int]] = []
+        for r, k in sorted(boxes):
             if cells and r[0] - cells[-1][2] < _CELL_GAP:
                 left, bottom, right, top = cells[-1]
                 cells[-1] = (left, min(bottom, r[1]), max(right, r[2]), max(top, r[3]))
+                spans[-1] = (min(spans[-1][0], k), max(spans[-1][1], k))
             else:
                 cells.append(r)
+                spans.append((k, k))
         out.append(cells)
-    return out
+        order.append(spans)
+    return out, order
 
 
 def find_tables(line_cells: list[list[Box]]) -> list[list[tuple[int, list[int]]]]:
@@ -196,11 +201,11 @@ def _page_text(textpage: _TextPage) -> PageText:
         if box is not None:
             line_starts.append((s, _line_of(box, clusters, tops)))
     page = PageText(text, line_starts)
-    _read_tables(textpage, page, _line_cells(rects, clusters, tops))
+    _read_tables(textpage, page, *_line_cells(rects, clusters, tops))
     return page
 
 
-def _read_tables(textpage: _TextPage, page: PageText, line_cells: list[list[Box]]) -> None:
+def _read_tables(textpage: _TextPage, page: PageText, line_cells: list[list[Box]], order: list[list[tuple[int, int]]]) -> None:
     """Fill the page's table rows and wrapped cells with the character where each cell starts."""
 
     def start(cell: Box) -> int:
@@ -209,10 +214,14 @@ def _read_tables(textpage: _TextPage, page: PageText, line_cells: list[list[Box]
     for number, table in enumerate(find_tables(line_cells)):
         row = -1
         for i, cols in table:
-            cells = line_cells[i]
+            cells, spans = line_cells[i], order[i]
             if len(cols) >= 2:
-                page.table_rows.append((number, tuple((start(c), k) for c, k in zip(cells, cols))))
-                row = len(page.table_rows) - 1
+                # a row's cells one after the other in the text, or pdfium reads it otherwise (two columns of
+                # prose side by side, a table written column by column): then it is left as it is
+                row = -1
+                if all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:])):
+                    page.table_rows.append((number, tuple((start(c), k) for c, k in zip(cells, cols))))
+                    row = len(page.table_rows) - 1
             elif row >= 0:
                 page.wrapped_cells.append((start(cells[0]), row, cols[0]))
 
