@@ -554,6 +554,19 @@ def test_a_row_with_an_empty_cell_keeps_its_columns():
     assert rows == ["Item | Unit | Amount", "Session | per day | EUR 400", "Travel |  | EUR 50, receipts needed"]
 
 
+def test_a_french_usage_table_in_a_pdf_limits_the_uses():
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check
+
+    pdf = pdf_with_tables([
+        "AUTORISATION D'EXPLOITATION DE L'IMAGE", "Le Modele autorise la Societe a utiliser les photographies comme suit :",
+        [["Support", "Territoire", "Duree"], ["Site internet", "France", "1 an"], ["Reseaux sociaux", "Monde", "2 ans"]],
+        "Cachet : 800 euros.",
+    ])
+    got = {c.id: (c.status, c.value) for c in check(extract_bytes("image.pdf", pdf), load_ruleset()).checks}
+    assert got["license-term"] == ("pass", 2.0) and got["usage-scope"][0] == "pass" and got["payment"] == ("pass", "800 euros")
+
+
 def test_fields_set_out_with_tabs_stay_label_and_value():
     """'Rate:' and '$300 flat buyout' far apart on a line are a form's field, read as before."""
     pdf = pdf_with_tables(["OFFER", [["Rate:", "$300 flat buyout"], ["Usage:", "Internet, one year"]], ""], ruled=False)

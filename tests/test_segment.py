@@ -143,6 +143,22 @@ def test_a_table_cell_that_ends_a_sentence_ends_it():
     assert len(split_sentences("Fee: USD 500 | paid on delivery")) == 1
 
 
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("How long will you use my recordings? Five years from the session.", 1),
+        ("Combien de temps garderez-vous ma voix ? Pendant deux ans.", 1),
+        ("Will you sell my recordings? No. We never sell them.", 2),
+        ("What happens next? The Company will review your application and decide.", 2),
+        ("The fee is paid? The Company shall pay within 30 days.", 2),  # no question word: not a question asked
+    ],
+)
+def test_a_question_answered_in_a_few_words_is_one_sentence(text, sentences):
+    """The answer reads with its question's subject ("Five years" of the use of my recordings), as a
+    labelled answer ("A: ...") already does; a question followed by a sentence of its own is two."""
+    assert len(split_sentences(text)) == sentences
+
+
 WORDS = st.sampled_from(["The", "Performer", "grants", "1.", "(a)", "Mr.", "i.e.", "licence.", "WHEREAS", "\n", "\n\n", "2.1", "Article", "3", ";", "«", "»", "désigne", '"X"', "means"])
 
 

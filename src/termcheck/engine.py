@@ -677,10 +677,21 @@ _FROM_REQUEST = re.compile(
 _USE_PERIOD_BEFORE = re.compile(r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to)\s+)*$", re.IGNORECASE)
 
 
+# "I may withdraw from the project within six months of the interview": the performer's time to act, not
+# the time allowed to delete (not "ask us to delete them within 30 days", where the deletion comes between)
+_ACT_WINDOW_BEFORE = re.compile(
+    r"\b(?:may|can|could|entitled\s+to|right\s+to|free\s+to|able\s+to|peut|pouvez|peuvent|pourra|pourrez|droit\s+de)\s+(?:\w+\s+){0,2}?"
+    r"(?:withdraw|revoke|opt\s+out|cancel|object|change\s+\w+\s+mind|retirer|vous\s+retirer|se\s+retirer|rétracter|révoquer)\b"
+    r"(?:(?!\b(?:delet\w*|remov\w*|eras\w*|destr\w*|purg\w*|take\s+down|supprim\w*|effac\w*|détrui\w*)\b)[^.;]){0,50}?"
+    r"\b(?:within|dans\s+un\s+délai\s+d[e'’]|sous)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_window(sentence: str, d: Duration) -> bool:
     """A deletion deadline, not a retention period: 'within 3 years' counts only when counted from a request;
-    'for twelve months' is a period of use."""
-    if _USE_PERIOD_BEFORE.search(sentence, 0, d.start):
+    'for twelve months' is a period of use, 'may withdraw within six months' the performer's own time."""
+    if _USE_PERIOD_BEFORE.search(sentence, 0, d.start) or _ACT_WINDOW_BEFORE.search(sentence, max(0, d.start - 120), d.start):
         return False
     return d.days < 365 or (d.days <= 3650 and _FROM_REQUEST.match(sentence[d.end:d.end + 80]) is not None)
 

@@ -98,6 +98,23 @@ def _answers(question: str, after: str) -> bool:
     return question.rstrip("\"')]» \n").endswith("?") and _ANSWER_START.match(after.lstrip()) is not None
 
 
+# "How long will you use my recordings? Five years from the session.": a question answered in a few words
+# right after it, read as one sentence with it (as a labelled answer is), so the answer has the question's subject
+_QUESTION_START = re.compile(
+    r"^\W*(?:\d+[.)]\s+)?(?:how|will|would|can|could|may|do|does|is|are|who|what|when|where|which|for\s+how|combien|est-ce|pouvez|puis|pourrez|quand|qui|que|quel|quelle|quels|quelles)\b",
+    re.IGNORECASE,
+)
+_SHORT_ANSWER = re.compile(
+    r"\s*(?:yes|no|never|only|for|up\s+to|until|within|after|about|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|oui|non|jamais|seulement|pendant|jusqu|durant|dans)\b[^.?!\n]{0,60}[.!]",
+    re.IGNORECASE,
+)
+
+
+def _short_answer(question: str, after: str) -> bool:
+    """Whether after starts with a few words that answer question ("... recordings? For five years.")."""
+    return question.rstrip("\"')]» ").endswith("?") and _QUESTION_START.match(question) is not None and _SHORT_ANSWER.match(after) is not None
+
+
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
 _EN_WORDS = frozenset("the and of to in is for shall that by with any this be or will are agreement such".split())
 
@@ -133,7 +150,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     start = 0
     cell = 0  # where the current table cell starts: its "2." is a label, like the text's
     for m in _SENTENCE_BREAK.finditer(text):
-        if _answers(text[start:m.start()], text[m.end():m.end() + 20]):
+        if _answers(text[start:m.start()], text[m.end():m.end() + 20]) or _short_answer(text[start:m.start()], text[m.start():m.end() + 80]):
             continue
         before = text[start:m.start()].rstrip("\"')]»")
         if before.endswith("."):
