@@ -683,7 +683,7 @@ _ACT_WINDOW_BEFORE = re.compile(
     r"\b(?:may|can|could|entitled\s+to|right\s+to|free\s+to|able\s+to|peut|pouvez|peuvent|pourra|pourrez|droit\s+de)\s+(?:\w+\s+){0,2}?"
     r"(?:withdraw|revoke|opt\s+out|cancel|object|change\s+\w+\s+mind|retirer|vous\s+retirer|se\s+retirer|rétracter|révoquer)\b"
     r"(?:(?!\b(?:delet\w*|remov\w*|eras\w*|destr\w*|purg\w*|take\s+down|supprim\w*|effac\w*|détrui\w*)\b)[^.;]){0,50}?"
-    r"\b(?:within|dans\s+un\s+délai\s+d[e'’]|sous)\s*$",
+    + _DEADLINE_BEFORE.pattern,  # "within", « dans un délai de », « sous »
     re.IGNORECASE,
 )
 

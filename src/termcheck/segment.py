@@ -150,7 +150,8 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     start = 0
     cell = 0  # where the current table cell starts: its "2." is a label, like the text's
     for m in _SENTENCE_BREAK.finditer(text):
-        if _answers(text[start:m.start()], text[m.end():m.end() + 20]) or _short_answer(text[start:m.start()], text[m.start():m.end() + 80]):
+        question = text[start:m.start()]
+        if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 80]):
             continue
         before = text[start:m.start()].rstrip("\"')]»")
         if before.endswith("."):
