@@ -204,8 +204,13 @@ def docx_bytes(
     return buf.getvalue()
 
 
-def python_docx_bytes(paragraphs: Sequence[tuple[str, Optional[str]]], rows: Sequence[Sequence[str]] = ()) -> bytes:
-    """A DOCX written by python-docx (real Word package structure): (text, style) pairs and a table."""
+def python_docx_bytes(
+    paragraphs: Sequence[tuple[str, Optional[str]]], rows: Sequence[Sequence[str]] = (),
+    merges: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+) -> bytes:
+    """A DOCX written by python-docx (real Word package structure): (text, style) pairs and a table (a
+    cell's "\n" starts another paragraph in it; merges join cells from one (row, column) to another,
+    keeping the first cell's text)."""
     import docx
 
     d = docx.Document()
@@ -215,7 +220,13 @@ def python_docx_bytes(paragraphs: Sequence[tuple[str, Optional[str]]], rows: Seq
         t = d.add_table(rows=len(rows), cols=len(rows[0]))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
-                t.cell(r, c).text = cell
+                first, *more = cell.split("\n")
+                t.cell(r, c).text = first
+                for text in more:
+                    t.cell(r, c).add_paragraph(text)
+        for (r1, c1), (r2, c2) in merges:
+            text = t.cell(r1, c1).text
+            t.cell(r1, c1).merge(t.cell(r2, c2)).text = text
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
@@ -238,6 +249,23 @@ def pdf_two_columns(left: Sequence[str], right: Sequence[str]) -> bytes:
             c.drawString(x, TOP - n * LEADING, line)
     c.showPage()
     c.save()
+    return buf.getvalue()
+
+
+def pdf_with_wrapped_table(intro: Sequence[str], rows: Sequence[Sequence[str]], outro: Sequence[str], widths: Sequence[float], ruled: bool = True) -> bytes:
+    """A PDF laid out by reportlab's engine as a word processor does: paragraphs, then a table whose
+    cells wrap within their column widths and are written one cell after another, then paragraphs."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = getSampleStyleSheet()["BodyText"]
+    table = Table([[Paragraph(escape(cell), body) for cell in row] for row in rows], colWidths=list(widths))
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table.setStyle(TableStyle(style + ([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else [])))
+    buf = io.BytesIO()
+    story = [Paragraph(escape(t), body) for t in intro] + [table] + [Paragraph(escape(t), body) for t in outro]
+    SimpleDocTemplate(buf, pagesize=(PAGE_W, PAGE_H)).build(story)
     return buf.getvalue()
 
 

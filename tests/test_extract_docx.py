@@ -174,6 +174,24 @@ def test_each_word_table_starts_a_table_of_its_own():
     ]
 
 
+def test_merged_cells_and_short_lists_in_a_word_table_stay_in_their_rows():
+    """A territory merged down over two rows is each row's territory; a cell listing "Radio" and "Online"
+    as two paragraphs is one cell; a note merged across the last row is one cell; each row keeps its paragraph."""
+    rows = [
+        ["Usage", "Territoire", "Durée"],
+        ["Publicité radio", "France", "1 an"],
+        ["Publicité sur internet", "", "1 an"],
+        ["Radio\nInternet", "Monde", "3 ans"],
+        ["Toute autre utilisation est interdite.", "", ""],
+    ]
+    doc = extract_bytes("annexe.docx", python_docx_bytes([("ANNEXE 1", None)], rows, merges=[((1, 1), (2, 1)), ((4, 0), (4, 2))]))
+    got = [(doc.text[s.start:s.end], doc.locate(s.start, s).paragraph) for s in doc.segments if s.zone == "table"]
+    assert got == [
+        ("Usage | Territoire | Durée", 2), ("Publicité radio | France | 1 an", 5), ("Publicité sur internet | France | 1 an", 8),
+        ("Radio; Internet | Monde | 3 ans", 11), ("Toute autre utilisation est interdite.", 15),
+    ]
+
+
 def test_markdown_table_pasted_into_word_is_read_as_table_rows():
     """'| Term | In perpetuity |' typed (or pasted) into Word, one row a paragraph, some styled as headings:
     the rows are a table's rows, as in a Markdown file, and the rule line is layout."""

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builders import image_only_pdf, pdf_pages, pdf_two_columns, pdf_with_table, pdf_with_tables
+from builders import image_only_pdf, pdf_pages, pdf_two_columns, pdf_with_table, pdf_with_tables, pdf_with_wrapped_table
 from termcheck.errors import ErrorCode, InputError
 from termcheck.extract import extract_bytes
 from termcheck.limits import Limits
@@ -594,6 +594,87 @@ def test_two_column_prose_is_not_a_table():
     doc = extract_bytes("cols.pdf", pdf_two_columns(left, right))
     assert "|" not in doc.text and all(s.zone != "table" for s in doc.segments)
     assert " ".join(left) in doc.text and " ".join(right) in doc.text
+
+
+_RATE_CARD = [
+    ["Media", "Territory", "Term", "Fee"],
+    ["Radio commercial, national broadcast and online simulcast", "United Kingdom", "12 months from first broadcast", "GBP 650 per 12-month cycle"],
+    ["Online video pre-roll on the Company's own channels and paid social", "Worldwide", "12 months", "GBP 450 per 12-month cycle"],
+    ["Internal training and corporate presentations, not shown to the public", "Worldwide", "3 years", "GBP 250"],
+]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_table_written_cell_by_cell_is_read_row_by_row(ruled):
+    """A word processor writes each cell's wrapped lines before the next cell's, so pdfium's text runs
+    "Radio commercial, national / broadcast and online simulcast / United Kingdom / 12 months from first
+    / broadcast ..." and the header row read as a title over the rest of the contract. Each row is one
+    Markdown row again, cited at the line where it starts, and the clauses after it keep their own titles."""
+    pdf = pdf_with_wrapped_table(
+        ["1. The Company may use the recordings only for the media, territory and term booked below."],
+        _RATE_CARD,
+        ["2. Renewal. Each further cycle is paid at the rate in force when the cycle starts."],
+        widths=[170, 110, 110, 110], ruled=ruled,
+    )
+    doc = extract_bytes("rates.pdf", pdf)
+    rows = [(doc.text[s.start:s.end], doc.locate(s.start, s).line) for s in doc.segments if s.zone == "table"]
+    assert rows == [(" | ".join(row), line) for row, line in zip(_RATE_CARD, [2, 3, 5, 8])]
+    renewal = seg_with(doc, "Renewal")
+    assert renewal.zone == "operative" and renewal.headings == ("Renewal",)
+
+
+def test_a_rate_card_written_cell_by_cell_is_checked_row_by_row():
+    from termcheck.api import load_ruleset
+    from termcheck.engine import check
+
+    pdf = pdf_with_wrapped_table(["1. The Company may use the recordings only as booked below."], _RATE_CARD, [], widths=[170, 110, 110, 110])
+    report = check(extract_bytes("rates.pdf", pdf), load_ruleset())
+    got = {c.id: (c.status, c.value) for c in report.checks}
+    assert got["payment"] == ("pass", "GBP 650") and got["license-term"] == ("pass", 3.0) and got["usage-scope"][0] == "pass"
+    quote = next(c for c in report.checks if c.id == "payment").findings[0].quote
+    assert quote == "Radio commercial, national broadcast and online simulcast | United Kingdom | 12 months from first broadcast | GBP 650 per 12-month cycle"
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    table=st.integers(2, 4).flatmap(lambda columns: st.tuples(
+        st.lists(st.floats(70, 460 / columns), min_size=columns, max_size=columns),
+        st.lists(st.lists(st.lists(st.sampled_from(["fee", "licence", "term", "worldwide", "recordings", "twelve", "months", "GBP", "400,", "online", "the", "Company", "(a)", "\"Fee\"", "12-month", "€1,200."]), min_size=1, max_size=14).map(" ".join),
+                          min_size=columns, max_size=columns), min_size=1, max_size=5),
+    )),
+)
+def test_every_cell_of_a_wrapped_table_stays_in_its_row_and_column(table):
+    """However the cells of a word processor's table wrap, each row reads back as its cells in order.
+    The header's short labels show where each column starts (a cell whose text fills its width ends
+    only a padding away from the next, closer than two words of justified prose can be)."""
+    widths, body = table
+    rows = [["Item", "Use", "Term", "Fee"][: len(widths)], *body]
+    doc = extract_bytes("t.pdf", pdf_with_wrapped_table(["Usage and fees are set out below."], rows, ["All fees exclude VAT."], widths))
+    got = [doc.text[s.start:s.end] for s in doc.segments if s.zone == "table"]
+    assert got == [" | ".join(row) for row in rows]
+
+
+def test_lines_read_cell_by_cell_join_into_one_row_and_others_do_not():
+    from termcheck.extract.pdf_reader import _rows_written_cell_by_cell
+
+    def line(*cells):
+        return [(x, 0.0, x + 80.0, 10.0) for x, _span in cells], [span for _x, span in cells]
+
+    # a row whose first cell wraps twice and third once, then a row on one line, in a word processor's order
+    lines = [line((60, (0, 0)), (200, (3, 3)), (340, (4, 4))), line((60, (1, 1)), (340, (5, 5))), line((60, (2, 2))),
+             line((60, (6, 6)), (200, (7, 7)), (340, (8, 8)))]
+    cells, order = _rows_written_cell_by_cell([c for c, _o in lines], [o for _c, o in lines])
+    assert order == [[(0, 2), (3, 3), (4, 5)], [(6, 6), (7, 7), (8, 8)]]
+    assert cells[0][0] == (60, 0.0, 140.0, 10.0)
+    # a table read row after row: nothing to join
+    rows = [line((60, (0, 0)), (200, (1, 1))), line((60, (2, 2)), (200, (3, 3)))]
+    assert _rows_written_cell_by_cell([c for c, _o in rows], [o for _c, o in rows])[1] == [o for _c, o in rows]
+    # the text goes back to the line, but not as one run column after column: left as it is
+    odd = [line((60, (0, 0)), (200, (2, 2))), line((60, (3, 3)), (200, (1, 1)))]
+    assert _rows_written_cell_by_cell([c for c, _o in odd], [o for _c, o in odd])[1] == [o for _c, o in odd]
+    # two columns of prose for a page: longer than any row
+    prose = [line((60, (k, k)), (300, (50 + k, 50 + k))) for k in range(50)]
+    assert len(_rows_written_cell_by_cell([c for c, _o in prose], [o for _c, o in prose])[0]) == 50
 
 
 @settings(max_examples=60, deadline=None)

@@ -327,15 +327,25 @@ class _Reader:
         """A table: short rows become one 'cell | cell' block; long cells stay paragraphs of their own."""
         first_row = True
         self.row_open = False
+        above: dict[int, str] = {}  # grid column -> the text of the cell above, for cells merged down
         for tr in tbl.iter(W + "tr"):
             if tr.getparent() is not tbl and tr.getparent().getparent() is not tbl:
                 continue  # rows of nested tables are read through their cell
             cells = [tc for tc in tr if tc.tag == W + "tc"]
             texts: list[list[str]] = []
+            flat: list[str] = []
+            column, row_texts = 0, {}
             for tc in cells:
                 texts.append([normalize(self.paragraph_text(p)[0])[0].strip() for p in tc.iter(W + "p")])
-            flat = [" ".join(t for t in cell if t) for cell in texts]
-            simple = all(len([t for t in cell if t]) <= 1 for cell in texts) and len(" | ".join(flat)) <= 300
+                text = _cell_text(texts[-1])
+                # a cell merged with the one above it holds no text of its own, but that cell's text is its
+                # row's too ("France" for both advertising rows)
+                flat.append(above.get(column, "") if not text and _continues_merge(tc) else text)
+                row_texts[column] = flat[-1]
+                column += _grid_span(tc)
+            above = row_texts
+            # a row of short cells, each a line or a short list ("Radio; Internet"), not clauses set in a table
+            simple = all(len([t for t in cell if t]) <= _MAX_CELL_PARAGRAPHS for cell in texts) and len(" | ".join(flat)) <= 300
             if simple and any(flat):
                 first = self.paragraph + 1
                 self.paragraph += sum(len(cell) for cell in texts)
@@ -359,6 +369,40 @@ class _Reader:
                 choice = child.find(MC + "Choice")
                 if choice is not None:
                     self.walk_body(choice)
+
+
+# A table cell with up to this many paragraphs is a short list read as one cell ("Radio; Internet").
+_MAX_CELL_PARAGRAPHS = 4
+
+
+def _cell_text(paragraphs: list[str]) -> str:
+    """A table cell's paragraphs as one line: a list's items apart with "; " unless they end in punctuation."""
+    out = ""
+    for text in paragraphs:
+        if text:
+            out = text if not out else f"{out}{' ' if out[-1] in '.;:,!?' else '; '}{text}"
+    return out
+
+
+def _cell_property(tc: Any, name: str) -> Any:
+    """One of a table cell's properties (w:tcPr children), or None."""
+    pr = tc.find(W + "tcPr")
+    return None if pr is None else pr.find(W + name)
+
+
+def _grid_span(tc: Any) -> int:
+    """How many grid columns a table cell spans."""
+    span = _cell_property(tc, "gridSpan")
+    try:
+        return max(1, int(span.get(W + "val"))) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _continues_merge(tc: Any) -> bool:
+    """Whether a table cell continues a cell merged down from the row above (w:vMerge without "restart")."""
+    merge = _cell_property(tc, "vMerge")
+    return merge is not None and merge.get(W + "val", "continue") != "restart"
 
 
 def _side_parts(pkg: _Package, stem: str) -> list[str]:

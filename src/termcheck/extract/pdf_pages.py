@@ -81,25 +81,29 @@ def _table_rows(page: PageText, clean: str, to_clean: Callable[[int], int]) -> t
 
     rows: dict[int, tuple[int, list[str]]] = {}  # text line -> (table, cells by column)
     row_piece: dict[int, int] = {}  # row in page.table_rows -> its text line
-    for r, (table, cells) in enumerate(page.table_rows):
+    continued: dict[int, range] = {}  # text line of a row -> the text lines it goes on over
+    for r, (table, cells, end) in enumerate(page.table_rows):
         offsets = [to_clean(start) if start >= 0 else -1 for start, _column in cells]
         piece = piece_of(offsets[0])
-        # each cell placed, in reading order on one text line (a file that writes a table column by
-        # column, or a cell pdfium could not place, leaves the row as it is)
-        if min(offsets) < 0 or piece in rows or any(piece_of(o) != piece or o <= prev for o, prev in zip(offsets[1:], offsets)):
+        # a row written cell by cell runs over several text lines, to the one with its last character
+        last = max(piece, piece_of(to_clean(end))) if end >= 0 else piece
+        # each cell placed, in reading order within the row's text lines (a file that writes a table
+        # column by column, or a cell pdfium could not place, leaves the row as it is)
+        if min(offsets) < 0 or piece in rows or any(not piece <= piece_of(o) <= last or o <= prev for o, prev in zip(offsets[1:], offsets)):
             continue
-        texts = [clean[a:b].strip() for a, b in zip(offsets, [*offsets[1:], piece_end(piece)])]
-        if len(texts) == 2 and texts[0].endswith(":"):
+        texts = [" ".join(clean[a:b].split()) for a, b in zip(offsets, [*offsets[1:], piece_end(last)])]
+        if len(texts) == 2 and texts[0].endswith(":") and last == piece:
             continue  # a form's field set out with tabs ("Usage:      Internet, 1 year") reads as "Usage: Internet, 1 year"
         by_column = [""] * (max(column for _start, column in cells) + 1)
         for text, (_start, column) in zip(texts, cells):
             by_column[column] = text
         rows[piece] = (table, by_column)
         row_piece[r] = piece
+        continued[piece] = range(piece + 1, last + 1)
     # a table needs two rows read whole (one row alone is a line with wide spaces)
     per_table = Counter(table for table, _cells in rows.values())
     rows = {piece: row for piece, row in rows.items() if per_table[row[0]] >= 2}
-    dropped: set[int] = set()
+    dropped = {line for piece in rows for line in continued[piece]}
     for start, r, column in page.wrapped_cells:
         piece = piece_of(to_clean(start)) if start >= 0 else -1
         if row_piece.get(r) in rows and piece > row_piece[r] and piece not in rows:

@@ -20,6 +20,12 @@ _RUN_START = re.compile(r"(?:^|(?<=[\n\ufffe\x02]))\s*")
 # word space, even in justified text. A row starts within the tolerance of the table's left edge.
 _CELL_GAP = 18.0
 _EDGE_TOLERANCE = 6.0
+# A word processor pads a cell by about 6 pt each side: text that fills a cell ends 11-12 pt before the
+# next cell's. That close, a gap only splits cells where another line shows a column starting there.
+_CELL_PADDING = 8.0
+# A word processor writes a table cell by cell, each cell's wrapped lines before the next cell: a row
+# whose cells wrap spans a few visual lines. Two columns of prose read the same way but run for a page.
+_MAX_ROW_LINES = 30
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -30,8 +36,9 @@ class PageText:
 
     text: str
     line_starts: list[tuple[int, int]]
-    # the rows of the page's tables: (table number on the page, (char index where a cell starts, its column) per cell)
-    table_rows: list[tuple[int, tuple[tuple[int, int], ...]]] = field(default_factory=list)
+    # the rows of the page's tables: (table number on the page, (char index where a cell starts, its column) per
+    # cell, char index of the row's last character (-1: unknown, the row ends with its text line))
+    table_rows: list[tuple[int, tuple[tuple[int, int], ...], int]] = field(default_factory=list)
     # a cell's text wrapped onto a visual line of its own: (char index of that line, row in table_rows, column)
     wrapped_cells: list[tuple[int, int, int]] = field(default_factory=list)
 
@@ -70,26 +77,100 @@ def _line_of(box: tuple[float, float, float, float], lines: list[tuple[float, fl
 
 
 def _line_cells(rects: list[Box], lines: list[tuple[float, float]], tops: list[float]) -> tuple[list[list[Box]], list[list[tuple[int, int]]]]:
-    """Each visual line's cells, left to right: its text rectangles, merged where closer than a cell gap;
-    and for each cell the first and last of its rectangles in pdfium's order (the text's order)."""
+    """Each visual line's cells, left to right: its text rectangles, merged where closer than a cell gap
+    (or than a cell's padding, where a cell starts at a column edge seen on the page); and for each cell
+    the first and last of its rectangles in pdfium's order (the text's order)."""
     per_line: list[list[tuple[Box, int]]] = [[] for _ in lines]
     for k, r in enumerate(rects):
         per_line[_line_of(r, lines, tops) - 1].append((r, k))
+    for boxes in per_line:
+        boxes.sort()
+    # a cell's text can fill its width and end a cell's padding away from the next (a word processor's
+    # table): where a cell starts after a wide gap on some line is a column edge for every line
+    edges = sorted(cell[0] for boxes in per_line for cell in _merge(boxes, [])[0][1:])
     out, order = [], []
     for boxes in per_line:
-        cells: list[Box] = []
-        spans: list[tuple[int, int]] = []
-        for r, k in sorted(boxes):
-            if cells and r[0] - cells[-1][2] < _CELL_GAP:
-                left, bottom, right, top = cells[-1]
-                cells[-1] = (left, min(bottom, r[1]), max(right, r[2]), max(top, r[3]))
-                spans[-1] = (min(spans[-1][0], k), max(spans[-1][1], k))
-            else:
-                cells.append(r)
-                spans.append((k, k))
+        cells, spans = _merge(boxes, edges)
         out.append(cells)
         order.append(spans)
     return out, order
+
+
+def _merge(boxes: list[tuple[Box, int]], edges: list[float]) -> tuple[list[Box], list[tuple[int, int]]]:
+    """One line's rectangles (left to right, with their pdfium order) merged into cells and their spans."""
+    cells: list[Box] = []
+    spans: list[tuple[int, int]] = []
+    for r, k in boxes:
+        gap = r[0] - cells[-1][2] if cells else 0.0
+        at_edge = gap >= _CELL_PADDING and _near(edges, r[0])
+        if cells and gap < _CELL_GAP and not at_edge:
+            left, bottom, right, top = cells[-1]
+            cells[-1] = (left, min(bottom, r[1]), max(right, r[2]), max(top, r[3]))
+            spans[-1] = (min(spans[-1][0], k), max(spans[-1][1], k))
+        else:
+            cells.append(r)
+            spans.append((k, k))
+    return cells, spans
+
+
+def _near(edges: list[float], x: float) -> bool:
+    """Whether x is within the edge tolerance of one of the sorted edges."""
+    i = bisect_left(edges, x - _EDGE_TOLERANCE)
+    return i < len(edges) and edges[i] <= x + _EDGE_TOLERANCE
+
+
+def _rows_written_cell_by_cell(line_cells: list[list[Box]], order: list[list[tuple[int, int]]]) -> tuple[list[list[Box]], list[list[tuple[int, int]]]]:
+    """Join the visual lines of each table row that the text gives cell by cell (each cell's wrapped
+    lines before the next cell's) into one line of cells, each cell's box and text span over its lines."""
+    out_cells: list[list[Box]] = []
+    out_order: list[list[tuple[int, int]]] = []
+    i = 0
+    while i < len(line_cells):
+        merged = _cell_major_row(line_cells, order, i)
+        if merged is None:
+            out_cells.append(line_cells[i])
+            out_order.append(order[i])
+            i += 1
+        else:
+            cells, spans, i = merged
+            out_cells.append(cells)
+            out_order.append(spans)
+    return out_cells, out_order
+
+
+def _cell_major_row(line_cells: list[list[Box]], order: list[list[tuple[int, int]]], first: int) -> Optional[tuple[list[Box], list[tuple[int, int]], int]]:
+    """The row starting at a visual line with two cells or more, when the text reads it cell by cell:
+    its cells (one per column), their spans and the line after it; None when it is one line or not so."""
+    lefts = [c[0] for c in line_cells[first]]
+    if len(lefts) < 2:
+        return None
+    last = max(end for _start, end in order[first])
+    end = first + 1
+    # a later line is the row's while the text goes back to it (a cell's next line comes before the
+    # next cell), every one of its cells under a column of the row's first line
+    while (
+        end < len(line_cells) and end - first < _MAX_ROW_LINES and order[end]
+        and min(start for start, _end in order[end]) < last
+        and all(any(abs(c[0] - left) <= _EDGE_TOLERANCE for left in lefts) for c in line_cells[end])
+    ):
+        last = max(last, *(e for _s, e in order[end]))
+        end += 1
+    if end == first + 1:
+        return None
+    pieces = sorted(
+        (span, min(range(len(lefts)), key=lambda k: abs(lefts[k] - box[0])), box)
+        for line in range(first, end) for box, span in zip(line_cells[line], order[line])
+    )
+    # the row's text is one run, column after column, nothing else inside it
+    if any(b[0][0] != a[0][1] + 1 or b[1] < a[1] for a, b in zip(pieces, pieces[1:])):
+        return None
+    cells: list[Box] = []
+    spans: list[tuple[int, int]] = []
+    for k in range(len(lefts)):
+        mine = [(span, box) for span, column, box in pieces if column == k]
+        cells.append((min(b[0] for _s, b in mine), min(b[1] for _s, b in mine), max(b[2] for _s, b in mine), max(b[3] for _s, b in mine)))
+        spans.append((mine[0][0][0], mine[-1][0][1]))
+    return cells, spans, end
 
 
 def find_tables(line_cells: list[list[Box]]) -> list[list[tuple[int, list[int]]]]:
@@ -169,9 +250,9 @@ class _TextPage:
                 out.append((left.value, bottom.value, right.value, top.value))
         return out
 
-    def char_at(self, x: float, y: float) -> int:
-        """The index of the character at a point of the page, or -1."""
-        return int(self.raw.FPDFText_GetCharIndexAtPos(self.handle, x, y, 2.0, 2.0))
+    def char_at(self, x: float, y: float, y_tolerance: float = 2.0) -> int:
+        """The index of the character at (or nearest to) a point of the page, or -1."""
+        return int(self.raw.FPDFText_GetCharIndexAtPos(self.handle, x, y, 2.0, y_tolerance))
 
     def charbox(self, index: int) -> Optional[tuple[float, float, float, float]]:
         """The loose box of one character as (left, bottom, right, top), or None."""
@@ -201,29 +282,34 @@ def _page_text(textpage: _TextPage) -> PageText:
         if box is not None:
             line_starts.append((s, _line_of(box, clusters, tops)))
     page = PageText(text, line_starts)
-    _read_tables(textpage, page, *_line_cells(rects, clusters, tops))
+    _read_tables(textpage, page, rects, clusters, tops)
     return page
 
 
-def _read_tables(textpage: _TextPage, page: PageText, line_cells: list[list[Box]], order: list[list[tuple[int, int]]]) -> None:
+def _read_tables(textpage: _TextPage, page: PageText, rects: list[Box], lines: list[tuple[float, float]], tops: list[float]) -> None:
     """Fill the page's table rows and wrapped cells with the character where each cell starts."""
+    line_cells, order = _rows_written_cell_by_cell(*_line_cells(rects, lines, tops))
 
-    def start(cell: Box) -> int:
-        return textpage.char_at(cell[0] + 1.0, (cell[1] + cell[3]) / 2)
+    def char_at(rect: int, right: bool = False) -> int:
+        """The character at the left (or right) end of one of the page's text rectangles."""
+        left, bottom, right_x, top = rects[rect]
+        # half the line's height: a comma or a full stop sits low, away from the line's middle
+        return textpage.char_at(right_x - 1.0 if right else left + 1.0, (bottom + top) / 2, (top - bottom) / 2)
 
     for number, table in enumerate(find_tables(line_cells)):
         row = -1
         for i, cols in table:
-            cells, spans = line_cells[i], order[i]
+            spans = order[i]
             if len(cols) >= 2:
                 # a row's cells one after the other in the text, or pdfium reads it otherwise (two columns of
                 # prose side by side, a table written column by column): then it is left as it is
                 row = -1
                 if all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:])):
-                    page.table_rows.append((number, tuple((start(c), k) for c, k in zip(cells, cols))))
+                    cells = tuple((char_at(span[0]), k) for span, k in zip(spans, cols))
+                    page.table_rows.append((number, cells, char_at(spans[-1][1], right=True)))
                     row = len(page.table_rows) - 1
             elif row >= 0:
-                page.wrapped_cells.append((start(cells[0]), row, cols[0]))
+                page.wrapped_cells.append((char_at(spans[0][0]), row, cols[0]))
 
 
 def _pdfium() -> Any:

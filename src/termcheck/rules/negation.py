@@ -87,8 +87,10 @@ _POWER_TO = re.compile(
 _PURPOSE = re.compile(
     r"^\s*(?:use|exploit|process|employ|utili[sz]e|licen[cs]e|sublicen[cs]e|sell|share|disclose|provide"
     r"|be\s+(?:used|exploited|processed|employed|utili[sz]ed|licen[cs]ed|sold|shared|disclosed|provided))"
-    # ... and "may not license the Recording for any other purpose, including the training of text-to-speech systems"
-    r"\s+(?:[\w'’-]+,?\s+){0,12}?(?:to|in\s+order\s+to|for\s+(?:any\s+)?(?:other\s+)?(?:purposes?|uses?),?\s+including(?:\s+(?:but\s+not\s+limited\s+to|without\s+limitation))?,?)\s+"
+    # ... and "may not license the Recording for any other purpose, including the training of text-to-speech systems",
+    # "shall not use, reproduce or communicate any part of the recordings for the purpose of training"
+    r",?\s+(?:[\w'’-]+,?\s+){0,16}?(?:to|in\s+order\s+to|for\s+the\s+purposes?\s+of"
+    r"|for\s+(?:any\s+)?(?:other\s+)?(?:purposes?|uses?),?\s+including(?:\s+(?:but\s+not\s+limited\s+to|without\s+limitation))?,?)\s+"
 )
 # « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
 # ... »: the French prohibition reaches the purpose too.
@@ -96,9 +98,13 @@ _FR_PURPOSE = re.compile(
     r"(?:\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
     r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?"
     r"|\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\s+|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\s+)"
-    r"(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter|employer)\s+"
-    r"(?:(?!qu(?:e\b|['’]))[\w'’-]+,?\s+){0,12}?(?:pour|afin\s+d(?:e\s+|['’])|à\s+des\s+fins\s+d(?:e\s+|['’]))"
+    # (« d'utiliser, de reproduire ou de communiquer tout ou partie de l'enregistrement ... à des fins de »)
+    r"(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter|employer),?\s+"
+    r"(?P<gap>(?:(?!qu(?:e\b|['’]))[\w'’-]+,?\s+){0,18}?)(?:pour\b|afin\s+d(?:e\s+|['’])|à\s+des\s+fins\s+d(?:e\s+|['’]))"
 )
+# ... not past a verb of another clause: « s'interdit d'utiliser l'enregistrement dans une autre œuvre, et le
+# Producteur pourra l'utiliser pour entraîner » permits the training
+_FR_OWN_VERB = re.compile(r"\b(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront|est|sont|a|ont|aura|auront)\b")
 # ... up to a new clause: « pour la publicité, et utilisera les enregistrements pour entraîner » (not « , ou pour créer »)
 _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['’]|des|du|la|le|les|l['’]|un|une)\b)")
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
@@ -141,6 +147,8 @@ _UNDOES_NEGATION = re.compile(
 _POST_NEG = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
+    # a label that says it: "| AI training not permitted | ...", "Sublicensing prohibited." (no verb; the cell or line ends)
+    r"|^\s*(?:[\w/'’-]+\s+){0,2}?(?:not\s+(?:permitted|allowed|authori[sz]ed)|prohibited|forbidden)\s*(?:$|[|:.;\n])"
     # « Le retrait du consentement n'est pas possible », « ... est impossible après la publication »
     r"|^[^.;:]{0,40}?(?:\bn['’](?:est|était)|\bne\s+(?:sont|sera|seront|serait))\s+(?:pas|plus|jamais)\s+(?:possibles?|permise?s?|autorisée?s?|admise?s?|acceptée?s?|recevables?)\b"
     r"|^[^.;:]{0,40}?\b(?:est|sont|sera|seront)\s+impossibles?\b"
@@ -155,6 +163,12 @@ _POST_NEG = re.compile(
     # (not "A: Not until the recordings are delivered", which says when)
     rf"|^[^.;!?]{{0,60}}\?\s*(?:\|\s*)?(?:{ANSWER_LABEL}\s*)?(?:no|not|non|never|none|jamais)\b"  # ... or in the next cell: "? | No |"
     r"(?!\s+(?:until|before|unless|only|just|yet|later|earlier|sooner|more|less|always|necessarily|avant|seulement)\b)"
+)
+# A table row's first cell that refuses whatever the row lists: "Not permitted", "Prohibited uses",
+# « Usages interdits » (a few words around it, nothing more).
+_REFUSED_ROW_LABEL = re.compile(
+    r"\W*(?:[\w/'’-]+\s+){0,2}?(?:not\s+(?:permitted|allowed|authori[sz]ed|included|granted|licen[cs]ed)|prohibited|forbidden|excluded"
+    r"|interdite?s?|exclue?s?|non\s+(?:autorisée?s?|permise?s?|inclus(?:es?)?))(?:\s+[\w/'’-]+){0,2}?[\s:]*$"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
 _PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
@@ -216,6 +230,10 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
+    # a table row under a refusal: "| Not permitted | Training any model on the Images; Selling the Images |"
+    label_end = pre.find("|", 1 if pre.startswith("|") else 0)
+    if label_end >= 0 and _REFUSED_ROW_LABEL.match(pre, 0, label_end):
+        return True
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
     # "for any purpose" of a long commercial contract).
@@ -312,6 +330,7 @@ def _far_negation(pre: str, match: str) -> bool:
     fr_purpose = list(_FR_PURPOSE.finditer(tail))
     if (
         fr_purpose and len(tail[fr_purpose[-1].end():].split()) <= 30 and not CLAUSE_VERB.search(tail, fr_purpose[-1].end())
+        and not _FR_OWN_VERB.search(fr_purpose[-1]["gap"])
         and not _FR_NEW_CLAUSE.search(tail, fr_purpose[-1].end())
     ):
         return True
