@@ -12,7 +12,7 @@ from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
-from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap
+from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
 
 _PARTY_WORDS = rf"\b(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\b"
 # ... not a word that names the recordings: "The Talent Data may be sold", "Performer Content"
@@ -346,6 +346,10 @@ def match_clause(
     sentence_starts = clause.sentence_starts
     by_sentence: dict[int, list[tuple[CompiledTrigger, int, int, Optional[str]]]] = {}
 
+    def row_refused(a: int) -> bool:
+        """A table row whose first cell refuses what it lists ("| Not permitted | ... |") negates the rest."""
+        return seg.zone == "table" and refused_by_row_label(lower, seg.start, a)
+
     def place(trig: CompiledTrigger, a: int, b: int, via: Optional[str]) -> None:
         k = bisect_right(sentence_starts, a) - 1
         if k >= 0 and b <= seg.sentences[k][1]:
@@ -435,12 +439,12 @@ def match_clause(
             negated_mention = False
             # "mention": the match counts negated or not, and a negated one is reported as a prohibition
             if trig.negation == "mention" and effect == "flag":
-                negated_mention = unchosen or is_negated(lower, s_start, a, b, []) != clause.lead_negated
+                negated_mention = unchosen or (is_negated(lower, s_start, a, b, []) or row_refused(a)) != clause.lead_negated
             if trig.negation not in ("ignore", "mention"):
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
-                negated = prev if prev is not None else is_negated(lower, s_start, a, b, own)
+                negated = prev if prev is not None else is_negated(lower, s_start, a, b, own) or row_refused(a)
                 if not negated and effect in ("flag", "grant") and negated_in_gap(lower[a:b], trig.negating):
                     negated = True
                 negations.append((b, negated))

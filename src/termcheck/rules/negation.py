@@ -230,10 +230,6 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
-    # a table row under a refusal: "| Not permitted | Training any model on the Images; Selling the Images |"
-    label_end = pre.find("|", 1 if pre.startswith("|") else 0)
-    if label_end >= 0 and _REFUSED_ROW_LABEL.match(pre, 0, label_end):
-        return True
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
     # "for any purpose" of a long commercial contract).
@@ -354,6 +350,13 @@ def _far_negation(pre: str, match: str) -> bool:
         len(rest.split()) <= 20 and 1 <= len(CLAUSE_VERB.findall(rest)) <= 2 and not _UNDOES_NEGATION.search(rest)
         and not _REQUIREMENT.search(rest) and not _NEW_SUBJECT.search(rest)  # "no rights ..., and all rights belong to"
     )
+
+
+def refused_by_row_label(lower: str, row_start: int, m_start: int) -> bool:
+    """True when a match sits after the first cell of a table row that refuses what the row lists:
+    "| Not permitted | Training any model on the Images. Selling the Images to AI developers. |"."""
+    label_end = lower.find("|", row_start + 1 if lower.startswith("|", row_start) else row_start, m_start)
+    return label_end >= 0 and _REFUSED_ROW_LABEL.match(lower, row_start, label_end) is not None
 
 
 def negates_items(lead_in: str) -> bool:
