@@ -126,51 +126,55 @@ def _rows_written_cell_by_cell(line_cells: list[list[Box]], order: list[list[tup
     out_order: list[list[tuple[int, int]]] = []
     i = 0
     while i < len(line_cells):
-        merged = _cell_major_row(line_cells, order, i)
-        if merged is None:
-            out_cells.append(line_cells[i])
-            out_order.append(order[i])
-            i += 1
+        row, end = _cell_major_row(line_cells, order, i)
+        if row is None:
+            # lines the text reads back and forth through that are no row (two columns of prose) stay as they are
+            out_cells += line_cells[i:end]
+            out_order += order[i:end]
         else:
-            cells, spans, i = merged
-            out_cells.append(cells)
-            out_order.append(spans)
+            out_cells.append(row[0])
+            out_order.append(row[1])
+        i = end
     return out_cells, out_order
 
 
-def _cell_major_row(line_cells: list[list[Box]], order: list[list[tuple[int, int]]], first: int) -> Optional[tuple[list[Box], list[tuple[int, int]], int]]:
-    """The row starting at a visual line with two cells or more, when the text reads it cell by cell:
-    its cells (one per column), their spans and the line after it; None when it is one line or not so."""
+def _cell_major_row(
+    line_cells: list[list[Box]], order: list[list[tuple[int, int]]], first: int
+) -> tuple[Optional[tuple[list[Box], list[tuple[int, int]]]], int]:
+    """The row starting at a visual line with two cells or more, when the text reads it cell by cell (its
+    cells, one per column, and their spans), or None; and the line after the lines it looked at."""
     lefts = [c[0] for c in line_cells[first]]
     if len(lefts) < 2:
-        return None
+        return None, first + 1
     last = max(end for _start, end in order[first])
     end = first + 1
     # a later line is the row's while the text goes back to it (a cell's next line comes before the
     # next cell), every one of its cells under a column of the row's first line
     while (
-        end < len(line_cells) and end - first < _MAX_ROW_LINES and order[end]
+        end < len(line_cells) and order[end]
         and min(start for start, _end in order[end]) < last
         and all(any(abs(c[0] - left) <= _EDGE_TOLERANCE for left in lefts) for c in line_cells[end])
     ):
         last = max(last, *(e for _s, e in order[end]))
         end += 1
     if end == first + 1:
-        return None
+        return None, first + 1
+    if end - first > _MAX_ROW_LINES:
+        return None, end  # two columns of prose, read one after the other
     pieces = sorted(
         (span, min(range(len(lefts)), key=lambda k: abs(lefts[k] - box[0])), box)
         for line in range(first, end) for box, span in zip(line_cells[line], order[line])
     )
     # the row's text is one run, column after column, nothing else inside it
     if any(b[0][0] != a[0][1] + 1 or b[1] < a[1] for a, b in zip(pieces, pieces[1:])):
-        return None
+        return None, end
     cells: list[Box] = []
     spans: list[tuple[int, int]] = []
     for k in range(len(lefts)):
         mine = [(span, box) for span, column, box in pieces if column == k]
         cells.append((min(b[0] for _s, b in mine), min(b[1] for _s, b in mine), max(b[2] for _s, b in mine), max(b[3] for _s, b in mine)))
         spans.append((mine[0][0][0], mine[-1][0][1]))
-    return cells, spans, end
+    return (cells, spans), end
 
 
 def find_tables(line_cells: list[list[Box]]) -> list[list[tuple[int, list[int]]]]:
