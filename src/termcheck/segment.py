@@ -93,9 +93,14 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 _ANSWER_START = re.compile(ANSWER_LABEL + r"(?:\s|$)", re.IGNORECASE)
 
 
+def _is_question(text: str) -> bool:
+    """Whether text ends with a question mark (closing quotes and brackets aside)."""
+    return text.rstrip("\"')]» \n").endswith("?")
+
+
 def _answers(question: str, after: str) -> bool:
     """Whether after starts with the labelled answer to question ("... removed?" / "A: Not while ...")."""
-    return question.rstrip("\"')]» \n").endswith("?") and _ANSWER_START.match(after.lstrip()) is not None
+    return _is_question(question) and _ANSWER_START.match(after.lstrip()) is not None
 
 
 # "How long will you use my recordings? Five years from the session.": a question answered in a few words
@@ -112,7 +117,7 @@ _SHORT_ANSWER = re.compile(
 
 def _short_answer(question: str, after: str) -> bool:
     """Whether after starts with a few words that answer question ("... recordings? For five years.")."""
-    return question.rstrip("\"')]» ").endswith("?") and _QUESTION_START.match(question) is not None and _SHORT_ANSWER.match(after) is not None
+    return _is_question(question) and _QUESTION_START.match(question) is not None and _SHORT_ANSWER.match(after) is not None
 
 
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
@@ -153,7 +158,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
         question = text[start:m.start()]
         if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 80]):
             continue
-        before = text[start:m.start()].rstrip("\"')]»")
+        before = question.rstrip("\"')]»")
         if before.endswith("."):
             tok = _LAST_TOKEN.search(before[:-1])
             word = (tok.group(1) if tok else "").lower().lstrip("(\"'")

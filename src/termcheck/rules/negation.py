@@ -356,7 +356,7 @@ def _far_negation(pre: str, match: str) -> bool:
 def refused_by_row_label(lower: str, row_start: int, m_start: int) -> bool:
     """True when a match sits after the first cell of a table row that refuses what the row lists:
     "| Not permitted | Training any model on the Images. Selling the Images to AI developers. |"."""
-    label_end = lower.find("|", row_start + 1 if lower.startswith("|", row_start) else row_start, m_start)
+    label_end = lower.find("|", row_start, m_start)  # a row's text has no outer bars: "not permitted | ..."
     return label_end >= 0 and _REFUSED_ROW_LABEL.match(lower, row_start, label_end) is not None
 
 
