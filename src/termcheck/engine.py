@@ -11,7 +11,7 @@ from functools import cached_property, partial
 from typing import Callable, Iterable, Optional, Union
 
 from termcheck.models import Document, Segment
-from termcheck.parties import COUNTERPARTY_MARK, mark_aliases, party_names
+from termcheck.parties import COUNTERPARTY_MARK, PERFORMER_NAME, mark_aliases, party_names
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
@@ -736,6 +736,10 @@ def _status_for_value(value: Union[float, str, None], q: dict) -> str:
 RENEWS = "renews"
 # Pay that depends on an event: a bonus, or an amount due only "if" something happens.
 _CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
+# What the other side pays a go-between, when the contract also says what reaches the performer: "Client
+# shall pay Supplier GBP 1,200 per recording day. Supplier shall pay Talent not less than GBP 800 ..."
+_PAYEE = re.compile(r"\bpay(?:s|able)?\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w-]+)", re.IGNORECASE)
+_GO_BETWEEN = re.compile(r"suppliers?|agency|agencies|agents?|vendors?|contractors?|lenders?|loan-?out|managers?|management|providers?", re.IGNORECASE)
 
 
 def _quantity(
@@ -751,6 +755,8 @@ def _quantity(
         find = find_pay if kind == "money" else find_percentages
         blank: Optional[tuple[Union[float, str], Hit]] = None
         contingent: Optional[tuple[Union[float, str], Hit]] = None
+        if kind == "money":
+            hits = _performer_paid_first(doc.text, hits)
         for h in hits:
             # a match through a defined term ("shall pay the Fee") takes the amount its definition states
             where = [h.sentence] + ([h.via_span] if h.via_span else [])
@@ -780,6 +786,19 @@ def _quantity(
                 return place[0], h, []
         return None, None, []
     return None, None, []
+
+
+def _performer_paid_first(text: str, hits: list[Hit]) -> list[Hit]:
+    """Hits in order, but those that pay a go-between (an agency, a supplier) after one that pays the
+    performer: the amount a performer reads is theirs."""
+    def payee(h: Hit) -> str:
+        found = _PAYEE.search(text, *h.sentence)
+        return found["who"] if found else ""
+
+    middle = [h for h in hits if _GO_BETWEEN.fullmatch(payee(h))]
+    if not middle or not any(PERFORMER_NAME.match(payee(h)) for h in hits):
+        return hits
+    return [h for h in hits if h not in middle] + middle
 
 
 def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentReport:

@@ -439,12 +439,12 @@ def match_clause(
             negated_mention = False
             # "mention": the match counts negated or not, and a negated one is reported as a prohibition
             if trig.negation == "mention" and effect == "flag":
-                negated_mention = unchosen or (is_negated(lower, s_start, a, b, []) or row_refused(a)) != clause.lead_negated
+                negated_mention = unchosen or (is_negated(lower, s_start, a, b, [], seg.start) or row_refused(a)) != clause.lead_negated
             if trig.negation not in ("ignore", "mention"):
                 own = [(x, y) for x, y in compound if not (x <= a and b <= y)]
                 # "is not perpetual or irrevocable": a coordinated match shares the negation of the one before.
                 prev = next((n for e, n in reversed(negations) if e <= a and _COORDINATED.match(lower[e:a])), None)
-                negated = prev if prev is not None else is_negated(lower, s_start, a, b, own) or row_refused(a)
+                negated = prev if prev is not None else is_negated(lower, s_start, a, b, own, seg.start) or row_refused(a)
                 if not negated and effect in ("flag", "grant") and negated_in_gap(lower[a:b], trig.negating):
                     negated = True
                 negations.append((b, negated))

@@ -212,6 +212,10 @@ _NO_DUTY = re.compile(
     r"\bno\s+(?:(?:such|further|express|legal|binding|other)\s+)?(?:undertaking|obligation|commitment|guarantee|promise|assurance|duty)s?"
     r"\s+(?:(?:whatsoever|whatever|of\s+any\s+kind)\s+)?(?:to|that)\b"
 )
+# an item of a list run into one sentence: "... (b) disclose ..., or (c) sell ..."
+_INLINE_ITEM = re.compile(r"(?<![\w)])\((?P<marker>[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
+_ITEM_OWN_MODAL = re.compile(rf"\b(?:{MODALS}|agrees?|except|unless|provided|then)\b")  # ("if ... (ii) ..., then the royalty")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -222,8 +226,11 @@ def _mask(text: str, pattern: "re.Pattern[str]") -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
-def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]]) -> bool:
-    """True when a negation cue governs the match: just before it in its clause, or right after it."""
+def is_negated(
+    lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]], clause_start: Optional[int] = None
+) -> bool:
+    """True when a negation cue governs the match: just before it in its clause, or right after it
+    (clause_start, where the sentence's clause begins, lets a list's item reach its lead-in)."""
     if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
         return True
     waived = _WAIVED_RIGHT.search(lower, max(s_start, m_start - 90), m_start)
@@ -231,6 +238,9 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
         # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
+    # (an item's marker looks like an aside, which is masked below)
+    if "(" in pre and _in_forbidden_inline_item(lower[min(s_start, clause_start if clause_start is not None else s_start):m_start]):
+        return True
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
     # "for any purpose" of a long commercial contract).
@@ -287,6 +297,18 @@ def is_negated(lower: str, s_start: int, m_start: int, m_end: int, masked: list[
     if _far_negation(pre, lower[m_start:m_end]):
         return True
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+
+
+def _in_forbidden_inline_item(pre: str) -> bool:
+    """True when the match is in a later item of a list run into its clause whose lead-in forbids:
+    "shall not (a) use ..., (b) disclose ..., or (c) [sell] ...", with no modal of its own in any item."""
+    items = list(_INLINE_ITEM.finditer(pre))
+    first = next((k for k in range(len(items) - 1, -1, -1) if items[k]["marker"] in ("a", "i", "1")), len(items) - 1)
+    if first >= len(items) - 1:
+        return False  # no list, or the match is in its first item (the plain reading governs that)
+    if _ITEM_OWN_MODAL.search(pre, items[first].end()) or _SENTENCE_END.search(pre, items[first].end()):
+        return False
+    return negates_items(pre[:items[first].start()].rstrip().rstrip(":") + ":")
 
 
 def _follows_an_exception(after_cue: str) -> bool:
