@@ -92,3 +92,12 @@ def test_an_irrevocable_waiver_of_moral_rights_is_not_quoted_as_consent_that_can
     assert waiver.status == "fail" and not waiver.findings
     consent = check_text("The Performer irrevocably consents to the use of the Recordings.", rules=RULES).check("consent-withdrawal")
     assert [f.effect for f in consent.findings] == ["refuses"]
+
+
+def test_a_name_kept_apart_from_the_recordings_is_quoted_as_no_credit():
+    """'your name will not be linked to the recordings' is the clause a performer is shown for a failed credit;
+    kept back only until the performer consents, it refuses nothing."""
+    refused = check_text("Your name will not be linked to the recordings in the dataset.", rules=RULES).check("attribution")
+    assert refused.status == "fail" and [f.effect for f in refused.findings] == ["refuses"]
+    consent = "The Performer's name will not be associated with the Recordings without the Performer's consent."
+    assert not check_text(consent, rules=RULES).check("attribution").findings
