@@ -791,14 +791,12 @@ def _quantity(
 def _performer_paid_first(text: str, hits: list[Hit]) -> list[Hit]:
     """Hits in order, but those that pay a go-between (an agency, a supplier) after one that pays the
     performer: the amount a performer reads is theirs."""
-    def payee(h: Hit) -> str:
-        found = _PAYEE.search(text, *h.sentence)
-        return found["who"] if found else ""
-
-    middle = [h for h in hits if _GO_BETWEEN.fullmatch(payee(h))]
-    if not middle or not any(PERFORMER_NAME.match(payee(h)) for h in hits):
+    found = [_PAYEE.search(text, *h.sentence) for h in hits]
+    payees = [m["who"] if m else "" for m in found]
+    middle = [_GO_BETWEEN.fullmatch(p) is not None for p in payees]
+    if not any(middle) or not any(PERFORMER_NAME.match(p) for p in payees):
         return hits
-    return [h for h in hits if h not in middle] + middle
+    return [h for h, m in zip(hits, middle) if not m] + [h for h, m in zip(hits, middle) if m]
 
 
 def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentReport:

@@ -239,7 +239,8 @@ def is_negated(
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
     # (an item's marker looks like an aside, which is masked below)
-    if "(" in pre and _in_forbidden_inline_item(lower[min(s_start, clause_start if clause_start is not None else s_start):m_start]):
+    list_start = s_start if clause_start is None else min(s_start, clause_start)
+    if "(" in pre and _in_forbidden_inline_item(lower[list_start:m_start]):
         return True
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
@@ -303,8 +304,9 @@ def _in_forbidden_inline_item(pre: str) -> bool:
     """True when the match is in a later item of a list run into its clause whose lead-in forbids:
     "shall not (a) use ..., (b) disclose ..., or (c) [sell] ...", with no modal of its own in any item."""
     items = list(_INLINE_ITEM.finditer(pre))
-    first = next((k for k in range(len(items) - 1, -1, -1) if items[k]["marker"] in ("a", "i", "1")), len(items) - 1)
-    if first >= len(items) - 1:
+    # the list's first item is the last "(a)", "(i)" or "(1)": an earlier list may have come before
+    first = next((k for k in range(len(items) - 1, -1, -1) if items[k]["marker"] in ("a", "i", "1")), None)
+    if first is None or first == len(items) - 1:
         return False  # no list, or the match is in its first item (the plain reading governs that)
     if _ITEM_OWN_MODAL.search(pre, items[first].end()) or _SENTENCE_END.search(pre, items[first].end()):
         return False
