@@ -24,6 +24,7 @@ def names(text: str) -> tuple[list[str], list[str]]:
     "text, expected",
     [
         ('Parties: Cadence Speech GmbH ("Cadence") and the voice partner ("Partner").', ["Partner"]),
+        ('This Agreement is made between Northfield Simulation Center ("the Center") and the individual named below ("the Patient Actor").', ["Patient Actor"]),
         ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").', ["Contractor"]),
         ('This agreement is between Wavelength Audio Network Inc. ("Network") and the host named below ("Host").', ["Host"]),
         ('Between Quiet Hours Media Ltd ("Network") and the co-host ("Host").', ["Host"]),
@@ -117,6 +118,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('"Lumen" means Lumen Voice Limited, a company registered in England.', ["Lumen"]),
         ('Between Northwind Studios, a production company ("Northwind"), and the performer named below ("Artist").', ["Northwind"]),
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois (ci-après « le Partenaire »).", ["Voxa"]),
+        # the article inside the quotes: ("the Center")
+        ('This Agreement is made between Northfield School of Medicine Simulation Center ("the Center") and the individual named below ("the Participant Actor").', ["Center"]),
         # names the rules already read as the other side, or as the performer, need no marking
         ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").', []),
         ('This Agreement is between Harbour Audio Ltd ("Licensor") and Acme Inc. ("Licensee").', []),

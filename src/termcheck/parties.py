@@ -57,10 +57,10 @@ COUNTERPARTY_WORDS = (
 _COUNTERPARTY_NAME = re.compile(rf"^(?:the\s+|a\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})$", re.IGNORECASE)
 
 # 'between Cadence Speech GmbH ("Cadence") and the voice partner ("Partner")', '(the "Talent")',
-# '(hereinafter "Contractor")', « (ci-après « le Partenaire ») »
+# '(hereinafter "Contractor")', '("the Center")', « (ci-après « le Partenaire ») »
 _PARTY_DEFINITION = re.compile(
     r"""\(\s*(?:(?:the|hereinafter|hereafter|referred|to|as|called|ci-après|dénommée?|désignée?|appelée?|le|la|l)[\s,'’]+)*
-        ["“«]\s*(?:(?:le|la|l['’])\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]
+        ["“«]\s*(?:(?:le|la|l['’]|the|The)\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]
         (?:\s*(?:,|;|\bor\b|\band\b)\s*(?:\bor\s+|\band\s+)?["“«][^"”»\n]{1,40}["”»])*\s*\)""",  # ... and its other names: ("Grindr", "We", "Us")
     re.VERBOSE,
 )

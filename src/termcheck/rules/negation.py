@@ -216,6 +216,7 @@ _NO_DUTY = re.compile(
 _INLINE_ITEM = re.compile(r"(?<![\w)])\((?P<marker>[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 _ITEM_OWN_MODAL = re.compile(rf"\b(?:{MODALS}|agrees?|except|unless|provided|then)\b")  # ("if ... (ii) ..., then the royalty")
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_FAIL_TO = re.compile(r"\b(?:fail|neglect|omit)\s+to\b")
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -240,8 +241,10 @@ def is_negated(
     pre = lower[s_start:m_start]
     # (an item's marker looks like an aside, which is masked below)
     list_start = s_start if clause_start is None else min(s_start, clause_start)
-    if "(" in pre and _in_forbidden_inline_item(lower[list_start:m_start]):
-        return True
+    item = _forbidden_inline_item(lower[list_start:m_start]) if "(" in pre else None
+    if item is not None:
+        # "shall not ... or (c) fail to credit the Performer": forbidding a failure promises the act
+        return not _FAIL_TO.search(item)
     # Most matches have no negation word before them in their sentence: masking only removes cues, so
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
     # "for any purpose" of a long commercial contract).
@@ -300,17 +303,20 @@ def is_negated(
     return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
 
 
-def _in_forbidden_inline_item(pre: str) -> bool:
-    """True when the match is in a later item of a list run into its clause whose lead-in forbids:
-    "shall not (a) use ..., (b) disclose ..., or (c) [sell] ...", with no modal of its own in any item."""
+def _forbidden_inline_item(pre: str) -> Optional[str]:
+    """The words of the match's item before it, when the match is in a later item of a list run into its
+    clause whose lead-in forbids: "shall not (a) use ..., (b) disclose ..., or (c) [sell] ...", with no
+    modal of its own in any item; None otherwise."""
     items = list(_INLINE_ITEM.finditer(pre))
     # the list's first item is the last "(a)", "(i)" or "(1)": an earlier list may have come before
     first = next((k for k in range(len(items) - 1, -1, -1) if items[k]["marker"] in ("a", "i", "1")), None)
     if first is None or first == len(items) - 1:
-        return False  # no list, or the match is in its first item (the plain reading governs that)
+        return None  # no list, or the match is in its first item (the plain reading governs that)
     if _ITEM_OWN_MODAL.search(pre, items[first].end()) or _SENTENCE_END.search(pre, items[first].end()):
-        return False
-    return negates_items(pre[:items[first].start()].rstrip().rstrip(":") + ":")
+        return None
+    if not negates_items(pre[:items[first].start()].rstrip().rstrip(":") + ":"):
+        return None
+    return pre[items[-1].end():]
 
 
 def _follows_an_exception(after_cue: str) -> bool:
