@@ -29,11 +29,11 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This agreement is between Wavelength Audio Network Inc. ("Network") and the host named below ("Host").', ["Host"]),
         ('Between Quiet Hours Media Ltd ("Network") and the co-host ("Host").', ["Host"]),
         ('By submitting your video ("Video") to ClipHound LLC ("ClipHound"), you ("Owner") agree to the following.', ["Owner"]),
-        ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann"]),
+        ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann", "Joseph Theismann"]),
         ('"Contractor" means the individual who signs this Agreement.', ["Contractor"]),
         # people who use what is licensed are not the performer
         ('"Permitted Users" means any person who buys a subscription.', []),
-        ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire"]),
+        ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire", "Claire Dubois", "Madame Dubois"]),
         ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
         ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),
         # "Co-Host" is not a company's "Co." (a corporate suffix never has a hyphen after it)
@@ -56,8 +56,15 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('Between Acme Ltd ("Acme") and the production company ("Producer").', []),
         ('This agreement is between Corvid Data Ltd ("Corvid") and its affiliate ("Affiliate").', []),
         ('The project ("Project") and the team ("Team") are described below.', []),
-        # names the rules already read as the performer need no marking
+        # names the rules already read as the performer need no marking (the person's name does)
         ('This Agreement is between Vocalia Ltd ("Vocalia") and the individual named below ("Performer").', []),
+        ('This Agreement is made between Apex Arcade Inc., a Delaware corporation ("Publisher"), and Marcus Webb, an individual ("Athlete").', ["Marcus Webb"]),
+        # ... and a titled name before a defined name the rules read as the performer, in any sentence
+        ('This licence is given by Dr Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', ["Elena Sokolova", "Dr Sokolova"]),
+        ('This licence is given by Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', []),
+        # ... not a capitalised description that is no name, nor a business's name
+        ('This Agreement is made between Apex Arcade Inc. ("Publisher") and The Voice Artist Named Below ("Artist").', []),
+        ('This Agreement is made between Apex Arcade Inc. ("Publisher") and Harbor Sound ("Artist").', []),
         # too short to mark safely
         ('Between Vocalia Ltd ("Vocalia") and the individual named below ("VA").', []),
         # a loan-out company lends the performer: it is on the performer's side, business or not
@@ -67,10 +74,11 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This Agreement is made between Quill & Reed Productions Inc., a corporation wholly owned by the actor Marcus Bell (the "Lender"), and Grove Ltd (the "Licensee").', ["Lender"]),
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, the personal services company of Jane Doe ("PSC").', ["PSC"]),
         # a person's name alone, opposite a business with a legal form, with or without the business's own name
-        ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host"]),
-        ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host"]),
-        ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host"]),
-        ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice"]),
+        # (the name itself is the performer's too: 'the words "Voiced by Jane Doe"')
+        ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host", "Jane Doe"]),
+        ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host", "Jane Doe"]),
+        ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host", "Jane van Doe"]),
+        ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice", "Marie Dupont"]),
         # ... not a business named without its legal form, nor a name opposite no business
         ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Blue Harbor Media ("Media Co").', []),
         ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Northwind Productions ("Northwind").', []),

@@ -580,6 +580,17 @@ def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# "This Agreement runs for one academic year", "The term of this engagement is six months"
+_AGREEMENT_RUNS = re.compile(
+    r"\b(?:(?:this|the)\s+(?:agreement|contract|engagement)\s+(?:(?:shall|will|is\s+to)\s+)?(?:runs?|lasts?|continues?|is\s+for)"
+    r"|term\s+of\s+(?:this|the)\s+(?:agreement|contract|engagement)\s+(?:is|shall\s+be|will\s+be))\b",
+    re.IGNORECASE,
+)
+_USE_WORDS = re.compile(
+    r"\b(?:licen[cs]\w*|use|uses|used|usage|consents?|release|rights?|exploit\w*|publish\w*|broadcast\w*|recordings?|images?"
+    r"|footage|voice|likeness|materials?|content|photos?|photographs?|videos?)\b",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(
     r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|terminat(?:e|es|ing)\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE
 )
@@ -810,7 +821,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
         if rule.quantity:
             values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations, deadlines)
     finite_term = any(
-        isinstance(values[r.id][0], float) for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
+        isinstance(values[r.id][0], float) and not _engagement_term(doc, values[r.id][1])
+        for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )
     # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
     # raise no other check.
@@ -933,6 +945,16 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
         res.value = value[0]
         res.notes.extend(value[2])
     return res
+
+
+def _engagement_term(doc: Document, hit: Optional[Hit]) -> bool:
+    """True when the term found is only how long the agreement runs ("This Agreement runs for one academic
+    year and may be renewed"), in a sentence that names no licence, use or recordings: the engagement ends,
+    but what the other side owns or keeps after it does not."""
+    if hit is None:
+        return False
+    sentence = doc.text[hit.sentence[0]:hit.sentence[1]]
+    return bool(_AGREEMENT_RUNS.search(sentence)) and not _USE_WORDS.search(sentence)
 
 
 def _ends_on_a_date(doc: Document, hit: Hit) -> bool:

@@ -134,6 +134,19 @@ _LOAN_OUT_IN = re.compile(
 _PERSONAL_NAME = re.compile(
     r"^\W*(?:(?:and|et)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme)\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}\s*,?\s*$"
 )
+# ... and that name at the head of the performer's description, which the contract may use in place of the
+# defined one ('Jane Doe ("Host")', 'Marcus Webb, an individual ("Athlete")', « Madame Claire Dubois, demeurant à
+# Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
+# description in lower case ("the individual named below") names nobody.
+_TITLE = r"(?P<title>Mr|Mrs|Ms|Mx|Dr|Prof|M|Mme|Madame|Monsieur)\.?\s+"
+_NAME = (
+    r"(?P<name>(?!(?:The|A|An|This|That|Each|Any|Our|Your|Its|Le|La|Les|Un|Une)\b)[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})"
+)
+_NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NAME}\s*(?:,|$)")
+# ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
+# Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
+_TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
@@ -209,6 +222,11 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 description = _description(text, start, m.start())
                 if _on_performer_side(text, (start, end), m, description):
                     _keep(performer, m.group("term"))
+                    for person in _personal_names(description, _NAME_AT_HEAD):
+                        _keep(performer, person)
+                elif PERFORMER_NAME.match(m.group("term")):
+                    for person in _personal_names(description, _TITLED_NAME_AT_END):
+                        _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
@@ -299,6 +317,24 @@ def _named_person(text: str, start: int, end: int, at: int, description: str) ->
         return False
     name_at = at - len(name)
     return bool(_ENTITY_FORM.search(text[start:name_at] + " " + text[at:end]))
+
+
+def _personal_names(description: str, where: re.Pattern[str]) -> list[str]:
+    """The person's name a performer's description gives where `where` looks (after a business named before
+    it: 'Riverside Audio Ltd and Jane Doe'), with its title and surname when it has a title ("Dr Elena
+    Sokolova", "Dr Sokolova"); none if the name is a party word or a business's."""
+    head = _AND_AFTER_ENTITY.match(description)
+    own = description[head.end():] if head and _ENTITY_FORM.search(description, 0, head.end()) else description
+    found = where.search(own)
+    if not found or _BUSINESS.search(found["name"]) or _TRADE_WORD.search(found["name"]):
+        return []
+    words = found["name"].split()
+    if any(PERFORMER_NAME.match(word) or _COUNTERPARTY_NAME.match(word) for word in words):
+        return []
+    if not found["title"]:
+        return [" ".join(words)]
+    title = " ".join(own[found.start("title"):found.start("name")].split())  # as written: "Dr", "Dr."
+    return [" ".join(words), f"{title} {words[-1]}"]
 
 
 def _common_noun_party(text: str, start: int, at: int, description: str) -> bool:

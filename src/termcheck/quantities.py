@@ -115,7 +115,7 @@ def find_numbers(text: str, start: int = 0, end: Optional[int] = None) -> list[N
 
 
 _UNIT = (
-    r"(?P<unit>years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|calendar\s+(?:days?|weeks?|months?|years?)|business\s+days?|working\s+days?"
+    r"(?P<unit>years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|(?:calendar|academic|school|consecutive|successive)\s+(?:days?|weeks?|months?|years?)|business\s+days?|working\s+days?"
     r"|ans?|années?|mois|semaines?|heures?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
 )
 _UNIT_RE = re.compile(rf"\b{_UNIT}\b", re.IGNORECASE)
@@ -138,8 +138,8 @@ class Duration:
 def _unit_kind(unit: str) -> str:
     """'y', 'm', 'w', 'f', 'd' or 'h' for a unit as written ('working days' is days, not weeks)."""
     u = unit.lower()
-    if u.startswith("calendar"):  # "one calendar month" is a month
-        u = u[len("calendar"):].strip()
+    if " " in u and not u.startswith(("business", "working", "jour")):  # "one calendar month", "three academic years"
+        u = u.split(None, 1)[1]
     if "day" in u or u.startswith("jour"):
         return "d"
     if u.startswith(("y", "an", "ann")):

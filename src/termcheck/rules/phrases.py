@@ -13,7 +13,7 @@ breaks, hyphens and punctuation between the words:
     {num}                          a number, in digits or words ("three (3)")
 
 `re:` before a pattern makes it a raw regular expression instead (built-in packs only: user packs
-go through RE2, which runs in linear time). In one, `{performer_alias}` stands for the contract's own
+go through RE2, which runs in linear time). In one, `{num}` is a number as above, `{performer_alias}` stands for the contract's own
 name for its performer, where it defines one ("the voice partner ("Partner")": see parties.py), and
 `{performer_word}` for any word the rules read as the performer ("talent", "licensor", "you", that name)
 and `{counterparty_word}` for any word they read as the other side ("company", "licensee", "we").
@@ -122,7 +122,7 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     """The regex source for a phrase (no outer word boundaries)."""
     if phrase.startswith("re:"):
         source = phrase[3:].strip().replace("{performer_alias}", ALIAS_WORD)
-        source = source.replace("{performer_word}", f"(?:{PERFORMER_WORDS})")
+        source = source.replace("{performer_word}", f"(?:{PERFORMER_WORDS})").replace("{num}", NUMBER)
         return "(?:" + source.replace("{counterparty_word}", f"(?:{COUNTERPARTY_WORDS})") + ")"
     tokens = phrase.lower().split()
     if not tokens:
