@@ -65,8 +65,10 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... not a capitalised description that is no name, nor a business's name
         ('This Agreement is made between Apex Arcade Inc. ("Publisher") and The Voice Artist Named Below ("Artist").', []),
         ('This Agreement is made between Apex Arcade Inc. ("Publisher") and Harbor Sound ("Artist").', []),
-        # too short to mark safely
+        # too short to mark safely, unless the quotes hold its article: ("the SP") is always "the SP"
         ('Between Vocalia Ltd ("Vocalia") and the individual named below ("VA").', []),
+        ('Between Vocalia Ltd ("Vocalia") and the individual named below (the "VA").', []),
+        ('This Agreement is made between Northfield Simulation Center ("the Center") and the individual named below ("the SP").', ["the SP"]),
         # a loan-out company lends the performer: it is on the performer's side, business or not
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC, a Delaware company ("Lender"), furnishing the services of Jane Doe.', ["Lender"]),
         ('Between Acme Studios Inc. ("Studio") and Bright Voice LLC f/s/o Jane Doe ("Lender").', ["Lender"]),
@@ -103,6 +105,8 @@ def test_performer_aliases(text: str, expected: list[str]) -> None:
          "3. The Contractor retains all right, title and interest in the Recordings.", "ownership", "pass"),
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).\n\n"
          "Article 5. Voxa supprimera les enregistrements dans les 30 jours à la demande du Partenaire.", "deletion", "pass"),
+        ('This Agreement is made between Northfield Simulation Center ("the Center") and the individual named below ("the SP").\n\n'
+         "6.1 The SP's name will appear in the credits of each teaching video.", "attribution", "pass"),
         # ... and only there: a business called "Partner" stays the other side
         ('Parties: Cadence Speech GmbH ("Cadence") and Vocalia Ltd ("Partner").\n\n'
          "2. The Partner may terminate this agreement at any time on three months' notice.\n\n"

@@ -60,7 +60,7 @@ _COUNTERPARTY_NAME = re.compile(rf"^(?:the\s+|a\s+|la\s+|le\s+|l['’])?(?:{COUN
 # '(hereinafter "Contractor")', '("the Center")', « (ci-après « le Partenaire ») »
 _PARTY_DEFINITION = re.compile(
     r"""\(\s*(?:(?:the|hereinafter|hereafter|referred|to|as|called|ci-après|dénommée?|désignée?|appelée?|le|la|l)[\s,'’]+)*
-        ["“«]\s*(?:(?:le|la|l['’]|the|The)\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]
+        ["“«]\s*(?:(?P<article>le|la|l['’]|the|The)\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]
         (?:\s*(?:,|;|\bor\b|\band\b)\s*(?:\bor\s+|\band\s+)?["“«][^"”»\n]{1,40}["”»])*\s*\)""",  # ... and its other names: ("Grindr", "We", "Us")
     re.VERBOSE,
 )
@@ -221,7 +221,7 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
                 if _on_performer_side(text, (start, end), m, description):
-                    _keep(performer, m.group("term"))
+                    _keep(performer, _with_short_article(m))
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
@@ -342,6 +342,15 @@ def _common_noun_party(text: str, start: int, at: int, description: str) -> bool
     if not _COMMON_NOUN_PARTY.match(description) or _BUSINESS.search(description):
         return False
     return bool(_BETWEEN.search(text, start, at)) and bool(_BUSINESS.search(text, start, at))
+
+
+def _with_short_article(m: re.Match[str]) -> str:
+    """A defined name, with the article the quotes hold when the name alone is too short to mark: ("the SP")
+    is used as "the SP" every time, which a state's "VA" or a "PR" department never is."""
+    term, article = m.group("term"), m.group("article")
+    if len(term) >= _MIN_ALIAS or not article or article.lower() not in ("the", "le", "la"):
+        return term
+    return f"{article.lower()} {term}"
 
 
 def _keep(found: dict[str, str], term: str) -> None:

@@ -109,8 +109,9 @@ _FR_OWN_VERB = re.compile(r"\b(?:pourra|pourront|peut|peuvent|doit|doivent|devra
 # ... up to a new clause: « pour la publicité, et utilisera les enregistrements pour entraîner » (not « , ou pour créer »)
 _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['’]|des|du|la|le|les|l['’]|un|une)\b)")
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
-# with or without a comma before the "or" ("use the replica in any other motion picture, or ")
-_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*,?\s(?:or|nor)\s*$")
+# with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
+# after other predicates listed with commas ("sell the Set, include it in a paid special or ")
+_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
 _DEALING_VERB = re.compile(
     r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
     r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
