@@ -38,6 +38,9 @@ _PERMISSION_OR_BAN = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:" + _PERMISSION_WORDS + r"|(?:will|shall|must)\s+not\b|agrees?\s+not\s+to\b|undertakes?\s+not\s+to\b)"
 )
 _PERMISSION_NEXT = re.compile(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
+# ... or in the party's second predicate: "Creator keeps all other rights in the Dance and may license it
+# to anyone else" (a predicate of its own words, with no other party named in it)
+_SECOND_PREDICATE = re.compile(r"\s+(?:keeps?|retains?|owns?|holds?|reserves?)\s+[^,;.]{0,60}?\band\s+(?=(?:also\s+)?" + _PERMISSION_WORDS + ")")
 # "Although the Performer may end the Agreement, the licence ... is irrevocable": a leading subordinate
 # clause's party is not the main clause's.
 _LEADING_SUBORDINATE = re.compile(
@@ -144,7 +147,10 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
         if subordinate_subject and not pre[m.end():].strip():
             # "We retain your recordings until you ask us to delete them": the clause's own subject does it
             return "performer" if PERFORMER_NAME.match(m.group()) else "counterparty"
-        if permission.match(ahead[m.end():]):
+        second = _SECOND_PREDICATE.match(ahead, m.end())
+        if second and _PARTY_OR_POSSESSIVE.search(ahead, m.end(), second.end()):
+            second = None
+        if permission.match(ahead[second.end() if second else m.end():]):
             if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
                 continue
             if subordinate_subject and not _PERMISSION_NEXT.match(ahead[m.end():]):
