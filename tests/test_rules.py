@@ -500,6 +500,11 @@ def test_no_builtin_phrase_splits_a_multiword_alternative():
                 # split by the alternation
                 if "|" not in a and len(b.split("|")) > 1 and f"{a} {b.split('|')[0]}" in _TWO_WORD_PREPOSITIONS:
                     suspicious.append(f"{path.name}: {phrase}")
+                # "cannot|can't|unable to delete" is "(cannot|can't|unable) to delete": a modal never takes "to",
+                # so a modal offered beside a word that does ("unable", "able") before "to" splits an alternative
+                before = set(a.strip("[]").split("|"))
+                if before & _MODAL_FORMS and before - _MODAL_FORMS and "to" in b.strip("[]").split("|"):
+                    suspicious.append(f"{path.name}: {phrase}")
                 # "for each|every|per hour" is "for (each|every|per) hour": a preposition offered as an
                 # alternative to the words after another preposition needs a phrase of its own
                 after = set(b.strip("[]").split("|"))
@@ -551,6 +556,7 @@ _TWO_WORD_PREPOSITIONS = {
 _PREPOSITIONS = {"for", "per", "to", "with", "by", "in", "on", "at", "from", "of", "under", "into", "onto", "within", "after", "before", "during"}
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
 _BE = {"is", "are", "be", "been", "being", "was", "were", "am"}
+_MODAL_FORMS = _MODALS | {"cannot", "can't", "won't", "shan't", "mustn't", "couldn't", "shouldn't", "wouldn't"}
 
 
 def test_a_lexicon_entry_inside_an_alternation_is_an_error():
