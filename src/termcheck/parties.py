@@ -128,21 +128,20 @@ _LOAN_OUT_IN = re.compile(
     r"|voice\s+(?:actor|artist)|musician|dancer|presenter|host|athlete)\b",
     re.IGNORECASE,
 )
-# A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
-# Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
-# whose last word names a trade (besides the business words of _BUSINESS).
-_PERSONAL_NAME = re.compile(
-    r"^\W*(?:(?:and|et)\s+)?(?:(?:Mr|Mrs|Ms|Mx|Dr|M|Mme)\.?\s+)?[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}\s*,?\s*$"
-)
-# ... and that name at the head of the performer's description, which the contract may use in place of the
-# defined one ('Jane Doe ("Host")', 'Marcus Webb, an individual ("Athlete")', « Madame Claire Dubois, demeurant à
-# Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
-# description in lower case ("the individual named below") names nobody.
+# A person's name, with a title or not: "Jane Doe", "Dr Jane van Doe", « Madame Claire Dubois »
 _TITLE = r"(?P<title>Mr|Mrs|Ms|Mx|Dr|Prof|M|Mme|Madame|Monsieur)\.?\s+"
 _NAME = (
     r"(?P<name>(?!(?:The|A|An|This|That|Each|Any|Our|Your|Its|Le|La|Les|Un|Une)\b)[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-Z]\.)?"
     r"(?:\s+(?:van|von|de|da|del|della|di|du|des|der|den|le|la|bin|al))*(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})"
 )
+# A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
+# Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
+# whose last word names a trade (besides the business words of _BUSINESS).
+_PERSONAL_NAME = re.compile(rf"^\W*(?:(?:and|et)\s+)?(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# ... and that name at the head of the performer's description, which the contract may use in place of the
+# defined one ('Jane Doe ("Host")', 'Marcus Webb, an individual ("Athlete")', « Madame Claire Dubois, demeurant à
+# Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
+# description in lower case ("the individual named below") names nobody.
 _NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NAME}\s*(?:,|$)")
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)

@@ -13,10 +13,11 @@ breaks, hyphens and punctuation between the words:
     {num}                          a number, in digits or words ("three (3)")
 
 `re:` before a pattern makes it a raw regular expression instead (built-in packs only: user packs
-go through RE2, which runs in linear time). In one, `{num}` is a number as above, `{performer_alias}` stands for the contract's own
-name for its performer, where it defines one ("the voice partner ("Partner")": see parties.py), and
-`{performer_word}` for any word the rules read as the performer ("talent", "licensor", "you", that name)
-and `{counterparty_word}` for any word they read as the other side ("company", "licensee", "we").
+go through RE2, which runs in linear time). In one, `{num}` is a number as above, `{performer_alias}`
+stands for the contract's own name for its performer, where it defines one ("the voice partner
+("Partner")": see parties.py), `{performer_word}` for any word the rules read as the performer
+("talent", "licensor", "you", that name) and `{counterparty_word}` for any word they read as the other
+side ("company", "licensee", "we").
 """
 
 from __future__ import annotations
