@@ -16,6 +16,7 @@ from termcheck.quantities import Duration, find_dates, find_durations, find_juri
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
 from termcheck.rules.negation import negates_items
+from termcheck.rules.phrases import compile_phrases
 from termcheck.rules.model import CompiledRule, CueSpan, RuleSet, matches_starting_in
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.trie import trie_regex
@@ -586,11 +587,6 @@ _AGREEMENT_RUNS = re.compile(
     r"|term\s+of\s+(?:this|the)\s+(?:agreement|contract|engagement)\s+(?:is|shall\s+be|will\s+be))\b",
     re.IGNORECASE,
 )
-_USE_WORDS = re.compile(
-    r"\b(?:licen[cs]\w*|use|uses|used|usage|consents?|release|rights?|exploit\w*|publish\w*|broadcast\w*|recordings?|images?"
-    r"|footage|voice|likeness|materials?|content|photos?|photographs?|videos?)\b",
-    re.IGNORECASE,
-)
 _UNTIL = re.compile(
     r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|terminat(?:e|es|ing)\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE
 )
@@ -821,7 +817,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
         if rule.quantity:
             values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations, deadlines)
     finite_term = any(
-        isinstance(values[r.id][0], float) and not _engagement_term(doc, values[r.id][1])
+        isinstance(values[r.id][0], float) and not _engagement_term(doc, values[r.id][1], ruleset.lexicon)
         for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )
     # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
@@ -947,14 +943,16 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
     return res
 
 
-def _engagement_term(doc: Document, hit: Optional[Hit]) -> bool:
+def _engagement_term(doc: Document, hit: Optional[Hit], lexicon: dict[str, list[str]]) -> bool:
     """True when the term found is only how long the agreement runs ("This Agreement runs for one academic
-    year and may be renewed"), in a sentence that names no licence, use or recordings: the engagement ends,
-    but what the other side owns or keeps after it does not."""
+    year and may be renewed"), in a sentence that names no grant or recordings (the rules' own {grant} and
+    {object} words): the engagement ends, but what the other side owns or keeps after it does not."""
     if hit is None:
         return False
     sentence = doc.text[hit.sentence[0]:hit.sentence[1]]
-    return bool(_AGREEMENT_RUNS.search(sentence)) and not _USE_WORDS.search(sentence)
+    if not _AGREEMENT_RUNS.search(sentence):
+        return False
+    return not compile_phrases(["{grant}", "{object}"], lexicon).search(safe_lower(sentence))
 
 
 def _ends_on_a_date(doc: Document, hit: Hit) -> bool:
