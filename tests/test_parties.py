@@ -160,6 +160,14 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ("This Agreement is between Glowtide Media Ltd and you.\nThe licence lasts two years.", ["Glowtide Media"]),
         # ... but not two, one of which may be the performer's own company
         ("This Agreement is between Acme Studios Inc. and Jane Doe Productions LLC.", []),
+        # an institution by its proper name needs no legal form, wherever it is defined
+        ('I am a student at Northgate Drama School ("the School").', ["School"]),
+        ('I consent to the University of Leeds ("University") using my voice.', ["University"]),
+        ("Entre l'Université de Lyon (« l'Université ») et le participant (« le Participant »).", ["Université"]),
+        ('St Brennan\'s Teaching Hospital NHS Trust ("the Trust") is producing training videos.', ["Trust"]),
+        # ... but not a common noun, nor a product that ends in a word an institution might ("Voice Library")
+        ('This is a drama school ("School").', []),
+        ('You list a voice on the Resonant Voice Library ("Library").', []),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:

@@ -655,6 +655,11 @@ def _years_value(
             elif best is None and h.value == "vague":
                 best, best_hit = "vague", h  # « pour une durée indéterminée »: a licence with no stated end
             continue
+        if h.value == "vague" and all(_NOTICE_AFTER.match(sentence, d.end) for d in durations):
+            # "lasts until the Presenter ends it by giving 6 months' written notice": a notice is no length
+            if best is None:
+                best, best_hit = "vague", h
+            continue
         d = min(durations, key=lambda d: abs(d.start - rel))
         # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
         if not h.via_span and h.sentence in deadlines and _DEADLINE_BEFORE.search(sentence, 0, d.start):
@@ -664,6 +669,10 @@ def _years_value(
         if best is None or isinstance(best, str) or d.years > best:
             best, best_hit = round(d.years, 2), h
     return best, best_hit, notes
+
+
+# A period of notice: "six months' written notice", « trois mois de préavis »
+_NOTICE_AFTER = re.compile(r"[’'\s]*s?[’']?\s*(?:\(\d+\)\s*)?(?:prior\s+|advance\s+)?(?:written\s+)?(?:notice|de\s+préavis)\b", re.IGNORECASE)
 
 
 # The words before a deadline: "within one month", « dans un délai d'un mois »

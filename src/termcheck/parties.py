@@ -161,6 +161,13 @@ _ENTITY_FORM = re.compile(
     r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp)\b\.?(?!-)"
     r"|\b(?:Limited|LIMITED|Corporation|CORPORATION|corporation|Incorporated|INCORPORATED|[Ss]ociété)\b"  # not "not limited to"
 )
+# An institution by its proper name, which needs no legal form to be one party: "Northgate Drama School",
+# "University of Leeds", « l'Université de Lyon » (not "a drama school", "the university's ethics board")
+_INSTITUTION = re.compile(
+    r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,5}(?:School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital"
+    r"|Conservatoire|Conservatory|Orchestra|Université|École|Ecole|Institut|Fondation|Musée)"
+    r"|(?:University|College|Institute|Academy|School|Université|Institut|École|Ecole)\s+(?:of|de|du|des)\s+(?:[A-Z][\w'’&.-]*\s*){1,4})[\s,]*$"
+)
 _TAIL = 80  # characters: how far back a party's description names what its defined name stands for
 # ... before where it is and under which law: "Accuray Incorporated, a Delaware corporation[, with its executive offices located at ...]"
 _ADDRESS = re.compile(
@@ -265,7 +272,7 @@ def _is_business_party(description: str, named_as_party: bool) -> bool:
     tail = description[:address.start() if address else len(description)][-_TAIL:]
     if not tail.strip() or _names_a_person(description) or _GROUP.search(tail) or _DOCUMENT.search(tail):
         return False
-    return bool(_ENTITY_FORM.search(tail) or (named_as_party and _BUSINESS.search(tail)))
+    return bool(_ENTITY_FORM.search(tail) or (named_as_party and _BUSINESS.search(tail)) or _INSTITUTION.search(tail))
 
 
 def _keep_counterparty(found: dict[str, str], term: str) -> None:

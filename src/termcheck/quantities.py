@@ -330,7 +330,8 @@ CURRENCY = (
 )
 # "500 Kenyan shillings", "200 US dollars": a nation's adjective between the amount and its currency
 _NATIONAL_CURRENCY = r"(?:us|u\.s\.|[a-z]+(?:an|ese|ish|i))\s+(?:dollars?|pounds?|euros?|rupees?|shillings?|pesos?|francs?|rand|dirhams?)\b"
-_AMOUNT = r"(?:\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
+# (an Indian grouping first: "INR 1,20,000" is one lakh twenty thousand)
+_AMOUNT = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s*(?:k|m|million|thousand))?"
 _CURRENCY_BEFORE_ONLY = r"\bRs\.?"  # "Rs. 5,000" (after an amount, "rs" is too often something else)
 # An amount in words: "one thousand dollars", « mille cinq cents euros », "five hundred pounds sterling"
 _WORDS_AMOUNT = rf"\b(?!(?:and|et)\b){_NUM_WORDS_RE}(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\s+(?:{_NATIONAL_CURRENCY}|(?:dollars?|pounds?|euros?|francs?)\b)(?:\s+sterling\b)?"

@@ -77,6 +77,8 @@ _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
 _JOINS_A_VERB = re.compile(rf"{_AND_FINITE_VERB}$")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
+# ... or a "not" whose modal went with the scope break before it: "..., and will| not use them to train AI or allow"
+_LEFT_NOT = re.compile(r"^\s*not\b")
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
 # "shall not have the power to modify, alter or otherwise change": the list follows the power, not "not".
@@ -112,6 +114,8 @@ _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['�
 # with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
 # after other predicates listed with commas ("sell the Set, include it in a paid special or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
+# ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
+_SAME_VERB_COMPLEMENT = re.compile(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
 _DEALING_VERB = re.compile(
     r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
     r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
@@ -337,6 +341,8 @@ def _far_negation(pre: str, match: str) -> bool:
     negated subject ("neither this Agreement nor any right or obligation contained within shall be assignable")."""
     tail = pre[-240:]
     verbs = list(_NOT_VERB.finditer(tail))
+    if not verbs and len(pre) <= len(tail):
+        verbs = list(_LEFT_NOT.finditer(tail))
     if verbs:
         listed = tail[verbs[-1].end():]
         power = _POWER_TO.match(listed)
@@ -349,7 +355,7 @@ def _far_negation(pre: str, match: str) -> bool:
         # "shall not use the Digital Replica in any other game or [sell] it": a second verb after "or"
         # (not "shall not result in any diminution of the fee or [royalties]")
         if (
-            _OR_NEXT_VERB.match(listed) and _DEALING_VERB.match(match) and len(listed.split()) <= 14
+            _OR_NEXT_VERB.match(listed) and (_DEALING_VERB.match(match) or _SAME_VERB_COMPLEMENT.match(match)) and len(listed.split()) <= 14
             and not CLAUSE_VERB.search(listed)
         ):
             return True
