@@ -87,6 +87,12 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Northwind Productions ("Northwind").', []),
         ('This Agreement is made between Jane Doe ("Host") and John Roe ("Guest Host").', []),
         ('Jane Doe ("Host") will present the show.', []),
+        # a form's line: a performer's label before a name that is all it says, with or without a defined name
+        ('Publisher: Kestrel House Audio Ltd ("Kestrel")\nNarrator: Bethany Clarke ("Narrator")', ["Bethany Clarke"]),
+        ("The Broadcaster: Northern Sound Radio Ltd\nThe Artist: Owen Pryce", ["Owen Pryce"]),
+        # ... not a business under a performer's label, nor a name under another label
+        ("Artist: Harbor Sound Productions Ltd", []),
+        ("Director: Jane Smith", []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:
@@ -168,6 +174,9 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         # ... but not a common noun, nor a product that ends in a word an institution might ("Voice Library")
         ('This is a drama school ("School").', []),
         ('You list a voice on the Resonant Voice Library ("Library").', []),
+        # a form's line that names a business by its role, not a date or a project
+        ("Organiser: Vesper Sound Ltd\nSinger: the undersigned", ["Organiser"]),
+        ("Date: 18 May 2027\nProject: Acme Ltd rebrand", []),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:

@@ -146,6 +146,8 @@ _NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NA
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
+# ... or a form's line whose label comes before a name that is all the description says: 'Narrator: Bethany Clarke ("Narrator")'
+_FIELD_LABEL = re.compile(r"(?<![^\n])[ \t]*[A-Z][A-Za-z -]{1,30}:[ \t]*$")
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
@@ -202,6 +204,15 @@ _POSSESSIVE = re.compile(r"['’]")
 _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
 
 
+# A form's party line with no defined name of its own ('Studio: Paperlantern Ltd ("Studio")' is a definition):
+# "The Broadcaster: Northern Sound Radio Ltd" names the other side by its role, "The Artist: Owen Pryce" the
+# performer by name. Only a role's label ("-er", "-or", "-ist", "-ee" or an institution), not "Date:" or "Project:".
+_FORM_PARTY = re.compile(
+    r"(?m)^[ \t]*(?:The[ \t]+)?(?P<label>[A-Z][a-z]+(?:er|or|ist|ee)|Museum|Clinic|School|University|Trust|Theatre|Theater|Station|Hospital)"
+    r"[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*$"
+)
+
+
 def party_names(doc: Document) -> tuple[list[str], list[str]]:
     """The contract's own names for its performer and for the other side, read in one pass over the
     places it defines its parties (a name the performer has is never the other side's)."""
@@ -231,10 +242,18 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    for person in _personal_names(description, _TITLED_NAME_AT_END):
+                    labelled = _PERSONAL_NAME.match(description) and _FIELD_LABEL.search(text, start, m.start() - len(description))
+                    for person in _personal_names(description, _NAME_AT_HEAD if labelled else _TITLED_NAME_AT_END):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
+    for m in _FORM_PARTY.finditer(text):
+        label, what = m.group("label"), m.group("what")
+        if PERFORMER_NAME.match(label) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
+            for person in _personal_names(what, _NAME_AT_HEAD):
+                _keep(performer, person)
+        elif _ENTITY_FORM.search(what) or _INSTITUTION.search(what):
+            _keep_counterparty(other, label)
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
 
 
