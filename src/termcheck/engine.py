@@ -925,8 +925,9 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
             if not by["protects"]:
                 res.notes.append("no clause found that grants this")
     else:
-        yielded = [h for h in by["grant"] if by["refuse"] and rule.triggers[h.trigger].yields_to_refusal]
+        yielded = [h for h in by["grant"] + by["weaken"] if by["refuse"] and rule.triggers[h.trigger].yields_to_refusal]
         by["grant"] = [h for h in by["grant"] if h not in yielded]
+        by["weaken"] = [h for h in by["weaken"] if h not in yielded]
         if by["grant"]:
             by["refuse"] = [h for h in by["refuse"] if not rule.triggers[h.trigger].outweighed_by_grant]
         if by["grant"] and not by["refuse"]:
