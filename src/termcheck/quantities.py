@@ -214,7 +214,26 @@ def find_durations(text: str) -> list[Duration]:
     for a in _ANNIVERSARY.finditer(text):
         years = float(a.group("n") or _ORDINALS[a.group("ord").lower()])
         out.append(Duration(years, years * 365, a.group(), a.start(), a.end()))
+    for m in _SEASONS.finditer(text):
+        years = float(_season_count(m.group("list")))
+        out.append(Duration(years, years * 365, m.group(), m.start(), m.end()))
     return _join_compound(sorted(out, key=lambda d: d.start), text)
+
+
+# Sports or theatre seasons named by their years: "for the 2027/28 and 2028/29 seasons" (two), "the 2027/28
+# to 2029/30 seasons" (three), "the 2027-28 season" (one)
+_SEASON_YEAR = r"(?:19|20)\d\d[/–-]\d\d"
+_SEASONS = re.compile(
+    rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)\s+seasons?\b", re.IGNORECASE
+)
+
+
+def _season_count(listed: str) -> int:
+    """How many seasons a list or range of season years names."""
+    starts = [int(y[:4]) for y in re.findall(_SEASON_YEAR, listed)]
+    if re.search(r"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?(?:19|20)\d\d[/–-]", listed):
+        return max(starts) - min(starts) + 1
+    return len(starts)
 
 
 def _join_compound(found: list[Duration], text: str) -> list[Duration]:
