@@ -64,7 +64,10 @@ def test_years_and_months_are_one_duration(years, months, joiner):
     "text, years",
     [("for two and a half years", 2.5), ("a year and a half", 1.5), ("for 1 ½ years", 1.5), ("deux ans et demi", 2.5),
      ("one and a half (1.5) years", 1.5), ("on the third anniversary of signature", 3), ("au troisième anniversaire", 3),
-     ("until the 5th anniversary", 5), ("within a fortnight", 14 / 365)],
+     ("until the 5th anniversary", 5), ("within a fortnight", 14 / 365),
+     # seasons named by their years: a list counts each, a range counts from first to last
+     ("for the 2027/28 and 2028/29 seasons", 2), ("the 2027/28 to 2029/30 seasons", 3), ("the 2027-28 season", 1),
+     ("the 2027/28, 2028/29 and 2029/30 seasons", 3)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]
@@ -106,7 +109,9 @@ def test_windows_business_days_months_and_vague_words():
      ("₹5 per audio minute", "₹5"), ("INR 2,000", "INR 2,000"), ("a fee of ¥50,000", "¥50,000"), ("NZ$400", "NZ$400"),
      ("2,000 rupees", "2,000 rupees"), ("a fee of one thousand dollars", "one thousand dollars"),
      ("five hundred pounds sterling", "five hundred pounds sterling"), ("mille cinq cents euros", "mille cinq cents euros"),
-     ("250 (two hundred fifty) U.S. Dollars", "250 (two hundred fifty) U.S. Dollars"), ("200 U.S. dollars", "200 U.S. dollars")],
+     ("250 (two hundred fifty) U.S. Dollars", "250 (two hundred fifty) U.S. Dollars"), ("200 U.S. dollars", "200 U.S. dollars"),
+     # an Indian grouping is one amount, a Western one is not read as Indian
+     ("INR 1,20,000 in two instalments", "INR 1,20,000"), ("$12,345,678.50 in total", "$12,345,678.50")],
 )
 def test_money(text, amount):
     assert find_money(text)[0][0] == amount

@@ -165,9 +165,12 @@ _ENTITY_FORM = re.compile(
 )
 # An institution by its proper name, which needs no legal form to be one party: "Northgate Drama School",
 # "University of Leeds", « l'Université de Lyon » (not "a drama school", "the university's ethics board")
+_INSTITUTION_WORD = (
+    r"School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital|Conservatoire|Conservatory|Orchestra"
+    r"|Université|École|Ecole|Institut|Fondation|Musée"
+)
 _INSTITUTION = re.compile(
-    r"(?-i:(?:[A-Z][\w'’&.-]*\s+){1,5}(?:School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital"
-    r"|Conservatoire|Conservatory|Orchestra|Université|École|Ecole|Institut|Fondation|Musée)"
+    rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD})"
     r"|(?:University|College|Institute|Academy|School|Université|Institut|École|Ecole)\s+(?:of|de|du|des)\s+(?:[A-Z][\w'’&.-]*\s*){1,4})[\s,]*$"
 )
 _TAIL = 80  # characters: how far back a party's description names what its defined name stands for
@@ -208,7 +211,7 @@ _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|gr
 # "The Broadcaster: Northern Sound Radio Ltd" names the other side by its role, "The Artist: Owen Pryce" the
 # performer by name. Only a role's label ("-er", "-or", "-ist", "-ee" or an institution), not "Date:" or "Project:".
 _FORM_PARTY = re.compile(
-    r"(?m)^[ \t]*(?:The[ \t]+)?(?P<label>[A-Z][a-z]+(?:er|or|ist|ee)|Museum|Clinic|School|University|Trust|Theatre|Theater|Station|Hospital)"
+    rf"(?m)^[ \t]*(?:The[ \t]+)?(?P<label>[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)"
     r"[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*$"
 )
 

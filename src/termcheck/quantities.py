@@ -228,10 +228,13 @@ _SEASONS = re.compile(
 )
 
 
+_SEASON_RANGE = re.compile(r"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?(?:19|20)\d\d[/–-]", re.IGNORECASE)
+
+
 def _season_count(listed: str) -> int:
-    """How many seasons a list or range of season years names."""
+    """How many seasons a list ("2027/28 and 2028/29") or a range ("2027/28 to 2029/30") of season years names."""
     starts = [int(y[:4]) for y in re.findall(_SEASON_YEAR, listed)]
-    if re.search(r"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?(?:19|20)\d\d[/–-]", listed):
+    if _SEASON_RANGE.search(listed):
         return max(starts) - min(starts) + 1
     return len(starts)
 
