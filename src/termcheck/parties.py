@@ -146,8 +146,6 @@ _NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NA
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
-# ... or a form's line whose label comes before a name that is all the description says: 'Narrator: Bethany Clarke ("Narrator")'
-_FIELD_LABEL = re.compile(r"(?<![^\n])[ \t]*[A-Z][A-Za-z -]{1,30}:[ \t]*$")
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
@@ -207,13 +205,16 @@ _POSSESSIVE = re.compile(r"['’]")
 _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
 
 
-# A form's party line with no defined name of its own ('Studio: Paperlantern Ltd ("Studio")' is a definition):
-# "The Broadcaster: Northern Sound Radio Ltd" names the other side by its role, "The Artist: Owen Pryce" the
-# performer by name. Only a role's label ("-er", "-or", "-ist", "-ee" or an institution), not "Date:" or "Project:".
-_FORM_PARTY = re.compile(
-    rf"(?m)^[ \t]*(?:The[ \t]+)?(?P<label>[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)"
-    r"[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*$"
+# A form's party line: a label, a name and perhaps a defined name. "The Artist: Owen Pryce" and 'Narrator: Bethany
+# Clarke ("Narrator")' give the performer's name (a performer's label or defined name before a person's name);
+# "The Broadcaster: Northern Sound Radio Ltd" names the other side by its role, when no defined name does
+# ('Studio: Paperlantern Ltd ("Studio")' is read as a definition) and the label is a role's ("-er", "-or",
+# "-ist", "-ee" or an institution), not "Date:" or "Project:".
+_FORM_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<label>[A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*"
+    r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\))?[ \t]*$"
 )
+_ROLE_LABEL = re.compile(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
 
 
 def party_names(doc: Document) -> tuple[list[str], list[str]]:
@@ -245,18 +246,17 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    labelled = _PERSONAL_NAME.match(description) and _FIELD_LABEL.search(text, start, m.start() - len(description))
-                    for person in _personal_names(description, _NAME_AT_HEAD if labelled else _TITLED_NAME_AT_END):
+                    for person in _personal_names(description, _TITLED_NAME_AT_END):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
-    for m in _FORM_PARTY.finditer(text):
-        label, what = m.group("label"), m.group("what")
-        if PERFORMER_NAME.match(label) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
+    for m in _FORM_LINE.finditer(text):
+        label, what, term = m.group("label"), m.group("what"), m.group("term")
+        if (PERFORMER_NAME.match(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
             for person in _personal_names(what, _NAME_AT_HEAD):
                 _keep(performer, person)
-        elif _ENTITY_FORM.search(what) or _INSTITUTION.search(what):
-            _keep_counterparty(other, label)
+        elif not term and _ROLE_LABEL.fullmatch(label) and (_ENTITY_FORM.search(what) or _INSTITUTION.search(what)):
+            _keep_counterparty(other, label.removeprefix("The ").strip())
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
 
 

@@ -228,7 +228,7 @@ _SEASONS = re.compile(
 )
 
 
-_SEASON_RANGE = re.compile(r"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?(?:19|20)\d\d[/–-]", re.IGNORECASE)
+_SEASON_RANGE = re.compile(rf"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?{_SEASON_YEAR}", re.IGNORECASE)
 
 
 def _season_count(listed: str) -> int:
