@@ -664,6 +664,12 @@ def _years_value(
         # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
         if not h.via_span and h.sentence in deadlines and _DEADLINE_BEFORE.search(sentence, 0, d.start):
             continue
+        if not h.via_span and _is_use_period(sentence, d):
+            # "(b) in cinemas for 12 months after broadcast, and (c) on its platform for 3 years after
+            # broadcast": each use has its period, and the longest is how long the licence lasts
+            d = max((p for p in durations if _is_use_period(sentence, p)), key=lambda p: p.years)
+            # ... and the finding quotes the hit on that period
+            h = next((o for o in lengths if o.sentence == h.sentence and o.start - o.sentence[0] in range(d.start, d.end)), h)
         if d.conflict:
             notes.append(d.conflict)
         if best is None or isinstance(best, str) or d.years > best:
@@ -693,6 +699,11 @@ _FROM_REQUEST = re.compile(
 _USE_PERIOD_BEFORE = re.compile(r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to)\s+)*$", re.IGNORECASE)
 
 
+def _is_use_period(sentence: str, d: Duration) -> bool:
+    """'for 12 months', 'during three years': how long a use lasts, not a notice or a deadline."""
+    return _USE_PERIOD_BEFORE.search(sentence, 0, d.start) is not None and not _NOTICE_AFTER.match(sentence, d.end)
+
+
 # "I may withdraw from the project within six months of the interview": the performer's time to act, not
 # the time allowed to delete (not "ask us to delete them within 30 days", where the deletion comes between)
 _ACT_WINDOW_BEFORE = re.compile(
@@ -713,13 +724,20 @@ def _is_window(sentence: str, d: Duration) -> bool:
 
 
 def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations) -> tuple[Union[float, str, None], Optional[Hit], list[str]]:
-    """The longest day window (or 'vague') stated in the hits' sentences."""
+    """The longest day window (or 'vague') stated in the hits' sentences; not a production's housekeeping
+    ("unused takes are deleted within 90 days of the final mix") when another window says how fast a
+    removal comes ("will remove them within 14 days" of a parent's ask)."""
     best: Union[float, str, None] = None
     best_hit = None
     notes = []
-    for h in _one_per_sentence(hits):
+    hits = _one_per_sentence(hits)
+    windows = {h.sentence: [d for d in durations_in[h.sentence] if _is_window(doc.text[h.sentence[0]:h.sentence[1]], d)] for h in hits}
+    asked = {span: [d for d in found if not _FROM_PRODUCTION.match(doc.text, span[0] + d.end)] for span, found in windows.items()}
+    if any(asked.values()):
+        windows = asked
+    for h in hits:
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
-        durations = [d for d in durations_in[h.sentence] if _is_window(sentence, d)]
+        durations = windows[h.sentence]
         if durations:
             d = max(durations, key=lambda d: d.days)
             if d.conflict:
@@ -729,6 +747,16 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
         elif best is None and find_vague_time(sentence):
             best, best_hit = "vague", h
     return best, best_hit, notes
+
+
+# A window counted from a step of the production, not from an ask: "within 90 days of the final mix",
+# "within 30 days after the shoot", "within 12 months of the film's release"
+_FROM_PRODUCTION = re.compile(
+    r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
+    r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication"
+    r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project))\b",
+    re.IGNORECASE,
+)
 
 
 def _status_for_value(value: Union[float, str, None], q: dict) -> str:
@@ -777,7 +805,12 @@ def _quantity(
             # a match through a defined term ("shall pay the Fee") takes the amount its definition states
             where = [h.sentence] + ([h.via_span] if h.via_span else [])
             for a, b in where:
-                for value, _, _ in find(doc.text[a:b]):
+                found = find(doc.text[a:b])
+                if kind == "percent" and (a, b) == h.sentence:
+                    # "a fee of 25% of the salary for the broadcast, and a further 10% for each year of
+                    # streaming": the share is the percentage the hit is about, the nearest one
+                    found = sorted(found, key=lambda f: abs(a + f[1] - h.start))
+                for value, _, _ in found:
                     # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
                     if isinstance(value, str) and ("_" in value or "[" in value):
                         blank = blank or (value, h)

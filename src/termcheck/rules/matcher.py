@@ -53,7 +53,10 @@ _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|be
 # ... nor a "voice model" or a "language model", which is software, not the photographer's model
 _NOT_THE_PARTY = re.compile(
     r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow|voice|speech|language|learning|trained"
-    r"|generative|foundation|acoustic|3d)\s+(?:[\w-]+\s+)?$"
+    r"|generative|foundation|acoustic|3d"
+    # models a company builds: "may build models and may share the Data", "train robot control models"
+    r"|train|trains|training|build|builds|building|improve|improves|evaluate|evaluates|fine-tune|fine-tunes|robot|control"
+    r"|recognition|detection|prediction|statistical|machine)\s+(?:[\w-]+\s+)?$"
 )
 # "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
 _KEPT_FROM = re.compile(
