@@ -69,12 +69,20 @@ _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...").
+# A performer's trade after a name ("Carla Nunes, fitness instructor"): the performer words without the pronouns.
+_PERFORMER_TRADES = (
+    r"performer|artist|actor|actress|voice\s+(?:actor|artist)|model|presenter|narrator|vocalist|singer|musician|dancer|instructor"
+    r"|coach|trainer|lecturer|streamer|athlete|comedian|host|influencer|creator|artiste|comédienne?|chanteuse|chanteur|danseuse|danseur"
+    r"|mannequin|interprète|acteur|actrice"
+)
 _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
       | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
+      # ... or by trade: "Carla Nunes, fitness instructor", "Dana Whitfield, an actor" (a performer's word ends it)
+      | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:""" + _PERFORMER_TRADES + r""")\W*$
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
       | (?:M\.|Mme|Madame|Monsieur)\s+[A-Z]
     )""",
