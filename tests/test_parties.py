@@ -93,6 +93,11 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... not a business under a performer's label, nor a name under another label
         ("Artist: Harbor Sound Productions Ltd", []),
         ("Director: Jane Smith", []),
+        # a name with a performer's trade after it, opposite a business
+        ('Between Pulsefit Equipment Ltd ("Pulsefit") and Carla Nunes, fitness instructor ("Coach").', ["Coach", "Carla Nunes"]),
+        ('Between Laughline Media Inc. ("Laughline") and Dana Whitfield, comedian ("Comedian").', ["Comedian", "Dana Whitfield"]),
+        # ... not a business whose trade only mentions one
+        ('Between Pulsefit Equipment Ltd ("Pulsefit") and Acme Talent, a model agency ("Agency").', []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

@@ -66,22 +66,19 @@ _PARTY_DEFINITION = re.compile(
 )
 # A definition clause: '"Contractor" means the individual who ...', '"Partner" refers to you'.
 _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
+# A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
+# performer's words, and trades the rules do not name the performer by.
+_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|chanteu(?:r|se)s?|danseu(?:r|se)s?"
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
-# and says so ("Joseph Theismann, an individual whose address is ...").
-# A performer's trade after a name ("Carla Nunes, fitness instructor"): the performer words without the pronouns.
-_PERFORMER_TRADES = (
-    r"performer|artist|actor|actress|voice\s+(?:actor|artist)|model|presenter|narrator|vocalist|singer|musician|dancer|instructor"
-    r"|coach|trainer|lecturer|streamer|athlete|comedian|host|influencer|creator|artiste|comédienne?|chanteuse|chanteur|danseuse|danseur"
-    r"|mannequin|interprète|acteur|actrice"
-)
+# and says so ("Joseph Theismann, an individual whose address is ...") or by trade.
 _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
       | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
-      # ... or by trade: "Carla Nunes, fitness instructor", "Dana Whitfield, an actor" (a performer's word ends it)
+      # ... by trade, which ends the description
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:""" + _PERFORMER_TRADES + r""")\W*$
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
       | (?:M\.|Mme|Madame|Monsieur)\s+[A-Z]
@@ -223,6 +220,10 @@ _FORM_LINE = re.compile(
     r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\))?[ \t]*$"
 )
 _ROLE_LABEL = re.compile(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
+# ... a performer's label with a word before it ("Child performer: Maya Okafor"), or a minor's ("Minor: Sofia Rivera")
+_PERFORMER_LABEL = re.compile(rf"(?:[A-Za-z]+\s+)?(?:{PERFORMER_WORDS})|(?:the\s+)?(?:child|minor|young\s+performer)", re.IGNORECASE)
+# ... and a child's age after the name: "Maya Okafor, age 9", "Sofia Rivera (aged 11)"
+_AGE_AFTER = re.compile(r",?\s*\(?\s*(?:age|aged)\s+\d{1,2}\s*\)?\s*$", re.IGNORECASE)
 
 
 def party_names(doc: Document) -> tuple[list[str], list[str]]:
@@ -259,10 +260,12 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
     for m in _FORM_LINE.finditer(text):
-        label, what, term = m.group("label"), m.group("what"), m.group("term")
-        if (PERFORMER_NAME.match(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
+        label, what, term = m.group("label"), _AGE_AFTER.sub("", m.group("what")), m.group("term")
+        if (_PERFORMER_LABEL.fullmatch(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
             for person in _personal_names(what, _NAME_AT_HEAD):
                 _keep(performer, person)
+            if term and len(term) >= _MIN_ALIAS and not PERFORMER_NAME.match(term):
+                _keep(performer, term)  # 'Child performer: Maya Okafor, age 9 ("Child")': "the Child's voice"
         elif not term and _ROLE_LABEL.fullmatch(label) and (_ENTITY_FORM.search(what) or _INSTITUTION.search(what)):
             _keep_counterparty(other, label.removeprefix("The ").strip())
     return list(performer.values()), [name for key, name in other.items() if key not in performer]
