@@ -744,9 +744,20 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
                 notes.append(d.conflict)
             if best is None or best == "vague" or (isinstance(best, float) and d.days > best):
                 best, best_hit = round(d.days, 1), h
+        elif (best is None or best == "vague") and _GONE_AT_ONCE.search(sentence):
+            best, best_hit = 0.0, h  # "it will stop being shown immediately": no wait at all
         elif best is None and find_vague_time(sentence):
             best, best_hit = "vague", h
     return best, best_hit, notes
+
+
+# The recordings gone with no wait: "it will stop being shown immediately", "is removed immediately" (not a duty
+# to act at once, "agrees to immediately remove", nor "may immediately terminate")
+_GONE_AT_ONCE = re.compile(
+    r"\b(?:(?:stops?|ceases?)\s+being\s+(?:shown|displayed|visible|available|accessible|offered|playable)"
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:removed|deleted|erased|taken\s+down|unpublished|hidden))\s+(?:immediately|at\s+once)\b",
+    re.IGNORECASE,
+)
 
 
 # A window counted from a step of the production, not from an ask: "within 90 days of the final mix",
