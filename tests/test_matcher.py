@@ -428,13 +428,14 @@ SCAN_SOURCES = _scan_sources()
 def test_the_prefilter_finds_what_a_full_scan_finds(name, text):
     """Each trigger reads only the text around its cues, as far as its phrases reach on either side:
     the hits must be exactly those of every trigger read on every sentence."""
-    from termcheck.engine import ClauseContexts, clause_titles, collect_hits, defined_terms, heading_hits, text_for_rules
+    from termcheck.engine import ClauseContexts, clause_titles, collect_hits, defined_terms, heading_hits, marked_texts
     from termcheck.extract import extract_bytes
     from termcheck.rules.matcher import match_clause
 
     doc = extract_bytes("case.txt", text.encode())
-    lower = text_for_rules(doc)
-    contexts, definitions = ClauseContexts(doc, lower), defined_terms(doc, lower, RULES)
+    lower, unmarked, known = marked_texts(doc, RULES)
+    contexts = ClauseContexts(doc, lower, unmarked, known)
+    definitions = defined_terms(doc, lower, RULES, known=known, unmarked=unmarked)
     full = {}
     for r in RULES.rules:
         found = {i: match_clause(r, doc, lower, contexts[i], definitions) for i, seg in enumerate(doc.segments) if seg.zone in r.zones}

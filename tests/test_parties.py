@@ -176,8 +176,13 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('I consent to the University of Leeds ("University") using my voice.', ["University"]),
         ("Entre l'Université de Lyon (« l'Université ») et le participant (« le Participant »).", ["Université"]),
         ('St Brennan\'s Teaching Hospital NHS Trust ("the Trust") is producing training videos.', ["Trust"]),
+        # ... a festival, a theatre, a club by its name; a community interest company by its legal form
+        ('Festival: Northlight International Film Festival ("Festival")\nGuest: the filmmaker named below ("Guest")', ["Festival"]),
+        ('The Laughline Comedy Club ("Club") and the comedian signing below agree as follows.', ["Club"]),
+        ('Organiser: Northlight Screen CIC ("Northlight")', ["Northlight"]),
         # ... but not a common noun, nor a product that ends in a word an institution might ("Voice Library")
         ('This is a drama school ("School").', []),
+        ('The Guest will speak at a film festival ("Festival").', []),
         ('You list a voice on the Resonant Voice Library ("Library").', []),
         # a form's line that names a business by its role, not a date or a project
         ("Organiser: Vesper Sound Ltd\nSinger: the undersigned", ["Organiser"]),

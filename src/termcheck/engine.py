@@ -8,11 +8,12 @@ import re
 import threading
 from bisect import bisect_right
 from functools import cached_property, partial
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, PERFORMER_NAME, mark_aliases, party_names
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
+from termcheck.recordings import mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
 from termcheck.rules.negation import negates_items
@@ -50,6 +51,24 @@ def text_for_rules(doc: Document) -> str:
     return mark_aliases(doc.text, lower, other, COUNTERPARTY_MARK)
 
 
+class MarkedTexts(NamedTuple):
+    """The text the rules read, the same before the recordings' own names were marked, and the
+    document's definition_spans."""
+
+    lower: str
+    unmarked: str
+    known: tuple[dict[str, tuple[int, int]], frozenset[str]]
+
+
+def marked_texts(doc: Document, ruleset: RuleSet) -> MarkedTexts:
+    """text_for_rules with the contract's own names for its recordings ('the "Sessions"') marked too, for
+    {object} to read (recordings.py); and what the glossary needs: the text before that, the definitions."""
+    unmarked = text_for_rules(doc)
+    known = definition_spans(doc)
+    named = recording_terms(doc.text, unmarked, known[0], known[0].keys() - known[1], ruleset.object_word)
+    return MarkedTexts(mark_recordings(doc.text, unmarked, named) if named else unmarked, unmarked, known)
+
+
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
 # A section label's number: "3.1", "3.", "Article 3", "Section 3.1", and an item's under it ("3.1(a)")
 _LABEL_NUMBER = re.compile(
@@ -66,8 +85,13 @@ _REFERENCE_NUMBER = re.compile(r"(?:s|e|es)?\s+(\d+(?:\.\d+)*)(?!\.?\d)")
 class ClauseContexts:
     """Each segment with the text around it that completes its meaning, built when first asked for."""
 
-    def __init__(self, doc: Document, lower: str) -> None:
-        self.doc, self.lower = doc, lower
+    def __init__(
+        self, doc: Document, lower: str, unmarked: Optional[str] = None,
+        known: Optional[tuple[dict[str, tuple[int, int]], frozenset[str]]] = None,
+    ) -> None:
+        # unmarked: lower before the recordings' own names were marked (where defined terms are found);
+        # known: the document's definition_spans, when already read
+        self.doc, self.lower, self.unmarked = doc, lower, unmarked
         self.lead_of: dict[int, int] = {}
         self.items_of: dict[int, list[int]] = {}
         self.table_of: dict[int, list[int]] = {}  # a table row -> its header row and the paragraph before the table
@@ -77,7 +101,7 @@ class ClauseContexts:
         # Defined terms and what they mean ('"Deliverables" means all audio recordings ...'): a clause
         # that uses "the Deliverables" speaks of recordings, for a trigger's requires.
         # ... and a term defined in passing, where no clause defines it: 'all recordings you submit ("Work Product")'.
-        self.definitions = definition_spans(doc)  # read once, by the clauses and by defined_terms
+        self.definitions = known or definition_spans(doc)  # read once, by the clauses and by defined_terms
         self.meaning = {term: lower[a:b] for term, (a, b) in self.definitions[0].items()}
         self.terms = terms_pattern(self.meaning)
         first_row = None
@@ -130,7 +154,7 @@ class ClauseContexts:
             self._cache[i] = ClauseContext(
                 seg, i, lower[seg.start:seg.end], "\n".join(parts), lead_negated=lead_negated, glossary=glossary,
                 section_of=partial(self._section_text, i), related_of=partial(self._related_spans, i),
-                document=self.lower, document_found=self._document_found,
+                document=self.lower, unmarked=self.unmarked or "", document_found=self._document_found,
                 section_titles=self.section_titles,
             )
         return self._cache[i]
@@ -318,11 +342,12 @@ def terms_pattern(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
 
 def defined_terms(
     doc: Document, lower: str, ruleset: RuleSet, start: int = 0, end: Optional[int] = None,
-    known: Optional[tuple[dict[str, tuple[int, int]], frozenset[str]]] = None,
+    known: Optional[tuple[dict[str, tuple[int, int]], frozenset[str]]] = None, unmarked: Optional[str] = None,
 ) -> DefinedTerms:
     """Defined terms whose definition carries a via-definition trigger ('"Media" means all media now
     known or hereafter devised'), and where operative clauses use them (in text[start:end]); known: the
-    document's definition_spans, when already read."""
+    document's definition_spans, when already read; unmarked: lower before the recordings' own names
+    were marked, where the uses are found."""
     carriers: dict[str, set[tuple[str, int]]] = {}
     spans: dict[str, tuple[int, int]] = {}
     # ... and a term defined in passing, by the words before it: 'The term of this Agreement begins on March 1,
@@ -349,7 +374,7 @@ def defined_terms(
         return DefinedTerms([], {})
     starts = [s.start for s in doc.segments]
     uses = []
-    for m in matches_starting_in(pattern, lower, start, end, max(map(len, carriers))):
+    for m in matches_starting_in(pattern, unmarked or lower, start, end, max(map(len, carriers))):
         # a term defined in passing is used with its capital ("during the Term"), not as the common word ("the
         # term "Model No." shall be used")
         if m.group() in in_passing and not doc.text[m.start()].isupper():
@@ -372,16 +397,16 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     the hits are the same either way, since each clause is matched alone, with the whole document
     as its context.
     """
-    lower = text_for_rules(doc)
+    lower, unmarked, known = marked_texts(doc, ruleset)
     segments = doc.segments
 
     def run(first: int, last: int) -> dict[str, list[Hit]]:
         """The hits in segments first to last - 1."""
         # Built on both cores rather than once before the fork: each takes a pass over the whole text.
-        contexts = ClauseContexts(doc, lower)
+        contexts = ClauseContexts(doc, lower, unmarked, known)
         start = segments[first].start if first < len(segments) and first > 0 else 0
         end = segments[last].start if last < len(segments) else len(lower)
-        definitions = defined_terms(doc, lower, ruleset, start, end, contexts.definitions)
+        definitions = defined_terms(doc, lower, ruleset, start, end, known, unmarked)
         candidates = ruleset.candidates(lower, start, end)
         always = set(ruleset.always)
         out: dict[str, list[Hit]] = {}

@@ -90,7 +90,7 @@ _PERSON = re.compile(
 _AUDIENCE = re.compile(r"\b(?:users?|subscribers?|visitors?|viewers?|listeners?|audiences?)\b", re.I)
 # Words that make a party a business (or another party than the performer), whatever else its description says.
 _BUSINESS = re.compile(
-    r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co)\b\.?(?!-)"
+    r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co|CIC)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"
     r"|production|network|label|publisher|platform|client|customer|buyer|purchaser|licensee|vendor|distributor|broadcaster|employer"
     r"|university|institute|foundation|trust|estate|society|association|sponsor|brand|service|services|photographer|filmmaker"
@@ -163,14 +163,14 @@ _AND_AFTER_ENTITY = re.compile(r"^.*\b(?:and|et)\s+(?=\S)", re.DOTALL)
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
 # A legal entity's form, which makes a defined party a business that signs: 'Lumen Voice Ltd ("Lumen")'.
 _ENTITY_FORM = re.compile(
-    r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp)\b\.?(?!-)"
+    r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp|CIC|LTD|Ltée)\b\.?(?!-)"
     r"|\b(?:Limited|LIMITED|Corporation|CORPORATION|corporation|Incorporated|INCORPORATED|[Ss]ociété)\b"  # not "not limited to"
 )
 # An institution by its proper name, which needs no legal form to be one party: "Northgate Drama School",
 # "University of Leeds", « l'Université de Lyon » (not "a drama school", "the university's ethics board")
 _INSTITUTION_WORD = (
-    r"School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital|Conservatoire|Conservatory|Orchestra"
-    r"|Université|École|Ecole|Institut|Fondation|Musée"
+    r"School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital|Conservatoire|Conservatory|Orchestra|Festival|Theatre|Theater|Opera|Ballet|Gallery|Club"
+    r"|Université|École|Ecole|Institut|Fondation|Musée|Théâtre|Galerie"
 )
 _INSTITUTION = re.compile(
     rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD})"
@@ -403,7 +403,7 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIA
     """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by mark letters."""
     out = []
     last = 0
-    for start, end in _alias_spans(text, aliases):
+    for start, end in alias_spans(text, aliases):
         if start < last:
             continue
         out.append(lower[last:start])
@@ -418,7 +418,7 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _alias_spans(text: str, aliases: Iterable[str]) -> list[tuple[int, int]]:
+def alias_spans(text: str, aliases: Iterable[str]) -> list[tuple[int, int]]:
     """Where each alias is used as written, in capitals or capitalised ("a partner of the Company" is not
     the defined Partner), as a whole word; longest first where two overlap."""
     spans: list[tuple[int, int]] = []

@@ -12,6 +12,7 @@ import yaml
 from termcheck import yamlfile
 from termcheck.errors import UsageError
 from termcheck.parties import ALIAS_PHRASES
+from termcheck.recordings import RECORDING_PHRASES
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
 from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
@@ -248,7 +249,8 @@ def load_rules(extra: Iterable[str] = (), validate_builtin: bool = False, builti
         parsed.append((path, user, data, lines))
     if problems:
         raise RulePackError(problems)
-    for name, phrases in ALIAS_PHRASES.items():  # the contract's own name for the performer, marked (parties.py)
+    # the contract's own names for the performer (parties.py) and for the recordings (recordings.py), marked
+    for name, phrases in [*ALIAS_PHRASES.items(), *RECORDING_PHRASES.items()]:
         if name in lexicon:
             lexicon[name].extend(phrases)
     rules: list[CompiledRule] = []

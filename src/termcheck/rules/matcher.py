@@ -190,6 +190,9 @@ class ClauseContext:
     # under clause 3.1 requires the Performer's consent"), read only by a rule's unless_in_clause
     related_of: Optional[Callable[[], tuple[tuple[int, int], ...]]] = None
     document: str = ""  # the whole lower-cased text, read only by a trigger whose requires reach the document
+    # ... before the recordings' own names were marked ('the "Sessions"', recordings.py): where the glossary's
+    # terms are found (empty: as the text the rules read)
+    unmarked: str = ""
     # the document's section numbers and their lower-cased titles ("1" -> "grant"), built when first asked for
     section_titles: Optional[Callable[[], dict[str, str]]] = None
     # what those requires found in the document, shared by all its clauses (one search per pattern, not per clause)
@@ -227,9 +230,9 @@ class ClauseContext:
         return TICK_BOX.search(self.text) is not None
 
     def _terms_in(self, lower: str, start: int, end: int) -> "Iterator[re.Match[str]]":
-        """The defined terms used between start and end (none where the clause has no glossary)."""
+        """The defined terms used between start and end of the document (none where the clause has no glossary)."""
         terms = self.glossary[0] if self.glossary is not None else None
-        return terms.finditer(lower, start, end) if terms is not None else iter(())
+        return terms.finditer(self.unmarked or lower, start, end) if terms is not None else iter(())
 
     def _said_of(self, term: str) -> str:
         """What the definition says of a term, not the quoted term's own words ('"Permitted Users"' holds
@@ -241,7 +244,9 @@ class ClauseContext:
     def meanings(self) -> str:
         """Lower-cased definitions of the defined terms the clause uses (read only by triggers that ask)."""
         meaning = self.glossary[1] if self.glossary is not None else {}
-        return "\n".join(dict.fromkeys(meaning[m.group()] for m in self._terms_in(self.text, 0, len(self.text))))
+        seg = self.segment
+        used = self._terms_in(self.document, seg.start, seg.end) if self.document else self._terms_in(self.text, 0, len(self.text))
+        return "\n".join(dict.fromkeys(meaning[m.group()] for m in used))
 
     def term_within_means(self, lower: str, start: int, end: int, pattern: "re.Pattern[str]") -> bool:
         """Whether a defined term used between start and end has a definition pattern matches."""

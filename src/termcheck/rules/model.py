@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, Callable, Iterator, Literal, Optional, Pattern
 
 from termcheck.rules.lazy import LazyRegex, compiled
+from termcheck.rules.phrases import phrase_regex
 from termcheck.rules.precompiled import compile_regex
 
 
@@ -217,6 +218,17 @@ class RuleSet:
         self.bound[text] = targets
         return targets
 
+    @property
+    def object_source(self) -> str:
+        """The regex of what the {object} lexicon entry names (a recording, a voice, footage ...); one that
+        matches nothing when the loaded packs have no such entry."""
+        return phrase_regex("{object}", self.lexicon) if "object" in self.lexicon else r"(?!)"
+
+    @cached_property
+    def object_word(self) -> Pattern[str]:
+        """What the {object} lexicon entry names, compiled (recordings.py reads a defined term's words with it)."""
+        return compile_regex(self.object_source)
+
     def compile_all(self) -> None:
         """Compile every regex and gate now (they are compiled when first needed): before forking
         workers, so that each need not compile its own, and to prove they all compile."""
@@ -229,6 +241,7 @@ class RuleSet:
         """The source of every regex these rules compile, the prefilter's and the gates' included
         (what a wheel build compiles ahead: precompiled.py)."""
         sources = {self.prefilter.pattern} if self.prefilter is not None else set()
+        sources.add(self.object_source)
         for targets in self.cue_targets.values():
             sources.update(s for _, _, _, gate in targets if gate is not None for s in gate.sources())
         for rule in self.rules:

@@ -1,0 +1,161 @@
+"""The contract's own names for what the performer records ('record 24 guided meditations (the
+"Sessions")'), and marking them in the matched text.
+
+The rules know the recordings as "the Recordings", "the Footage", "the Content" and a few dozen more
+words (the {object} lexicon entry). A contract may name what it records with a word of its own: "the
+Sessions", "the Role-Plays", "the Q&A". Such a term is found where the contract defines it as something
+recorded, and each capitalised use of it in the lower-cased text the rules read is replaced by a run of
+RECORDING_MARK of the same length (offsets stay valid), which {object} and {recording_word} match.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping
+
+from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases
+
+# A letter (so word boundaries hold around it) that no English or French contract uses.
+RECORDING_MARK = "ꔷ"
+_RECORDING = RECORDING_MARK * 2 + "*"
+# What the loader adds to the built-in lexicon entries: "the Sessions", "each Session's page".
+RECORDING_PHRASES = {"object": [_RECORDING], "recording_word": [_RECORDING]}
+
+# Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
+# "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
+# question-and-answer session (the "Q&A")'.
+_RECORDED = re.compile(
+    r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
+    r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?)\b"
+)
+# ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
+_OCCASION = re.compile(
+    r"\b(?:sessions?|days?|dates?|shoots?|bookings?|appointments?|events?|engagements?|services|studios?|equipment"
+    r"|tasks?|jobs?|séances?|journées?|tournages?|tâches?)\W*$"
+)
+# ... nor when it names what the recordings are made for or put in, its own word after one of these: 'record
+# the dialogue ... for the game Starfall Chronicle (the "Game")', '... for a virtual choir sample library ("the
+# Library")', 'present the result as a hologram in its exhibition ("the Exhibition")' (read after the last of
+# _RECORDED's words; « enregistre les dialogues ... pour la version française de la série (les « Prises ») »
+# names the dialogues)
+_MADE_FOR = re.compile(
+    r"\b(?:for|in|into|as|within|pour|dans)\s+(?:(?:the|a|an|its|their|our|his|her|this|each|every|le|la|les|un|une|son|sa|ses)\b|l['’]|[\"“«])"
+)
+# ... nor when it names people or businesses: 'companies that need speech data ("Requesters")', 'film you as a
+# background performer ("Extra")'
+_WHO = re.compile(
+    r"\b(?:who|whom|people|persons|individuals|users|compan(?:y|ies)|businesses|organi[sz]ations?|qui)\b"
+    r"|\b(?:as|comme)\s+(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+){0,2}?(?:" + PERFORMER_WORDS + r"|extras?|figurants?)\W*$"
+)
+# ... nor the product the recordings go into, whatever words come before it: 'episodes of the series "Las
+# Crónicas de Brisa" (the "Series")'
+_PRODUCT = frozenset(
+    "game games series show shows programme programmes program programs app apps application software library platform "
+    "website site channel course courses exhibition campaign product products album film movie jeu série émission "
+    "application logiciel".split()
+)
+# What a definition clause says the term is: '"Takes" means all audio recordings made ...' (its first words)
+_MEANS = re.compile(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
+_RECORDING_NOUN = re.compile(
+    r"\b(?:recordings?|footage|videos?|audio|photographs?|photos|images|clips|takes|scans|captures"
+    r"|enregistrements?|vidéos|photographies|captations?)\b(?!\s+(?:sessions?|studio|equipment|days?|séances?))"
+)
+# ... its first words, which the recordings' noun heads: "all audio and video recordings", not "any person to
+# whom Vendor delivers Recordings", "the Performer's right to require deletion of the Recordings"
+_IS_RECORDINGS = re.compile(
+    r"\s*(?:(?:the|all|any|each|every|those|such|a|an|one|les|tous|toutes|des|le|la|l['’])\s*)*"
+    r"(?:(?!(?:of|to|for|by|whom|which|who|that|made|de|du|des|par|qui)\b)[\w'’,-]+\s+){0,4}?" + _RECORDING_NOUN.pattern
+)
+_NOUN_REACH = 60  # characters before the term where a recording's noun is the thing it names
+_NOT_JUST_WHERE_FROM = re.compile(
+    r"[\"“”«»(),;]|\b(?:to|for|with|into|as|behalf|who|which|that|including|and|or|pour|avec|qui|et|ou)\b", re.IGNORECASE
+)
+_WHERE_FROM = re.compile(r"(?:from|of|on|at|by|made|recorded|taken|captured|de|du|des|sur|par)\b", re.IGNORECASE)
+_PARTY_MARKS = frozenset((ALIAS_MARK, COUNTERPARTY_MARK))
+# a party's word, which the rules read as the party ("the Contributors", "the Licensor")
+_PARTY_WORD = re.compile(PERFORMER_WORDS + r"|licensees?|clients?|customers?|compan(?:y|ies)|producers?|studios?|sponsors?|brands?")
+_ARTICLES = frozenset("the a an l le la les".split())
+_FIRST_WORDS = 60  # characters after "means" that say what the term is
+# Terms that name something else than recordings, whatever words come before them: a grant's length,
+# place or uses ("the Term"), the money ("the Fee"), the document.
+_NOT_RECORDINGS = frozenset(
+    "term period duration territory media purpose purposes uses use rights fee fees payment payments compensation "
+    "royalty royalties advance agreement contract terms release licence license addendum rider consent form policy "
+    "schedule exhibit annex date party parties services project production campaign contrat durée territoire droits "
+    "rémunération study studies research trial survey sale sales étude projet recherche property information ip propriété".split()
+)
+
+
+def recording_terms(
+    text: str, marked: str, definitions: Mapping[str, tuple[int, int]], clause_defined: Iterable[str],
+    object_word: "re.Pattern[str]",
+) -> list[str]:
+    """The terms (as the text writes them) that the contract defines as what the performer records and
+    that the rules would not read as recordings already; definitions maps each lower-cased term to where
+    it is defined (its clause, or the words before a term defined in passing), clause_defined names those
+    a clause defines, marked is the lower-cased text with the parties' names marked."""
+    by_clause = frozenset(clause_defined)
+    found = []
+    for term, (a, b) in definitions.items():
+        words = re.findall(r"[^\W_]+(?:[-&][^\W_]+)*", term)
+        if not words:
+            continue
+        words = [w for w in words if w not in _ARTICLES] or words
+        if (
+            words[-1] in _NOT_RECORDINGS or words[-1] in _PRODUCT or _PARTY_WORD.fullmatch(words[-1])
+            or any(object_word.fullmatch(w) for w in words)
+        ):
+            continue
+        said = marked[a:b]
+        if term in by_clause:
+            means = _MEANS.search(said)
+            if means is None or not _IS_RECORDINGS.match(said, means.end(), means.end() + _FIRST_WORDS):
+                continue
+        else:
+            # (as written: a capitalised word is a name's, 'Northbeat Records Ltd ("Label")', 'Film Festival ("Festival")')
+            # ... or a recording's noun near its end ("will cut short highlight videos from the Streamer's live streams")
+            recorded = sorted([m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b))
+            if not recorded or _OCCASION.search(said) or _WHO.search(marked, recorded[-1], b) or _names_where_put(marked, recorded[-1], b, words[-1]):
+                continue
+        spans = alias_spans(text, [_as_written(text, term)])
+        # a party's name ('Northlight Recording Studios ("Northlight")') is the party's
+        if spans and not _PARTY_MARKS.intersection(marked[spans[0][0]:spans[0][1]]):
+            found.append(_as_written(text, term))
+    return found
+
+
+def _last_noun(text: str, start: int, end: int) -> list[int]:
+    """Where a recording's noun ends, when it is the last thing named before end: nothing after it but a
+    few words that say where it comes from ("videos from the Streamer's live streams"), not a quote, a
+    person, where it goes ('recordings of my voice to the Open Voice Foundation') or more of a list
+    ('photos, video tapes, electronic images, documentation, trademarks and copyrights')."""
+    nouns = list(_RECORDING_NOUN.finditer(text, max(start, end - _NOUN_REACH), end))
+    if not nouns:
+        return []
+    after = text[nouns[-1].end():end].strip()
+    return [] if after and (not _WHERE_FROM.match(after) or _NOT_JUST_WHERE_FROM.search(after)) else [nouns[-1].end()]
+
+
+def _names_where_put(marked: str, start: int, end: int, head: str) -> bool:
+    """Whether the term's last word (singular or plural) follows one of _MADE_FOR's words between start and end."""
+    put = _MADE_FOR.search(marked, start, end)
+    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return put is not None and re.search(rf"\b{re.escape(stem)}(?:s|es)?\b", marked[put.start():end]) is not None
+
+
+def _as_written(text: str, term: str) -> str:
+    """The term as the contract first writes it in quotes ('"Role-Plays"'), else capitalised."""
+    m = re.search(r"[\"“«]\s*(" + re.escape(term) + r")\s*[\"”»]", text, re.IGNORECASE)
+    return m.group(1) if m else term[:1].upper() + term[1:]
+
+
+def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
+    """marked with each capitalised use of the terms, singular or plural ("any Session"), marked."""
+    forms: list[str] = []
+    for term in terms:
+        forms.append(term)
+        if term.endswith("s") and not term.endswith("ss") and len(term) > 4:
+            forms.append(term[:-1])
+        elif term[-1:].isalpha():
+            forms.append(term + "s")
+    return mark_aliases(text, marked, forms, RECORDING_MARK)

@@ -1,0 +1,89 @@
+"""The contract's own names for its recordings: which defined terms are read as recordings, and the marking."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termcheck.api import load_ruleset
+from termcheck.engine import marked_texts
+from termcheck.extract import extract_bytes
+from termcheck.recordings import RECORDING_MARK, mark_recordings, recording_terms
+
+RULES = load_ruleset()
+
+
+def _terms(text: str) -> list[str]:
+    doc = extract_bytes("case.txt", text.encode())
+    lower, unmarked, (spans, in_passing) = marked_texts(doc, RULES)
+    return recording_terms(doc.text, unmarked, spans, spans.keys() - in_passing, RULES.object_word)
+
+
+@pytest.mark.parametrize("text,term", [
+    ('The Narrator will record 24 guided meditations from scripts supplied by Stillwater (the "Sessions").', "Sessions"),
+    ('The Actor will play patients in consultations with students, recorded on audio and video (the "Role-Plays").', "Role-Plays"),
+    ('The Festival will film the question-and-answer session after the screening of the Guest\'s film (the "Q&A").', "Q&A"),
+    ('The Club may film and record my set on the night written below (the "Set").', "Set"),
+    ('1. DEFINITIONS\n1.1 "Reads" means all audio recordings of the Scripts made by the Narrator.', "Reads"),
+    # what is recorded, not what it is for; a recording's noun as the last thing named
+    ('Brightside will film twelve comedy sketches for its online channel (the "Sketches").', "Sketches"),
+    ("La Formatrice enregistre les dialogues pour la version française de la série (les « Prises »).", "Prises"),
+    ('Clipforge will cut short highlight videos from the Streamer\'s live streams (the "Highlights").', "Highlights"),
+])
+def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
+    assert _terms(text) == [term]
+
+
+@pytest.mark.parametrize("text", [
+    # the occasion, not what it yields
+    'The Performer will attend two recording sessions at the studio (the "Sessions").',
+    'CrowdVoice connects people who complete short recording tasks ("Taskers") with companies.',
+    # what the recordings are made for or put in
+    'Actor will record the dialogue of the character "Rei" for the English version of the game Starfall (the "Game").',
+    'Vesper will record the choir singing vowels for a virtual choir sample library ("the Library").',
+    'The Museum will film the Artist and present the result as a hologram in its exhibition "Voices" ("the Exhibition").',
+    # a party's name, a business named by its trade
+    'This agreement is between Northbeat Records Ltd ("Label") and the session vocalist ("Vocalist").',
+    # a definition whose first words are not the recordings
+    '1. DEFINITIONS\n1.1 "Client" means any person to whom Vendor delivers Recordings.',
+    '1. DEFINITIONS\n1.1 "Withdrawal Right" means the Performer\'s right to require deletion of the Recordings.',
+    # a term the rules already read as recordings
+    '1. DEFINITIONS\n1.1 "Recordings" means all audio recordings made at the Sessions.',
+    # a person filmed in a role; an idiom; a list that goes on past the recordings; a name after an image
+    'Northlight Pictures Ltd may film you as a background performer ("Extra") in the feature.',
+    '... whether held beneficially or of record (collectively, a "Stock Sale").',
+    'all designs, photos, video tapes, electronic images, documentation and copyrights (the "Work Results"), that',
+    'How the product is communicated Card images General Counsel\'s Office ("GCO") will review them.',
+    # a grant's length, named after a recording
+    'The Company may use the recordings for two years from the date they are recorded (the "Term").',
+])
+def test_other_terms_are_not_marked(text):
+    assert _terms(text) == []
+
+
+def test_the_marked_name_reads_as_the_recordings_in_a_clause():
+    doc = extract_bytes("case.txt", (
+        'The Narrator will record 24 guided meditations (the "Sessions").\n\n'
+        "Stillwater will take down any Session, and each Session's page, within 30 days of a request."
+    ).encode())
+    lower, unmarked, _ = marked_texts(doc, RULES)
+    assert len(lower) == len(unmarked) == len(doc.text)
+    marked = lower[lower.index("take down"):]
+    assert "session" not in marked and marked.count(RECORDING_MARK * 7) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    before=st.text(alphabet="abc Session s.,'\n", max_size=40),
+    after=st.text(alphabet="abc Session s.,'\n", max_size=40),
+)
+def test_marking_keeps_every_offset_and_touches_only_the_term(before, after):
+    text = f"{before} the Sessions {after}"
+    lower = text.lower()
+    marked = mark_recordings(text, lower, ["Sessions"])
+    assert len(marked) == len(lower)
+    for i, (a, b) in enumerate(zip(lower, marked)):
+        if a != b:
+            assert b == RECORDING_MARK and text[i].isalpha()
+    assert RECORDING_MARK * 8 in marked
