@@ -47,8 +47,8 @@ _WHO = re.compile(
     r"\b(?:who|whom|people|persons|individuals|users|compan(?:y|ies)|businesses|organi[sz]ations?|qui)\b"
     r"|\b(?:as|comme)\s+(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+){0,2}?(?:" + PERFORMER_WORDS + r"|extras?|figurants?)\W*$"
 )
-# ... nor the product the recordings go into, whatever words come before it: 'episodes of the series "Las
-# Crónicas de Brisa" (the "Series")'
+# ... nor the product the recordings go into: 'dub additional episodes of the same series, "Las Crónicas de
+# Brisa" (the "Series")', unless it is what was recorded: 'will film a 6-hour video course (the "Course")'
 _PRODUCT = frozenset(
     "game games series show shows programme programmes program programs app apps application software library platform "
     "website site channel course courses exhibition campaign product products album film movie jeu série émission "
@@ -101,21 +101,22 @@ def recording_terms(
         if not words:
             continue
         words = [w for w in words if w not in _ARTICLES] or words
-        if (
-            words[-1] in _NOT_RECORDINGS or words[-1] in _PRODUCT or _PARTY_WORD.fullmatch(words[-1])
-            or any(object_word.fullmatch(w) for w in words)
-        ):
+        if words[-1] in _NOT_RECORDINGS or _PARTY_WORD.fullmatch(words[-1]) or any(object_word.fullmatch(w) for w in words):
             continue
         said = marked[a:b]
         if term in by_clause:
             means = _MEANS.search(said)
-            if means is None or not _IS_RECORDINGS.match(said, means.end(), means.end() + _FIRST_WORDS):
+            if words[-1] in _PRODUCT or means is None or not _IS_RECORDINGS.match(said, means.end(), means.end() + _FIRST_WORDS):
                 continue
         else:
-            # (as written: a capitalised word is a name's, 'Northbeat Records Ltd ("Label")', 'Film Festival ("Festival")')
-            # ... or a recording's noun near its end ("will cut short highlight videos from the Streamer's live streams")
+            # a word that records, read as written (a capitalised one is a name's: 'Northbeat Records Ltd
+            # ("Label")', 'Film Festival ("Festival")'), or a recording's noun near the term
             recorded = sorted([m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b))
-            if not recorded or _OCCASION.search(said) or _WHO.search(marked, recorded[-1], b) or _names_where_put(marked, recorded[-1], b, words[-1]):
+            if (
+                not recorded or _OCCASION.search(said) or _WHO.search(marked, recorded[-1], b)
+                or _names_where_put(marked, recorded[-1], b, words[-1])
+                or (words[-1] in _PRODUCT and not _recorded_itself(marked, recorded[-1], words[-1]))
+            ):
                 continue
         spans = alias_spans(text, [_as_written(text, term)])
         # a party's name ('Northlight Recording Studios ("Northlight")') is the party's
@@ -134,6 +135,12 @@ def _last_noun(text: str, start: int, end: int) -> list[int]:
         return []
     after = text[nouns[-1].end():end].strip()
     return [] if after and (not _WHERE_FROM.match(after) or _NOT_JUST_WHERE_FROM.search(after)) else [nouns[-1].end()]
+
+
+def _recorded_itself(marked: str, at: int, head: str) -> bool:
+    """Whether the term's last word comes within a few words after at (where a word that records ends): the
+    thing recorded ("film a 6-hour video course"), not a product named further on."""
+    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{re.escape(head)}s?\b", marked[at:at + 80]) is not None
 
 
 def _names_where_put(marked: str, start: int, end: int, head: str) -> bool:
