@@ -568,6 +568,15 @@ def test_a_lexicon_entry_inside_an_alternation_is_an_error():
     assert phrase_regex("cannot recall ~4 {object}", {"object": ["recordings"]})
 
 
+def test_an_optional_group_of_several_words_is_an_error():
+    """'[continue to]' split into '[continue' and 'to]', which no text holds: a silent dead phrase."""
+    from termcheck.rules.phrases import PhraseError, phrase_regex
+
+    with pytest.raises(PhraseError, match="an optional word is one word"):
+        phrase_regex("may [continue to] remain", {})
+    assert phrase_regex("may [continue] [to] remain", {}) and phrase_regex("may [also|always] remain", {})
+
+
 def test_every_builtin_trigger_has_cues():
     """A trigger without cues is tried on every sentence of every contract (a `re:` phrase gives none):
     give it `cues` or a trigger of its own."""

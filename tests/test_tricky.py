@@ -101,3 +101,24 @@ def test_a_name_kept_apart_from_the_recordings_is_quoted_as_no_credit():
     assert refused.status == "fail" and [f.effect for f in refused.findings] == ["refuses"]
     consent = "The Performer's name will not be associated with the Recordings without the Performer's consent."
     assert not check_text(consent, rules=RULES).check("attribution").findings
+
+
+def test_an_ownership_that_reverts_is_a_warning_that_quotes_its_clause():
+    """A red flag its own clause lets go of ("... reverts to the Artist") warns, whatever its severity."""
+    owned = "2. Brightpath owns the Narration for the Licence Period, which is three (3) years from delivery."
+    reverts = " At the end of the Licence Period ownership of the Narration reverts to the Artist."
+    result = check_text(owned + reverts, rules=RULES).check("ownership")
+    assert result.status == "warn"
+    assert [f.effect for f in result.findings] == ["weakens"] and result.findings[0].quote.startswith("2. Brightpath owns")
+    assert check_text(owned, rules=RULES).check("ownership").status == "fail"
+    assert check_text(owned + reverts.replace("reverts", "never reverts"), rules=RULES).check("ownership").status == "fail"
+
+
+def test_posts_left_up_after_a_stated_period_make_the_period_not_the_whole_licence():
+    """Six months stated, organic posts left up: a warning that quotes both, with the number kept."""
+    text = "1. Brand may repost the Content on its channels for six (6) months.\n\n2. Organic posts on Brand's own accounts may stay up.\n"
+    result = check_text(text, rules=RULES).check("license-term")
+    assert (result.status, result.value) == ("warn", 0.5)
+    assert [f.line for f in result.findings] == [1, 3]
+    assert any("after the stated period" in n for n in result.notes)
+    assert check_text(text.replace("may stay up", "will be removed"), rules=RULES).check("license-term").status == "pass"

@@ -663,7 +663,7 @@ def _years_value(
     notes = []
     # A sentence's own words first: "during the Usage Period and for two (2) years thereafter".
     # A renewal says the term goes on, not how long it is (the status reads it: see _decide_threshold).
-    lengths = [h for h in hits if h.value != RENEWS]
+    lengths = [h for h in hits if h.value not in (RENEWS, OUTLASTS)]
     for h in _one_per_sentence(sorted(lengths, key=lambda h: h.via_span is not None)):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = durations_in[h.sentence]
@@ -814,6 +814,8 @@ def _status_for_value(value: Union[float, str, None], q: dict) -> str:
 
 # A trigger's value for a term that renews by itself ("renews automatically for successive one-year periods")
 RENEWS = "renews"
+# ... and for uses that go on after the stated period ("Organic posts may stay up after the Usage Period")
+OUTLASTS = "outlasts"
 # Pay that depends on an event: a bonus, or an amount due only "if" something happens.
 _CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
 # What the other side pays a go-between, when the contract also says what reaches the performer: "Client
@@ -988,6 +990,10 @@ def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[
         if by["flag"]:
             res = _result(rule, rule.severity)
             res.findings = _findings(doc, rule, by["flag"])
+        elif by["weaken"]:
+            # present, but its own clause limits it: a warning whatever the rule's severity
+            res = _result(rule, "warn")
+            res.findings = _findings(doc, rule, by["weaken"])
         else:
             res = _result(rule, "pass")
             res.findings = _findings(doc, rule, by["protects"])
@@ -1085,4 +1091,16 @@ def _decide_threshold(doc: Document, rule: CompiledRule, hits: list[Hit], value:
         if renewal.sentence != (hit.sentence if hit else None):
             res.findings.append(_finding(doc, renewal, rule, _message(rule, renewal, doc)))
         res.notes.append("the term renews by itself, and nothing lets you stop the renewals")
+    outlast = next((h for h in hits if h.value == OUTLASTS and h.effect == "value"), None)
+    if outlast is not None:
+        # "Organic posts may remain live after the Usage Period": the stated period does not end every use, and
+        # how long the rest lasts is not said (with no stated period at all, that is the length: vague).
+        if v is None:
+            res.status, res.value = _status_for_value("vague", q), "vague"
+            res.notes = [n for n in res.notes if n != "not stated"]
+        elif isinstance(v, float) and worst([res.status, q.get("vague", "warn")]) != res.status:
+            res.status = q.get("vague", "warn")
+            res.notes.append("some uses go on after the stated period, for as long as the other side likes")
+        if outlast.sentence != (hit.sentence if hit else None):
+            res.findings.append(_finding(doc, outlast, rule, _message(rule, outlast, doc)))
     return res

@@ -472,7 +472,9 @@ def match_clause(
                 continue
             if effect == "grant" and hollow:
                 effect = "refuse"
-            elif effect == "grant":
+            # a protection with conditions, or a red flag that lets go ("owns the Narration for the Licence
+            # Period ... ownership reverts to the Artist")
+            elif effect == "grant" or (effect == "flag" and rule.kind == "red_flag" and rule.weakened_by is not None):
                 if weak is None:
                     weak = _in_text(rule.weakened_by, clause.text) or (rule.weakened_by is not None and clause.in_related(rule.weakened_by))
                 if weak:

@@ -128,6 +128,10 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
     tokens = phrase.lower().split()
     if not tokens:
         raise PhraseError("empty phrase")
+    for tok in tokens:
+        # "[continue to]" splits into "[continue" and "to]", which no text holds: an optional word is one token
+        if tok.startswith("[") != tok.endswith("]"):
+            raise PhraseError(f"an optional word is one word (or alternatives for one word) in brackets, not {tok!r}: give each optional word its own brackets")
     out = ""
     need_sep = False  # False before the first word, and after a leading optional word
     gap = ""
