@@ -122,3 +122,16 @@ def test_posts_left_up_after_a_stated_period_make_the_period_not_the_whole_licen
     assert [f.line for f in result.findings] == [1, 3]
     assert any("after the stated period" in n for n in result.notes)
     assert check_text(text.replace("may stay up", "will be removed"), rules=RULES).check("license-term").status == "pass"
+
+
+def test_a_licence_length_named_as_the_grants_read_through_a_sentence_about_royalties():
+    """'(the "Distribution Term")' names what the seven years count, though its sentence shares royalties;
+    '(the "Royalty Period")' names money, and its sentence's royalty words still keep it out."""
+    text = (
+        '1. Narrator will record the unabridged audiobook of "The Salt Road" (the "Audiobook").\n\n'
+        "2. Rights Holder and Narrator will share equally the royalties paid for sales of the Audiobook, for seven (7)"
+        ' years from release (the "{}").\n\n'
+        "3. Rights Holder may distribute the Audiobook through its retail partners during the {}.\n"
+    )
+    assert check_text(text.format("Distribution Term", "Distribution Term"), rules=RULES).check("license-term").value == 7.0
+    assert check_text(text.format("Royalty Period", "Royalty Period"), rules=RULES).check("license-term").value is None

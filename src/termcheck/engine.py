@@ -301,6 +301,9 @@ _DOCUMENT_TERMS = frozenset(
 # "Usage Period")', '(the "Licensed Rights")'): a grant's length, place and uses (a fee defined in passing is
 # named where it is paid, and reading every "Fee" of a commercial contract through it costs more than it finds).
 _TERMS_OF_A_GRANT = frozenset("term period duration territory media purpose purposes uses use rights durée territoire droits".split())
+# ... and words before that last one that name the grant itself ('(the "Distribution Term")', '(the "Licence
+# Period")'): such a name says what the words before it count, even in a sentence that also names the pay.
+_GRANT_NAMES = frozenset("distribution licence license licensed usage use exploitation broadcast display posting promotion campaign".split())
 
 
 def inline_definitions(doc: Document) -> dict[str, tuple[int, int]]:
@@ -362,7 +365,7 @@ def defined_terms(
             found = [i for i, t in enumerate(r.triggers) if t.via_definitions and t.pattern.search(lower, a, b)]
             # A definition the rule would not read on its own ("'Minimum Payment Period' means one year") carries
             # nothing (a settling trigger is read past the rule's unless, there as in a clause).
-            if found and r.unless is not None and r.unless.search(lower[a:b]):
+            if found and r.unless is not None and r.unless.search(lower[a:b]) and not _GRANT_NAMES.intersection(term.split()[:-1]):
                 found = [i for i in found if r.triggers[i].settles]
             if not found:
                 continue
