@@ -110,6 +110,7 @@ def test_an_ownership_that_reverts_is_a_warning_that_quotes_its_clause():
     result = check_text(owned + reverts, rules=RULES).check("ownership")
     assert result.status == "warn"
     assert [f.effect for f in result.findings] == ["weakens"] and result.findings[0].quote.startswith("2. Brightpath owns")
+    assert "the same clause limits it" in result.findings[0].message
     assert check_text(owned, rules=RULES).check("ownership").status == "fail"
     assert check_text(owned + reverts.replace("reverts", "never reverts"), rules=RULES).check("ownership").status == "fail"
 

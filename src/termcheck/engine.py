@@ -585,6 +585,8 @@ def _message(rule: CompiledRule, hit: Hit, doc: Document) -> str:
         return f"'{words}' is an option on this form, not ticked: make sure it stays unticked on the copy you sign"
     if hit.effect == "flag" and hit.negated:
         return f"'{words}' is mentioned, as a prohibition: check what it covers and that it binds anyone the rights pass to"
+    if hit.effect == "weaken" and rule.kind == "red_flag":
+        return f"'{words}': {lower_first(rule.title)}, but the same clause limits it (read it: for how long, and what comes back to you)"
     base = hit.message or {
         "flag": f"'{words}': {lower_first(rule.title)}",
         "protects": f"'{words}' is negated here, which protects you",
