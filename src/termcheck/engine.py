@@ -11,7 +11,7 @@ from functools import cached_property, partial
 from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.models import Document, Segment
-from termcheck.parties import COUNTERPARTY_MARK, PERFORMER_NAME, mark_aliases, party_names
+from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, party_names
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.recordings import mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
@@ -826,6 +826,10 @@ _CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|s
 # What the other side pays a go-between, when the contract also says what reaches the performer: "Client
 # shall pay Supplier GBP 1,200 per recording day. Supplier shall pay Talent not less than GBP 800 ..."
 _PAYEE = re.compile(r"\bpay(?:s|able)?\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w-]+)", re.IGNORECASE)
+# The share left after a cut, passed on: "remit the remaining 70%", "pays the balance of 60%" (and after it,
+# the other side as payee: "pays the remaining 70% to the Company" is not the performer's share)
+_REMAINDER = re.compile(r"\b(?:remit|remits|pay|pays|account|accounts|verse|versera|reverse|reversera)\s+(?:to\s+)?(?:the\s+|le\s+)?(?:remaining|balance(?:\s+of)?|remainder(?:\s+of)?|solde(?:\s+de|,\s+soit)?)\s*$", re.IGNORECASE)
+_PAID_TO_THEM = re.compile(rf"[^.;]{{0,40}}?\b(?:to|à)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})\b", re.IGNORECASE)
 _GO_BETWEEN = re.compile(r"suppliers?|agency|agencies|agents?|vendors?|contractors?|lenders?|loan-?out|managers?|management|providers?", re.IGNORECASE)
 
 
@@ -852,7 +856,9 @@ def _quantity(
                 if kind == "percent" and (a, b) == h.sentence:
                     # "a fee of 25% of the salary for the broadcast, and a further 10% for each year of
                     # streaming": the share is the percentage the hit is about, the nearest one
-                    found = sorted(found, key=lambda f: abs(a + f[1] - h.start))
+                    # ... except that what is left after the other side's cut is the performer's: "retain 30%
+                    # of all fees received and remit the remaining 70% to the Performer"
+                    found = sorted(found, key=lambda f: (not _passed_on(doc.text, a + f[1], a + f[2]), abs(a + f[1] - h.start)))
                 for value, _, _ in found:
                     # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
                     if isinstance(value, str) and ("_" in value or "[" in value):
@@ -878,6 +884,11 @@ def _quantity(
                 return place[0], h, []
         return None, None, []
     return None, None, []
+
+
+def _passed_on(text: str, start: int, end: int) -> bool:
+    """Whether the percentage at text[start:end] is what is left after a cut, passed on to the performer."""
+    return bool(_REMAINDER.search(text[max(0, start - 40):start])) and not _PAID_TO_THEM.match(text, end)
 
 
 def _performer_paid_first(text: str, hits: list[Hit]) -> list[Hit]:

@@ -100,9 +100,11 @@ _PURPOSE = re.compile(
 _FR_PURPOSE = re.compile(
     r"(?:\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
     r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?"
-    r"|\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\s+|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\s+)"
+    r"|\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\s+|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\s+"
+    # ... or the use named as a noun: « s'interdit toute utilisation des Images pour entraîner ... »
+    r"|\bs['’]interdi\w*\s+(?:toute?s?\s+|tous\s+)?(?=(?:utilisation|exploitation|usage|emploi)s?\b))"
     # (« d'utiliser, de reproduire ou de communiquer tout ou partie de l'enregistrement ... à des fins de »)
-    r"(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter|employer),?\s+"
+    r"(?:utilisée?s?|exploitée?s?|employée?s?|utiliser|exploiter|employer|utilisations?|exploitations?|usages?|emplois?),?\s+"
     r"(?P<gap>(?:(?!qu(?:e\b|['’]))[\w'’-]+,?\s+){0,18}?)(?:pour\b|afin\s+d(?:e\s+|['’])|à\s+des\s+fins\s+d(?:e\s+|['’]))"
 )
 # ... not past a verb of another clause: « s'interdit d'utiliser l'enregistrement dans une autre œuvre, et le
