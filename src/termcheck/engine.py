@@ -745,10 +745,19 @@ _ACT_WINDOW_BEFORE = re.compile(
 )
 
 
+# "If they do not agree, or do not answer within six months, the Recordings will be deleted": time given to
+# answer, not how long a deletion takes
+_ANSWER_WINDOW_BEFORE = re.compile(r"\b(?:answer|answers|respond|responds|reply|replies|répond\w*)\s+" + _DEADLINE_BEFORE.pattern, re.IGNORECASE)
+
+
 def _is_window(sentence: str, d: Duration) -> bool:
     """A deletion deadline, not a retention period: 'within 3 years' counts only when counted from a request;
     'for twelve months' is a period of use, 'may withdraw within six months' the performer's own time."""
-    if _USE_PERIOD_BEFORE.search(sentence, 0, d.start) or _ACT_WINDOW_BEFORE.search(sentence, max(0, d.start - 120), d.start):
+    if (
+        _USE_PERIOD_BEFORE.search(sentence, 0, d.start)
+        or _ACT_WINDOW_BEFORE.search(sentence, max(0, d.start - 120), d.start)
+        or _ANSWER_WINDOW_BEFORE.search(sentence, max(0, d.start - 40), d.start)
+    ):
         return False
     return d.days < 365 or (d.days <= 3650 and _FROM_REQUEST.match(sentence[d.end:d.end + 80]) is not None)
 

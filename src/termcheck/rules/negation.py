@@ -95,6 +95,11 @@ _PURPOSE = re.compile(
     r",?\s+(?:[\w'’-]+,?\s+){0,16}?(?:to|in\s+order\s+to|for\s+the\s+purposes?\s+of"
     r"|for\s+(?:any\s+)?(?:other\s+)?(?:purposes?|uses?),?\s+including(?:\s+(?:but\s+not\s+limited\s+to|without\s+limitation))?,?)\s+"
 )
+# "will not create new lines in the Caster's voice with any synthesis tool": the prohibition reaches the tool made with
+_INSTRUMENT = re.compile(
+    r"^\s*(?:create|make|generate|produce|build|synthesi[sz]e|clone|record|alter)\s+(?:[\w'’-]+,?\s+){0,12}?"
+    r"(?:with|using|through|via|by\s+means\s+of)\s+"
+)
 # « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
 # ... »: the French prohibition reaches the purpose too.
 _FR_PURPOSE = re.compile(
@@ -350,7 +355,7 @@ def _far_negation(pre: str, match: str) -> bool:
         power = _POWER_TO.match(listed)
         if _VERB_LIST.match(listed[power.end():] if power else listed):
             return True
-        purpose = _PURPOSE.match(listed)
+        purpose = _PURPOSE.match(listed) or _INSTRUMENT.match(listed)
         # ... through the verbs and objects that follow, up to a clause with a verb of its own
         if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
             return True
