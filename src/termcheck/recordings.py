@@ -26,7 +26,10 @@ RECORDING_PHRASES = {"object": [_RECORDING], "recording_word": [_RECORDING]}
 # question-and-answer session (the "Q&A")'.
 _RECORDED = re.compile(
     r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
-    r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?)\b"
+    r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
+    # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
+    # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")")
+    r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated)\b"
 )
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
