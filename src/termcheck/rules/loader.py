@@ -15,7 +15,8 @@ from termcheck.parties import ALIAS_PHRASES
 from termcheck.recordings import RECORDING_PHRASES
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
-from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
+from termcheck.rules.start_guard import Prefixes
+from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, guard, head_prefixes, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -117,16 +118,21 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
-def _cue_gate(splits: list[tuple[Optional[str], str]]) -> CueGate:
-    """The gate of phrases split at their cue words into (the words before, or None; the rest)."""
+def _cue_gate(splits: list[tuple[Optional[str], str, Optional[Prefixes]]]) -> CueGate:
+    """The gate of phrases split at their cue words into (the words before, or None; the rest; what
+    the words before start with)."""
 
     def either(parts: list[str], template: str) -> Optional[str]:
         return template.format("|".join(parts)) if parts else None
 
+    heads = [head for head, _, _ in splits if head is not None]
+    # The words before the cue are searched for in the stretch before it: a guard turns away the
+    # words they cannot start at (start_guard.py).
+    head_guard = guard([prefixes for head, _, prefixes in splits if head is not None])
     return CueGate(
-        starting=either([rest for head, rest in splits if head is None], r"(?:{})(?![\w])"),
-        going_on=either([rest for head, rest in splits if head is not None], r"(?:{})(?![\w])"),
-        before=either([head for head, _ in splits if head is not None], r"(?<![\w])(?:{})\Z"),
+        starting=either([rest for head, rest, _ in splits if head is None], r"(?:{})(?![\w])"),
+        going_on=either([rest for head, rest, _ in splits if head is not None], r"(?:{})(?![\w])"),
+        before=r"(?<![\w])" + head_guard + "(?:" + "|".join(heads) + r")\Z" if heads else None,
     )
 
 
@@ -144,7 +150,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
         # cue -> the parts before it and from it on of the phrases it cues
-        splits: dict[str, list[tuple[Optional[str], str]]] = {}
+        splits: dict[str, list[tuple[Optional[str], str, Optional[Prefixes]]]] = {}
         ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
@@ -161,8 +167,9 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 if split is None:
                     ungated |= c
                 else:
+                    prefixes = head_prefixes(p, lexicon) if split[0] is not None else None
                     for cue in c:
-                        splits.setdefault(cue, []).append(split)
+                        splits.setdefault(cue, []).append((*split, prefixes))
         # User packs stay with RE2 alone: a gate is a Python regex.
         gates = {} if user else {cue: _cue_gate(splits[cue]) for cue in cues - ungated}
         pattern = _compile(t["phrases"], lexicon, user)
