@@ -858,6 +858,9 @@ def _quantity(
         if kind == "money":
             hits = _performer_paid_first(doc.text, hits)
         for h in hits:
+            rest = _rest_after_cut(doc.text, h) if kind == "percent" else None
+            if rest is not None:
+                return rest, h, []
             # a match through a defined term ("shall pay the Fee") takes the amount its definition states
             where = [h.sentence] + ([h.via_span] if h.via_span else [])
             for a, b in where:
@@ -893,6 +896,22 @@ def _quantity(
                 return place[0], h, []
         return None, None, []
     return None, None, []
+
+
+# "VocalBay keeps a 30% commission and pays you the rest within 30 days of each sale": the performer's share is the rest (70)
+_KEPT_CUT = re.compile(
+    r"\b(?:keeps?|retains?|takes?|deducts?|withholds?)\s+(?:(?:a|an|its|their)\s+)?(?P<cut>\d{1,2}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
+    r"(?:\s+(?:commission|cut|fee|platform\s+fee)\b)?[^.;]{0,40}?\b(?:pays?|remits?)\s+(?:\w+\s+){0,2}?the\s+(?:rest|remainder|balance)\b",
+    re.IGNORECASE,
+)
+
+
+def _rest_after_cut(text: str, hit: Hit) -> Optional[float]:
+    """The share left to the performer when the hit's sentence names only the other side's cut and pays the rest."""
+    m = _KEPT_CUT.search(text, *hit.sentence)
+    if m is None or not (m.start() <= hit.end and hit.start <= m.end()):
+        return None
+    return round(100 - float(m["cut"].replace(",", ".")), 2)
 
 
 def _passed_on(text: str, start: int, end: int) -> bool:

@@ -193,7 +193,9 @@ _PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORE
 _THING = re.compile(
     r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
     r"|term|period|programme|program|system|marks?|property|premises|shares?|stock|notes?|policy|committee|board|account"
-    r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information)$",
+    r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information"
+    # what the performer gives: 'so that Presently Ltd can build a digital avatar of the Talent (the "Avatar")'
+    r"|avatars?|replicas?|clones?|recordings?|footage|videos?|photographs?|photos|images?|clips?|scans?|captures?|likeness)$",
     re.IGNORECASE,
 )
 # A definition that gives a name, not a kind: '"Lumen" means Lumen Voice Ltd' (not "means an individual, corporation ...")
