@@ -620,6 +620,39 @@ def test_each_cue_has_the_gate_of_its_own_phrases():
     assert cued("we may irrevocable, and grant sublicense the recordings") == []
 
 
+def test_cues_the_author_names_are_gated_on_the_word_made_of_them():
+    """A trigger whose author names its cues is gated too, on each phrase's first word made of those cues
+    alone; a phrase with no such word (the cue could sit in a gap) leaves every cue of the trigger ungated."""
+    from termcheck.rules.loader import _compile_rule
+    from termcheck.rules.model import build_prefilter
+    from termcheck.rules.phrases import hand_cue_split
+
+    lexicon = {"object": ["the recordings"]}
+    split = hand_cue_split("{object} ~3 sold|licensed to ~3 buyers", {"sold", "licensed"}, lexicon)
+    assert split is not None and split[0] == {"sold", "licensed"} and split[1] is not None
+    assert hand_cue_split("grant ~3 irrevocable", {"licence"}, lexicon) is None  # "licence" only in the gap
+    assert hand_cue_split("re:sold\\s+out", {"sold"}, lexicon) is None
+
+    def rule(phrases, cues):
+        raw = {
+            "id": "t", "title": "t", "group": "rights", "kind": "red_flag", "explanation": "x", "question": "x",
+            "examples": {}, "triggers": [{"phrases": phrases, "cues": cues}],
+        }
+        return _compile_rule(raw, lexicon, "test.yaml", 1, user=False)
+
+    gated = rule(["{object} ~3 sold|licensed to ~3 buyers", "resold ~4 {object}"], ["sold", "licensed", "resold"])
+    assert set(gated.triggers[0].gates) == {"sold", "licensed", "resold"}
+    ruleset = build_prefilter([gated])
+
+    def cued(text: str) -> list[str]:
+        return [text[o:].split()[0] for spans in ruleset.candidates(text).values() for o, _, _ in spans]
+
+    assert cued("the recordings may be sold to any buyers, but nothing licensed here") == ["sold"]
+    assert cued("they resold the recordings") == ["resold"]
+    # "grant ~3 licence" holds its cue only in the gap ("grant an irrevocable licence"): nothing is gated
+    assert not rule(["{object} ~3 sold", "grant ~3 licence"], ["sold", "irrevocable"]).triggers[0].gates
+
+
 def test_builtin_patterns_compile_when_first_used_and_all_compile():
     """Loading the rules compiles none of the trigger regexes (a contract needs few: start-up time),
     and every one of them compiles."""

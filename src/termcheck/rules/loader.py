@@ -16,7 +16,7 @@ from termcheck.recordings import RECORDING_PHRASES
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
 from termcheck.rules.start_guard import Prefixes
-from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, guard, head_prefixes, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
+from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, guard, hand_cue_split, head_prefixes, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -170,6 +170,15 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                     prefixes = head_prefixes(p, lexicon) if split[0] is not None else None
                     for cue in c:
                         splits.setdefault(cue, []).append((*split, prefixes))
+        elif not user:
+            # Cues the author named: each phrase is gated on its first word made of them alone, if every
+            # phrase has one (a cue no such word can be stays ungated, and opens a scan wherever it is found).
+            hand = [hand_cue_split(p, cues, lexicon) for p in t["phrases"]]
+            if all(h is not None for h in hand):
+                for held, head, rest, prefixes in (h for h in hand if h is not None):
+                    for cue in held:
+                        splits.setdefault(cue, []).append((head, rest, prefixes))
+                ungated = cues - splits.keys()
         # User packs stay with RE2 alone: a gate is a Python regex.
         gates = {} if user else {cue: _cue_gate(splits[cue]) for cue in cues - ungated}
         pattern = _compile(t["phrases"], lexicon, user)

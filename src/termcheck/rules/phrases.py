@@ -347,12 +347,48 @@ def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[t
         return None
     if not all(alt.startswith(_alt_cue(alt).rstrip("*")) for alt in tokens[index].split("|")):
         return None
+    return _split_at(tokens, index, lexicon)
+
+
+def _split_at(tokens: list[str], index: int, lexicon: Mapping[str, Sequence[str]]) -> tuple[Optional[str], str]:
+    """The phrase's regex split before token index: the words before (None when they can all be left out)
+    and the rest."""
     head_tokens, gap = tokens[:index], ""
     while head_tokens and _gap_words(head_tokens[-1]) is not None:
         gap = gap or _gap(head_tokens.pop()) or ""
     required = [t for t in head_tokens if _gap_words(t) is None and not _is_optional(t)]
     head = phrase_regex(" ".join(head_tokens), lexicon) + gap + _SEP if required else None
     return head, phrase_regex(" ".join(tokens[index:]), lexicon)
+
+
+def hand_cue_split(phrase: str, cues: set[str], lexicon: Mapping[str, Sequence[str]]) -> Optional[tuple[set[str], Optional[str], str, Optional[Prefixes]]]:
+    """For a trigger whose author named its cues: the phrase split at its first word every form of which
+    is one of those cues (the cues it can be, the words before, the rest, what the words before start
+    with); None when no word of the phrase is made of cues alone (a cue might then sit anywhere in a
+    match: in a gap, an optional word or a lexicon entry).
+
+    Every match of the phrase holds that word, so a cue found where that word cannot stand starts no
+    match of this phrase: the gate phrase_gate gives a cue the rules find themselves.
+    """
+    if phrase.startswith("re:"):
+        return None
+    tokens = phrase.lower().split()
+    words = {c for c in cues if not c.endswith("*")}
+    stems = [c for c in cues if c.endswith("*")]
+    for index, tok in enumerate(tokens):
+        if _gap_words(tok) is not None or _is_optional(tok) or tok.startswith("{"):
+            continue
+        held: set[str] = set()
+        for alt in tok.split("|"):
+            covering = ({alt} & words if not alt.endswith("*") else set()) | {c for c in stems if alt.startswith(c[:-1])}
+            if not covering:
+                break
+            held |= covering
+        else:
+            head, rest = _split_at(tokens, index, lexicon)
+            prefixes = prefixes_of(then(_phrase_starts(" ".join(tokens[:index]), lexicon), _SEPARATOR)) if head is not None else None
+            return held, head, rest, prefixes
+    return None
 
 
 _RAW_REACH = 320  # characters a raw regex is taken to span
