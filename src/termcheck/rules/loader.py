@@ -15,8 +15,7 @@ from termcheck.parties import ALIAS_PHRASES
 from termcheck.recordings import RECORDING_PHRASES
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
-from termcheck.rules.start_guard import Prefixes
-from termcheck.rules.phrases import Lexicon, PhraseError, compile_phrases, guard, hand_cue_split, head_prefixes, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
+from termcheck.rules.phrases import Lexicon, PhraseError, Split, compile_phrases, guard, hand_cue_split, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -118,7 +117,7 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
-def _cue_gate(splits: list[tuple[Optional[str], str, Optional[Prefixes]]]) -> CueGate:
+def _cue_gate(splits: list[Split]) -> CueGate:
     """The gate of phrases split at their cue words into (the words before, or None; the rest; what
     the words before start with)."""
 
@@ -150,7 +149,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
         # A cue the author named may sit anywhere in a match: it is given the whole reach on both sides.
         cue_reach = {c: (reach, reach) for c in cues}
         # cue -> the parts before it and from it on of the phrases it cues
-        splits: dict[str, list[tuple[Optional[str], str, Optional[Prefixes]]]] = {}
+        splits: dict[str, list[Split]] = {}
         ungated: set[str] = set(cues)  # cues of a phrase without such a part
         if not cues:
             for p in t["phrases"]:
@@ -167,17 +166,16 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                 if split is None:
                     ungated |= c
                 else:
-                    prefixes = head_prefixes(p, lexicon) if split[0] is not None else None
                     for cue in c:
-                        splits.setdefault(cue, []).append((*split, prefixes))
+                        splits.setdefault(cue, []).append(split)
         elif not user:
             # Cues the author named: each phrase is gated on its first word made of them alone, if every
             # phrase has one (a cue no such word can be stays ungated, and opens a scan wherever it is found).
             hand = [hand_cue_split(p, cues, lexicon) for p in t["phrases"]]
             if all(h is not None for h in hand):
-                for held, head, rest, prefixes in (h for h in hand if h is not None):
+                for held, split in (h for h in hand if h is not None):
                     for cue in held:
-                        splits.setdefault(cue, []).append((head, rest, prefixes))
+                        splits.setdefault(cue, []).append(split)
                 ungated = cues - splits.keys()
         # User packs stay with RE2 alone: a gate is a Python regex.
         gates = {} if user else {cue: _cue_gate(splits[cue]) for cue in cues - ungated}

@@ -206,13 +206,6 @@ def phrase_prefixes(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Option
     return prefixes_of(_phrase_starts(phrase, lexicon))
 
 
-def head_prefixes(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[Prefixes]:
-    """What the words of the phrase before its cue word start with (phrase_gate's head, which a
-    separator always follows)."""
-    index, _ = _cue_token(phrase, lexicon)
-    return prefixes_of(then(_phrase_starts(" ".join(phrase.lower().split()[:index]), lexicon), _SEPARATOR))
-
-
 def _phrase_starts(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> State:
     """How a match of the phrase starts (start_guard.py), read from its words up to the first one it needs."""
 
@@ -330,9 +323,10 @@ def phrase_cue_reach(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> tuple
     return before + _SLACK, sum(reaches[index:]) + _SLACK
 
 
-def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[tuple[Optional[str], str]]:
+def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[Split]:
     """The phrase split at its cue word: the regex of the words before it, up to the cue (None when
-    they can all be left out), and the regex from the cue word on; None when a cue found in the text
+    they can all be left out), the regex from the cue word on, and what the words before start with;
+    None when a cue found in the text
     need not start that part (a cue inside a lexicon entry, or the second piece of a hyphenated word).
 
     Most cues found in a contract start no match ("licence" is everywhere, "licence ... irrevocable"
@@ -350,21 +344,26 @@ def phrase_gate(phrase: str, lexicon: Mapping[str, Sequence[str]]) -> Optional[t
     return _split_at(tokens, index, lexicon)
 
 
-def _split_at(tokens: list[str], index: int, lexicon: Mapping[str, Sequence[str]]) -> tuple[Optional[str], str]:
-    """The phrase's regex split before token index: the words before (None when they can all be left out)
-    and the rest."""
+Split = tuple[Optional[str], str, Optional[Prefixes]]
+
+
+def _split_at(tokens: list[str], index: int, lexicon: Mapping[str, Sequence[str]]) -> Split:
+    """The phrase's regex split before token index: the words before (None when they can all be left out),
+    the rest, and what the words before start with (start_guard.py; a separator always follows them)."""
     head_tokens, gap = tokens[:index], ""
     while head_tokens and _gap_words(head_tokens[-1]) is not None:
         gap = gap or _gap(head_tokens.pop()) or ""
     required = [t for t in head_tokens if _gap_words(t) is None and not _is_optional(t)]
-    head = phrase_regex(" ".join(head_tokens), lexicon) + gap + _SEP if required else None
-    return head, phrase_regex(" ".join(tokens[index:]), lexicon)
+    if not required:
+        return None, phrase_regex(" ".join(tokens[index:]), lexicon), None
+    head = phrase_regex(" ".join(head_tokens), lexicon) + gap + _SEP
+    prefixes = prefixes_of(then(_phrase_starts(" ".join(tokens[:index]), lexicon), _SEPARATOR))
+    return head, phrase_regex(" ".join(tokens[index:]), lexicon), prefixes
 
 
-def hand_cue_split(phrase: str, cues: set[str], lexicon: Mapping[str, Sequence[str]]) -> Optional[tuple[set[str], Optional[str], str, Optional[Prefixes]]]:
-    """For a trigger whose author named its cues: the phrase split at its first word every form of which
-    is one of those cues (the cues it can be, the words before, the rest, what the words before start
-    with); None when no word of the phrase is made of cues alone (a cue might then sit anywhere in a
+def hand_cue_split(phrase: str, cues: set[str], lexicon: Mapping[str, Sequence[str]]) -> Optional[tuple[set[str], Split]]:
+    """For a trigger whose author named its cues: the cues its first word made of them alone can be, and
+    the phrase split there (as phrase_gate splits it); None when no word of the phrase is made of cues alone (a cue might then sit anywhere in a
     match: in a gap, an optional word or a lexicon entry).
 
     Every match of the phrase holds that word, so a cue found where that word cannot stand starts no
@@ -385,9 +384,7 @@ def hand_cue_split(phrase: str, cues: set[str], lexicon: Mapping[str, Sequence[s
                 break
             held |= covering
         else:
-            head, rest = _split_at(tokens, index, lexicon)
-            prefixes = prefixes_of(then(_phrase_starts(" ".join(tokens[:index]), lexicon), _SEPARATOR)) if head is not None else None
-            return held, head, rest, prefixes
+            return held, _split_at(tokens, index, lexicon)
     return None
 
 
