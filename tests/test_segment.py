@@ -406,6 +406,26 @@ def test_a_question_and_its_labelled_answer_are_one_sentence():
     assert "The Studio." not in find(rows, "Who pays me?")[3]
 
 
+def test_a_question_answered_in_the_next_paragraph_is_read_with_its_answer():
+    """'Where will the Lessons be used?' over 'Only inside the Falabem app.' is one sentence under the
+    question (its answer's subject is the question's); a question over a full paragraph still heads it,
+    and a yes or a no answers only a question that asks for one."""
+    text = (
+        "TERMS FOR TUTORS\n\nWhere will the Lessons be used?\n\nOnly inside the Falabem app.\n\n"
+        "Can I withdraw?\n\nYes, up to 14 days after taking part, by messaging the researcher through the platform.\n\n"
+        "What happens to my recordings?\n\nWe keep them on our servers for research.\n\n"
+        "What happens if I withdraw?\n\nNo further recordings are made, and the ones already made are deleted within a month.\n"
+    )
+    doc, rows = segs(text)
+    used = find(rows, "Where will the Lessons be used?")
+    assert used[0] == "operative" and "Only inside" in used[3] and used[2][-1] == "Where will the Lessons be used?"
+    withdraw = next(s for s in doc.segments if "Can I withdraw?" in doc.text[s.start:s.end])
+    assert "Yes, up to 14 days" in doc.text[withdraw.start:withdraw.end] and len(withdraw.sentences) == 1
+    assert find(rows, "What happens to my recordings?")[0] == "heading"
+    assert find(rows, "We keep them")[2][-1] == "What happens to my recordings?"
+    assert find(rows, "What happens if I withdraw?")[0] == "heading"  # "No further ..." is no answer to "what"
+
+
 def test_a_question_mark_before_an_answer_label_does_not_end_the_sentence():
     assert split_sentences("Can I withdraw? A: No. Ask us.") == [(0, 22), (23, 30)]
     assert split_sentences("Can I withdraw? Ask us.") == [(0, 15), (16, 23)]

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, party_names
+from termcheck.questions import affirm_questions
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.recordings import mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
@@ -66,7 +67,9 @@ def marked_texts(doc: Document, ruleset: RuleSet) -> MarkedTexts:
     unmarked = text_for_rules(doc)
     known = definition_spans(doc)
     named = recording_terms(doc.text, unmarked, known[0], known[0].keys() - known[1], ruleset.object_word)
-    return MarkedTexts(mark_recordings(doc.text, unmarked, named) if named else unmarked, unmarked, known)
+    marked = mark_recordings(doc.text, unmarked, named) if named else unmarked
+    # last, as the names above are found at the document's own offsets
+    return MarkedTexts(affirm_questions(marked), affirm_questions(unmarked), known)
 
 
 _SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
@@ -553,9 +556,18 @@ def _child_result(child: tuple[int, int]) -> Optional[dict[str, list[Hit]]]:
         return None
 
 
+def _word_start(text: str, at: int) -> int:
+    """at, moved back to the start of the word it falls in: a question read as a statement (questions.py) has
+    its modal after its subject, so a match from the modal on starts inside the question's first word
+    ("Can I withdraw?" matched from "can" at "I can")."""
+    while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at -= 1
+    return at
+
+
 def _matched_words(doc: Document, hit: Hit) -> str:
     """The words a hit matched, with line breaks and runs of blanks as single spaces."""
-    return " ".join(doc.text[hit.start:hit.end].split())
+    return " ".join(doc.text[_word_start(doc.text, hit.start):hit.end].split())
 
 
 def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Finding:
@@ -569,7 +581,7 @@ def _finding(doc: Document, hit: Hit, rule: CompiledRule, message: str) -> Findi
     raw = doc.text[s_start:s_end]
     quote = " ".join(raw.split())
     lead = len(raw) - len(raw.lstrip())
-    a = len(_WS.sub(" ", raw[lead:max(lead, hit.start - s_start)]))
+    a = len(_WS.sub(" ", raw[lead:max(lead, _word_start(doc.text, hit.start) - s_start)]))
     b = a + len(_matched_words(doc, hit))
     return Finding(
         rule=rule.id, quote=quote, start=s_start, end=s_end, match_start=hit.start, match_end=hit.end,

@@ -113,11 +113,24 @@ _SHORT_ANSWER = re.compile(
     r"\s*(?:yes|no|never|only|for|up\s+to|until|within|after|about|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|oui|non|jamais|seulement|pendant|jusqu|durant|dans)\b[^.?!\n]{0,60}[.!]",
     re.IGNORECASE,
 )
+# ... and a question that asks yes or no, answered so however long the answer goes on: "Can I withdraw?
+# Yes, up to 14 days after taking part, by messaging the researcher." (not "What happens if I withdraw? No
+# further recordings are made ...", where the "No" begins a sentence of its own)
+_YES_NO_QUESTION = re.compile(
+    r"^\W*(?:\d+[.)]\s+)?(?:will|would|can|could|may|might|do|does|is|are|shall|should|have|has|est-ce|pouvez|puis|pourrez|peut|peuvent|pourra)\b",
+    re.IGNORECASE,
+)
+_YES_NO_ANSWER = re.compile(r"\s*(?:yes|no|oui|non)\b[^.?!\n]{0,240}[.!]", re.IGNORECASE)
 
 
 def _short_answer(question: str, after: str) -> bool:
-    """Whether after starts with a few words that answer question ("... recordings? For five years.")."""
-    return _is_question(question) and _QUESTION_START.match(question) is not None and _SHORT_ANSWER.match(after) is not None
+    """Whether after starts with a few words that answer question ("... recordings? For five years."), or
+    with the yes or no a yes-or-no question asks for."""
+    if not _is_question(question):
+        return False
+    if _YES_NO_QUESTION.match(question) and _YES_NO_ANSWER.match(after):
+        return True
+    return _QUESTION_START.match(question) is not None and _SHORT_ANSWER.match(after) is not None
 
 
 _FR_WORDS = frozenset("le la les des du est et à pour dans une sur qui que par au aux ce cette sont être sera société présent".split())
@@ -156,7 +169,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     cell = 0  # where the current table cell starts: its "2." is a label, like the text's
     for m in _SENTENCE_BREAK.finditer(text):
         question = text[start:m.start()]
-        if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 80]):
+        if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 260]):
             continue
         before = question.rstrip("\"')]»")
         if before.endswith("."):
@@ -346,6 +359,9 @@ def segment_document(doc: Document) -> Document:
         label = label_text(m) if m else None
         body = text[m.end():].strip() if m else text.strip()
         following = doc.blocks[k + 1][1].text if k + 1 < len(doc.blocks) else ""
+        # "Where will the Lessons be used?" over "Only in the app.": the question is no heading but the
+        # first half of its answer's sentence, as when both share a paragraph
+        asked = block.kind in ("paragraph", "heading") and (_answers(text, following) or _short_answer(text, " " + following))
         heading = block.kind == "heading" or (
             block.kind in ("paragraph",)
             and (looks_like_heading(text) or titles_its_subsections(text, following) or titles_its_paragraph(text, following))
@@ -364,6 +380,8 @@ def segment_document(doc: Document) -> Document:
         title = body.strip(" .:-–—")
         if heading and zone != "toc":
             state.push_heading(_heading_level(block, label, title), title)
+            if asked and zone == "heading":
+                zone = "operative"  # it heads its answer, and is read with it
         defines = None
         run_in_title = None
         title_end = -1  # where a run-in title ends, in the document's text
@@ -408,7 +426,7 @@ def segment_document(doc: Document) -> Document:
         elif zone in ("operative", "definition") and run_in_title:
             headings += (run_in_title,)
         end = start + len(text)
-        if zone == "operative" and _answers(text, following):
+        if zone == "operative" and (asked or _answers(text, following)):
             answered = k + 1
             end = doc.blocks[answered][0] + len(following)
         segments.append(
