@@ -12,7 +12,7 @@ from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, party_names
-from termcheck.questions import affirm_questions
+from termcheck.answered_questions import affirm_questions
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.recordings import mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
@@ -557,9 +557,9 @@ def _child_result(child: tuple[int, int]) -> Optional[dict[str, list[Hit]]]:
 
 
 def _word_start(text: str, at: int) -> int:
-    """at, moved back to the start of the word it falls in: a question read as a statement (questions.py) has
-    its modal after its subject, so a match from the modal on starts inside the question's first word
-    ("Can I withdraw?" matched from "can" at "I can")."""
+    """at, moved back to the start of the word it falls in: a question read as a statement
+    (answered_questions.py) has its modal after its subject, so a match from the modal on starts inside
+    the question's first word ("Can I withdraw?" matched from "can" at "I can")."""
     while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
         at -= 1
     return at

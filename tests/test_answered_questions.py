@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termcheck.questions import affirm_questions
+from termcheck.answered_questions import affirm_questions
 
 
 @pytest.mark.parametrize(
