@@ -786,6 +786,9 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
     asked = {span: [d for d in found if not _FROM_PRODUCTION.match(doc.text, span[0] + d.end)] for span, found in windows.items()}
     if any(asked.values()):
         windows = asked
+    # "may end this agreement on 60 days' notice, and will then remove the Course within 30 days": the notice
+    # is how the way out starts, not how fast the removal comes (unless it is the only time the sentence gives)
+    windows = {span: [d for d in found if not _NOTICE_AFTER.match(doc.text, span[0] + d.end)] or found for span, found in windows.items()}
     for h in hits:
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
         durations = windows[h.sentence]

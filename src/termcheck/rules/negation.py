@@ -25,7 +25,7 @@ _PSEUDO_NEG = re.compile(
     r"not\s+limited\s+to|including\s+but\s+not\s+limited|including,?\s+without\s+limitation|without\s+limitation"
     r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
     r"|not\s+to\s+exceed"  # a cap: "a fee not to exceed 5.5% of the purchase price"
-    r"|no[t]?\s+(?:lower|higher|greater|fewer|smaller|worse)\s+than"
+    r"|no[t]?\s+(?:lower|higher|greater|fewer|smaller|worse|longer|shorter|larger|bigger)\s+than"  # "clips each no longer than three minutes"
     r"|not\s+more\s+than|nothing\s+(?:herein|in\s+this\s+\w+)\s+shall\s+limit|not\s+only|without\s+prejudice"
     # when, not whether: "The fee is not paid in advance; it is paid within 30 days"
     r"|not\s+(?:be\s+)?(?:paid|payable|due)\s+(?:in\s+advance|up\s*front|upfront|on\s+signature)"
