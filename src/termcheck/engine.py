@@ -10,9 +10,9 @@ from bisect import bisect_right
 from functools import cached_property, partial
 from typing import Callable, Iterable, NamedTuple, Optional, Union
 
+from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, party_names
-from termcheck.answered_questions import affirm_questions
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
 from termcheck.recordings import mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst

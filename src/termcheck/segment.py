@@ -359,8 +359,8 @@ def segment_document(doc: Document) -> Document:
         label = label_text(m) if m else None
         body = text[m.end():].strip() if m else text.strip()
         following = doc.blocks[k + 1][1].text if k + 1 < len(doc.blocks) else ""
-        # "Where will the Lessons be used?" over "Only in the app.": the question is no heading but the
-        # first half of its answer's sentence, as when both share a paragraph
+        # "Where will the Lessons be used?" over "Only in the app.": the question still heads its answer (the
+        # heading path), but is read with it as one sentence, as when both share a paragraph
         asked = block.kind in ("paragraph", "heading") and (_answers(text, following) or _short_answer(text, " " + following))
         heading = block.kind == "heading" or (
             block.kind in ("paragraph",)
