@@ -109,8 +109,9 @@ _QUESTION_START = re.compile(
     r"^\W*(?:\d+[.)]\s+)?(?:how|will|would|can|could|may|do|does|is|are|who|what|when|where|which|for\s+how|combien|est-ce|pouvez|puis|pourrez|quand|qui|que|quel|quelle|quels|quelles)\b",
     re.IGNORECASE,
 )
+_YES_OR_NO = r"yes|no|oui|non"
 _SHORT_ANSWER = re.compile(
-    r"\s*(?:yes|no|never|only|for|up\s+to|until|within|after|about|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|oui|non|jamais|seulement|pendant|jusqu|durant|dans)\b[^.?!\n]{0,60}[.!]",
+    r"\s*(?:" + _YES_OR_NO + r"|never|only|for|up\s+to|until|within|after|about|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|jamais|seulement|pendant|jusqu|durant|dans)\b[^.?!\n]{0,60}[.!]",
     re.IGNORECASE,
 )
 # ... and a question that asks yes or no, answered so however long the answer goes on: "Can I withdraw?
@@ -120,7 +121,7 @@ _YES_NO_QUESTION = re.compile(
     r"^\W*(?:\d+[.)]\s+)?(?:will|would|can|could|may|might|do|does|is|are|shall|should|have|has|est-ce|pouvez|puis|pourrez|peut|peuvent|pourra)\b",
     re.IGNORECASE,
 )
-_YES_NO_ANSWER = re.compile(r"\s*(?:yes|no|oui|non)\b[^.?!\n]{0,240}[.!]", re.IGNORECASE)
+_YES_NO_ANSWER = re.compile(r"\s*(?:" + _YES_OR_NO + r")\b[^.?!\n]{0,240}[.!]", re.IGNORECASE)
 
 
 def _short_answer(question: str, after: str) -> bool:
@@ -361,7 +362,8 @@ def segment_document(doc: Document) -> Document:
         following = doc.blocks[k + 1][1].text if k + 1 < len(doc.blocks) else ""
         # "Where will the Lessons be used?" over "Only in the app.": the question still heads its answer (the
         # heading path), but is read with it as one sentence, as when both share a paragraph
-        asked = block.kind in ("paragraph", "heading") and (_answers(text, following) or _short_answer(text, " " + following))
+        labelled_answer = _answers(text, following)  # "Q: ...?" / "A: ..."
+        asked = block.kind in ("paragraph", "heading") and (labelled_answer or _short_answer(text, " " + following))
         heading = block.kind == "heading" or (
             block.kind in ("paragraph",)
             and (looks_like_heading(text) or titles_its_subsections(text, following) or titles_its_paragraph(text, following))
@@ -426,7 +428,7 @@ def segment_document(doc: Document) -> Document:
         elif zone in ("operative", "definition") and run_in_title:
             headings += (run_in_title,)
         end = start + len(text)
-        if zone == "operative" and (asked or _answers(text, following)):
+        if zone == "operative" and (asked or labelled_answer):
             answered = k + 1
             end = doc.blocks[answered][0] + len(following)
         segments.append(
