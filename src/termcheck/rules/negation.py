@@ -121,6 +121,8 @@ _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|Ã |de|d['â
 # with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
 # after other predicates listed with commas ("sell the Set, include it in a paid special or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
+# ... or after a second verb with its object: "will not add the Walla to any library or use it [in any other production]"
+_OR_VERB_AND_OBJECT = re.compile(r"^\s*[a-z]+\b[^,;:]*\s(?:or|nor)\s+(?:otherwise\s+)?[a-z]+\s+(?:it|them|these|those|the\s+[a-z]+|any\s+[a-z]+)\s*$")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
 _SAME_VERB_COMPLEMENT = re.compile(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
 _DEALING_VERB = re.compile(
@@ -365,6 +367,8 @@ def _far_negation(pre: str, match: str) -> bool:
             _OR_NEXT_VERB.match(listed) and (_DEALING_VERB.match(match) or _SAME_VERB_COMPLEMENT.match(match)) and len(listed.split()) <= 14
             and not CLAUSE_VERB.search(listed)
         ):
+            return True
+        if _OR_VERB_AND_OBJECT.match(listed) and _SAME_VERB_COMPLEMENT.match(match) and len(listed.split()) <= 14 and not CLAUSE_VERB.search(listed):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
         return True
