@@ -809,7 +809,8 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
 # to act at once, "agrees to immediately remove", nor "may immediately terminate")
 _GONE_AT_ONCE = re.compile(
     r"\b(?:(?:stops?|ceases?)\s+being\s+(?:shown|displayed|visible|available|accessible|offered|playable)"
-    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:removed|deleted|erased|taken\s+down|unpublished|hidden))\s+(?:immediately|at\s+once)\b",
+    r"|(?:is|are|will\s+be|shall\s+be)\s+(?:removed|deleted|erased|taken\s+down|unpublished|hidden)"
+    r"|(?:disappears?|vanish(?:es)?)(?:\s+from\s+[^.;]{0,40}?)?)\s+(?:immediately|at\s+once|straight\s+away|right\s+away|instantly)\b",
     re.IGNORECASE,
 )
 
@@ -818,7 +819,7 @@ _GONE_AT_ONCE = re.compile(
 # "within 30 days after the shoot", "within 12 months of the film's release"
 _FROM_PRODUCTION = re.compile(
     r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
-    r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication"
+    r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication|casting"
     r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project))\b",
     re.IGNORECASE,
 )

@@ -40,12 +40,12 @@ PERFORMER_WORDS = (
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
-    r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?"
+    r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
@@ -70,7 +70,7 @@ _PARTY_DEFINITION = re.compile(
 _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
-_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|chanteu(?:r|se)s?|danseu(?:r|se)s?"
+_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?"
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...") or by trade.

@@ -121,8 +121,13 @@ _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|Ã |de|d['â
 # with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
 # after other predicates listed with commas ("sell the Set, include it in a paid special or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
-# ... or after a second verb with its object: "will not add the Walla to any library or use it [in any other production]"
-_OR_VERB_AND_OBJECT = re.compile(r"^\s*[a-z]+\b[^,;:]*\s(?:or|nor)\s+(?:otherwise\s+)?[a-z]+\s+(?:it|them|these|those|the\s+[a-z]+|any\s+[a-z]+)\s*$")
+# ... a passive's own "be" ("will not be added to any sound library or used [in any other production]")
+_LEADING_BE = re.compile(r"^\s*be\b")
+# ... and a second clause joined to the first ("will not sell the Recordings, and may use them [in any other production]")
+_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
+# ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
+# agencies, [for the sole purpose of] placing the advertisements")
+_EXCEPTED = re.compile(r"\b(?:other\s+than|except|save\s+for|apart\s+from|unless|excluding|besides)\b")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
 _SAME_VERB_COMPLEMENT = re.compile(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
 _DEALING_VERB = re.compile(
@@ -368,7 +373,13 @@ def _far_negation(pre: str, match: str) -> bool:
             and not CLAUSE_VERB.search(listed)
         ):
             return True
-        if _OR_VERB_AND_OBJECT.match(listed) and _SAME_VERB_COMPLEMENT.match(match) and len(listed.split()) <= 14 and not CLAUSE_VERB.search(listed):
+        # ... or a place of the negated verb's past a long object or a second verb: "will not use the Capture or the cast's
+        # volumetric data [in any other production]", "will not add the Walla to any library or use it [in any other production]"
+        body = listed[_LEADING_BE.match(listed).end():] if _LEADING_BE.match(listed) else listed
+        if (
+            _SAME_VERB_COMPLEMENT.match(match) and len(listed.split()) <= 14 and not CLAUSE_VERB.search(body)
+            and not _JOINED_CLAUSE.search(listed) and not _EXCEPTED.search(listed)
+        ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
         return True
