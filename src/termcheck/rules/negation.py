@@ -121,8 +121,13 @@ _FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|Ã |de|d['â
 # with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
 # after other predicates listed with commas ("sell the Set, include it in a paid special or ")
 _OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
-# ... a passive's own "be" ("will not be added to any sound library or used [in any other production]")
-_LEADING_BE = re.compile(r"^\s*be\b")
+# ... when the negated verb is a use of the work, active or passive ("will not be added to any sound library or used
+# [in any other production]"; not "shall not be entitled to any further payment for use of the Recordings [in any media]")
+_NEGATED_USE = re.compile(
+    r"^\s*(?:be\s+)?(?:use|used|add|added|include|included|incorporate|incorporated|exploit|exploited|put|sample|sampled"
+    r"|reproduce|reproduced|show|shown|play|played|broadcast|publish|published|distribute|distributed|insert|inserted|edit|edited)\b"
+)
+_LEADING_BE = re.compile(r"^\s*be\s+")
 # ... and a second clause joined to the first ("will not sell the Recordings, and may use them [in any other production]")
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
 # ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
@@ -375,9 +380,9 @@ def _far_negation(pre: str, match: str) -> bool:
             return True
         # ... or a place of the negated verb's past a long object or a second verb: "will not use the Capture or the cast's
         # volumetric data [in any other production]", "will not add the Walla to any library or use it [in any other production]"
-        body = listed[_LEADING_BE.match(listed).end():] if _LEADING_BE.match(listed) else listed
         if (
-            _SAME_VERB_COMPLEMENT.match(match) and len(listed.split()) <= 14 and not CLAUSE_VERB.search(body)
+            _SAME_VERB_COMPLEMENT.match(match) and _NEGATED_USE.match(listed) and len(listed.split()) <= 14
+            and not CLAUSE_VERB.search(_LEADING_BE.sub("", listed, count=1))
             and not _JOINED_CLAUSE.search(listed) and not _EXCEPTED.search(listed)
         ):
             return True
