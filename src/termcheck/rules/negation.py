@@ -133,6 +133,8 @@ _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|w
 # ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
 # agencies, [for the sole purpose of] placing the advertisements")
 _EXCEPTED = re.compile(r"\b(?:other\s+than|except|save\s+for|apart\s+from|unless|excluding|besides)\b")
+# ... or a use for a purpose: "will not create a synthetic voice from the Replies or [use them to train any AI model]"
+_USE_FOR = re.compile(r"(?:use|using|exploit)\s+(?:it|them|these|those|the\s+\w+|any\s+\w+)\s+(?:to|for)\b")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
 _SAME_VERB_COMPLEMENT = re.compile(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
 _DEALING_VERB = re.compile(
@@ -374,7 +376,8 @@ def _far_negation(pre: str, match: str) -> bool:
         # "shall not use the Digital Replica in any other game or [sell] it": a second verb after "or"
         # (not "shall not result in any diminution of the fee or [royalties]")
         if (
-            _OR_NEXT_VERB.match(listed) and (_DEALING_VERB.match(match) or _SAME_VERB_COMPLEMENT.match(match)) and len(listed.split()) <= 14
+            _OR_NEXT_VERB.match(listed) and (_DEALING_VERB.match(match) or _SAME_VERB_COMPLEMENT.match(match) or _USE_FOR.match(match))
+            and len(listed.split()) <= 14
             and not CLAUSE_VERB.search(listed)
         ):
             return True
