@@ -27,7 +27,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This Agreement is made between Northfield Simulation Center ("the Center") and the individual named below ("the Patient Actor").', ["Patient Actor"]),
         ('This Agreement is between Polyglot Data Services Ltd. ("Company") and the individual accepting it ("Contractor").', ["Contractor"]),
         ('This agreement is between Wavelength Audio Network Inc. ("Network") and the host named below ("Host").', ["Host"]),
-        ('Between Polyvox Interpreting Services B.V. ("Polyvox") and the interpreter named in the assignment ("Interpreter").', ["Interpreter"]),
+        # ("Interpreter" is a performer word of its own since the forty-eighth session: no marking needed)
+        ('Between Polyvox Interpreting Services B.V. ("Polyvox") and the interpreter named in the assignment ("Interpreter").', []),
+        ('Between Polyvox Interpreting Services B.V. ("Polyvox") and the linguist named in the assignment ("Linguist").', ["Linguist"]),
         ('Between Quiet Hours Media Ltd ("Network") and the co-host ("Host").', ["Host"]),
         ('By submitting your video ("Video") to ClipHound LLC ("ClipHound"), you ("Owner") agree to the following.', ["Owner"]),
         ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann", "Joseph Theismann"]),

@@ -577,6 +577,26 @@ def test_an_optional_group_of_several_words_is_an_error():
     assert phrase_regex("may [continue] [to] remain", {}) and phrase_regex("may [also|always] remain", {})
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("email us and we'll take it down within seven days", True),
+        ("email us and we’ll take it down within seven days", True),
+        ("email us and we will take it down within seven days", True),
+        ("email us and we well take it down within seven days", False),
+        ("email us and we take it down within seven days", False),
+    ],
+)
+def test_a_phrase_s_will_reads_a_contraction(text, found):
+    """A casual notice's "we'll take it down" is "we will take it down" to every phrase that says "will"."""
+    import re
+
+    from termcheck.rules.phrases import phrase_regex
+
+    pattern = re.compile(r"(?<!\w)" + phrase_regex("will|shall take ~2 down", {}) + r"(?!\w)")
+    assert (pattern.search(text) is not None) is found
+
+
 def test_every_builtin_trigger_has_cues():
     """A trigger without cues is tried on every sentence of every contract (a `re:` phrase gives none):
     give it `cues` or a trigger of its own."""

@@ -115,8 +115,13 @@ def recording_terms(
             # a word that records, read as written (a capitalised one is a name's: 'Northbeat Records Ltd
             # ("Label")', 'Film Festival ("Festival")'), or a recording's noun near the term
             recorded = sorted([m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b))
+            # (an occasion named last, 'record indoor cycling classes at PedalPower's studio (the "Classes")',
+            # leaves the term the thing recorded when it comes right after the word that records)
+            occasion = _OCCASION.search(said) is not None and (
+                _OCCASION.search(words[-1]) is not None or not _recorded_itself(marked, recorded[-1], words[-1])
+            ) if recorded else False
             if (
-                not recorded or _OCCASION.search(said) or _WHO.search(marked, recorded[-1], b)
+                not recorded or occasion or _WHO.search(marked, recorded[-1], b)
                 or _names_where_put(marked, recorded[-1], b, words[-1])
                 or (words[-1] in _PRODUCT and not _recorded_itself(marked, recorded[-1], words[-1]))
             ):

@@ -34,6 +34,9 @@ from termcheck.trie import trie_regex
 # Separators and gap words must not both be able to match the same character: "a---b" split many
 # ways makes the regex engine backtrack exponentially (signature lines and rules are full of them).
 _SEP = r"[\W_]+"
+# "we'll" read as "we will": the letters after the apostrophe (which the separator takes), a word no contract
+# writes alone (no look-behind for the apostrophe: a user pack's RE2 has none)
+_CONTRACTED_WILL = "ll"
 _GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
@@ -118,6 +121,9 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
             alts.append(re.escape(alt[:-1]) + r"[^\W_]*")
         else:
             alts.append(re.escape(alt))
+        # a contraction's "'ll" is "will": "email us and we'll take it down" (the apostrophe is a separator)
+        if alt == "will":
+            alts.append(_CONTRACTED_WILL)
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
