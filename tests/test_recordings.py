@@ -30,6 +30,11 @@ def _terms(text: str) -> list[str]:
     ('Brightside will film twelve comedy sketches for its online channel (the "Sketches").', "Sketches"),
     ("La Formatrice enregistre les dialogues pour la version française de la série (les « Prises »).", "Prises"),
     ('Clipforge will cut short highlight videos from the Streamer\'s live streams (the "Highlights").', "Highlights"),
+    # ... with an occasion named after it: the term still comes right after the word that records
+    ('The Instructor will teach and record indoor cycling classes at PedalPower\'s studio (the "Classes").', "Classes"),
+    # ... or a recording's kind said just before a piece of content
+    ('The Actor will perform in volumetric video scenarios for the Northshire Police training programme (the "Scenarios").', "Scenarios"),
+    ('The Teacher will present audio lessons for the course (the "Lessons").', "Lessons"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -38,6 +43,9 @@ def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term
 @pytest.mark.parametrize("text", [
     # the occasion, not what it yields
     'The Performer will attend two recording sessions at the studio (the "Sessions").',
+    'The Performer will record voice lines at the studio (the "Studio").',
+    'The Actor will voice a character in a new video game for consoles (the "Game").',
+    'The Host will present a video call with fans each month (the "Call").',
     'CrowdVoice connects people who complete short recording tasks ("Taskers") with companies.',
     # what the recordings are made for or put in
     'Actor will record the dialogue of the character "Rei" for the English version of the game Starfall (the "Game").',
@@ -71,6 +79,19 @@ def test_the_marked_name_reads_as_the_recordings_in_a_clause():
     assert len(lower) == len(unmarked) == len(doc.text)
     marked = lower[lower.index("take down"):]
     assert "session" not in marked and marked.count(RECORDING_MARK * 7) == 2
+
+
+@pytest.mark.parametrize("term, text, marked", [
+    ("Classes", "ask KitchenCraft to take down any Class", "Class"),
+    ("Class", "each of the Classes", "Classes"),
+    ("Sessions", "any Session", "Session"),
+    ("Set", "the Sets", "Sets"),
+])
+def test_a_term_is_marked_singular_or_plural(term, text, marked):
+    """'the Classes' and 'any Class': an -es plural loses its -es (not 'Classe')."""
+    out = mark_recordings(text, text.lower(), [term])
+    start = text.index(marked)
+    assert out[start:start + len(marked)] == RECORDING_MARK * len(marked)
 
 
 @settings(max_examples=60, deadline=None)

@@ -784,7 +784,9 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
     hits = _one_per_sentence(hits)
     windows = {h.sentence: [d for d in durations_in[h.sentence] if _is_window(doc.text[h.sentence[0]:h.sentence[1]], d)] for h in hits}
     asked = {span: [d for d in found if not _FROM_PRODUCTION.match(doc.text, span[0] + d.end)] for span, found in windows.items()}
-    if any(asked.values()):
+    # (another window, or a removal with no wait at all: "deleted 90 days after the role is cast" beside "You can also
+    # delete it yourself at any time ..., and it is removed straight away")
+    if any(asked.values()) or any(_GONE_AT_ONCE.search(doc.text, span[0], span[1]) for span in windows):
         windows = asked
     # "may end this agreement on 60 days' notice, and will then remove the Course within 30 days": the notice
     # is how the way out starts, not how fast the removal comes (unless it is the only time the sentence gives)
@@ -820,7 +822,8 @@ _GONE_AT_ONCE = re.compile(
 _FROM_PRODUCTION = re.compile(
     r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
     r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication|casting"
-    r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project))\b",
+    r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project)"
+    r"|role\s+(?:is|has\s+been|was)\s+(?:cast|filled))\b",  # a casting service's "deleted 90 days after the role is cast"
     re.IGNORECASE,
 )
 

@@ -57,6 +57,11 @@ _PRODUCT = frozenset(
     "website site channel course courses exhibition campaign product products album film movie jeu série émission "
     "application logiciel".split()
 )
+# The pieces of content a recording's kind may come before: 'video scenarios', 'audio lessons' (not 'video game')
+_CONTENT_PIECES = frozenset(
+    "scenario scene lesson class tutorial message story diary testimonial greeting prompt segment sketch piece reading "
+    "vignette monologue entry postcard letter".split()
+)
 # What a definition clause says the term is: '"Takes" means all audio recordings made ...' (its first words)
 _MEANS = re.compile(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
 _RECORDING_NOUN = re.compile(
@@ -114,7 +119,9 @@ def recording_terms(
         else:
             # a word that records, read as written (a capitalised one is a name's: 'Northbeat Records Ltd
             # ("Label")', 'Film Festival ("Festival")'), or a recording's noun near the term
-            recorded = sorted([m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b))
+            recorded = sorted(
+                [m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b) + _recorded_kind(marked, a, b, words[-1])
+            )
             # (an occasion named last, 'record indoor cycling classes at PedalPower's studio (the "Classes")',
             # leaves the term the thing recorded when it comes right after the word that records)
             occasion = _OCCASION.search(said) is not None and (
@@ -145,6 +152,25 @@ def _last_noun(text: str, start: int, end: int) -> list[int]:
     return [] if after and (not _WHERE_FROM.match(after) or _NOT_JUST_WHERE_FROM.search(after)) else [nouns[-1].end()]
 
 
+def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
+    """Where a recording's kind ends when it is said just before the term's own word: 'perform in volumetric video
+    scenarios for the training programme (the "Scenarios")' (a piece of content, not a product: 'video game')."""
+    one = _singular(head)
+    if one not in _CONTENT_PIECES:
+        return []
+    forms = f"{re.escape(head)}|{re.escape(one)}"
+    return [start + m.end(1) for m in re.finditer(rf"\b(video|audio|filmed|recorded|photographic|volumetric)\s+(?:{forms})\b", marked[start:end])]
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular ("stories", "classes", "scenes"), or the word as it is."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x)es$", word):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _recorded_itself(marked: str, at: int, head: str) -> bool:
     """Whether the term's last word comes within a few words after at (where a word that records ends): the
     thing recorded ("film a 6-hour video course"), not a product named further on."""
@@ -169,8 +195,12 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
     forms: list[str] = []
     for term in terms:
         forms.append(term)
-        if term.endswith("s") and not term.endswith("ss") and len(term) > 4:
+        if re.search(r"(?:ss|x|z|ch|sh)es$", term):
+            forms.append(term[:-2])  # "the Classes" and "any Class"
+        elif term.endswith("s") and not term.endswith("ss") and len(term) > 4:
             forms.append(term[:-1])
+        elif re.search(r"(?:ss|x|z|ch|sh)$", term):
+            forms.append(term + "es")
         elif term[-1:].isalpha():
             forms.append(term + "s")
     return mark_aliases(text, marked, forms, RECORDING_MARK)
