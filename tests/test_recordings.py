@@ -85,10 +85,11 @@ def test_the_marked_name_reads_as_the_recordings_in_a_clause():
     ("Classes", "ask KitchenCraft to take down any Class", "Class"),
     ("Class", "each of the Classes", "Classes"),
     ("Sessions", "any Session", "Session"),
+    ("Stories", "each Story", "Story"),
     ("Set", "the Sets", "Sets"),
 ])
 def test_a_term_is_marked_singular_or_plural(term, text, marked):
-    """'the Classes' and 'any Class': an -es plural loses its -es (not 'Classe')."""
+    """'the Classes' and 'any Class': an -es plural loses its -es (not 'Classe'), an -ies one its -ies ('Story')."""
     out = mark_recordings(text, text.lower(), [term])
     start = text.index(marked)
     assert out[start:start + len(marked)] == RECORDING_MARK * len(marked)

@@ -166,7 +166,7 @@ def _singular(word: str) -> str:
     """An English plural's singular ("stories", "classes", "scenes"), or the word as it is."""
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if re.search(r"(?:ch|sh|ss|x)es$", word):
+    if re.search(r"(?:ch|sh|ss|x|z)es$", word):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
@@ -195,12 +195,11 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
     forms: list[str] = []
     for term in terms:
         forms.append(term)
-        if re.search(r"(?:ss|x|z|ch|sh)es$", term):
-            forms.append(term[:-2])  # "the Classes" and "any Class"
-        elif term.endswith("s") and not term.endswith("ss") and len(term) > 4:
-            forms.append(term[:-1])
-        elif re.search(r"(?:ss|x|z|ch|sh)$", term):
+        one = _singular(term)
+        if one != term and len(term) > 4:
+            forms.append(one)  # "the Classes" and "any Class", "the Stories" and "each Story"
+        elif one == term and re.search(r"(?:ss|x|z|ch|sh)$", term):
             forms.append(term + "es")
-        elif term[-1:].isalpha():
+        elif one == term and term[-1:].isalpha():
             forms.append(term + "s")
     return mark_aliases(text, marked, forms, RECORDING_MARK)
