@@ -122,13 +122,8 @@ def recording_terms(
             recorded = sorted(
                 [m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b) + _recorded_kind(marked, a, b, words[-1])
             )
-            # (an occasion named last, 'record indoor cycling classes at PedalPower's studio (the "Classes")',
-            # leaves the term the thing recorded when it comes right after the word that records)
-            occasion = _OCCASION.search(said) is not None and (
-                _OCCASION.search(words[-1]) is not None or not _recorded_itself(marked, recorded[-1], words[-1])
-            ) if recorded else False
             if (
-                not recorded or occasion or _WHO.search(marked, recorded[-1], b)
+                not recorded or _names_the_occasion(said, marked, recorded[-1], words[-1]) or _WHO.search(marked, recorded[-1], b)
                 or _names_where_put(marked, recorded[-1], b, words[-1])
                 or (words[-1] in _PRODUCT and not _recorded_itself(marked, recorded[-1], words[-1]))
             ):
@@ -160,6 +155,13 @@ def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
         return []
     forms = f"{re.escape(head)}|{re.escape(one)}"
     return [start + m.end(1) for m in re.finditer(rf"\b(video|audio|filmed|recorded|photographic|volumetric)\s+(?:{forms})\b", marked[start:end])]
+
+
+def _names_the_occasion(said: str, marked: str, at: int, head: str) -> bool:
+    """Whether the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")' (an
+    occasion named after the thing recorded leaves it the thing: 'record indoor cycling classes at PedalPower's
+    studio (the "Classes")')."""
+    return _OCCASION.search(said) is not None and (_OCCASION.search(head) is not None or not _recorded_itself(marked, at, head))
 
 
 def _singular(word: str) -> str:
@@ -196,10 +198,9 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
     for term in terms:
         forms.append(term)
         one = _singular(term)
-        if one != term and len(term) > 4:
-            forms.append(one)  # "the Classes" and "any Class", "the Stories" and "each Story"
-        elif one == term and re.search(r"(?:ss|x|z|ch|sh)$", term):
-            forms.append(term + "es")
-        elif one == term and term[-1:].isalpha():
-            forms.append(term + "s")
+        if one != term:
+            if len(term) > 4:
+                forms.append(one)  # "the Classes" and "any Class", "the Stories" and "each Story"
+        elif term[-1:].isalpha():
+            forms.append(term + ("es" if re.search(r"(?:ss|x|z|ch|sh)$", term) else "s"))
     return mark_aliases(text, marked, forms, RECORDING_MARK)
