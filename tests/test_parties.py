@@ -82,6 +82,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # (the name itself is the performer's too: 'the words "Voiced by Jane Doe"')
         ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host", "Jane Doe"]),
         ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host", "Jane Doe"]),
+        # ... a person by name and trade after the business (two words before the trade)
+        ('This agreement is between StrollTales Ltd and Maria Costa, a licensed tour guide (the "Guide").', ["Guide", "Maria Costa"]),
         ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host", "Jane van Doe"]),
         ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice", "Marie Dupont"]),
         # ... not a business named without its legal form, nor a name opposite no business
@@ -172,6 +174,15 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         # contract uses it alone as a subject
         ("This Agreement is between Glowtide Media Ltd and you.\nGlowtide may end the licence at any time.", ["Glowtide Media", "Glowtide"]),
         ("This Agreement is between Glowtide Media Ltd and you.\nThe licence lasts two years.", ["Glowtide Media"]),
+        # ... or a one-word name never defined, which pays the performer or is granted the recordings
+        ("AlertVox will pay the Creator 30% of net sales.", ["AlertVox"]),
+        ("2. The Creator grants AlertVox a licence to sell the Recordings.", ["AlertVox"]),
+        ("I hereby grant to Northwind the right to use my voice.", ["Northwind"]),
+        # ... not an article, a pronoun or a party word before the verb, nor what the name owns
+        ("The Studio Team will pay the Performer on delivery.", []),
+        ("Each Party shall pay the Performer's costs.", []),
+        ("The Performer grants Company a licence.", []),
+        ("The Performer grants AlertVox's customers a licence.", []),
         # ... but not two, one of which may be the performer's own company
         ("This Agreement is between Acme Studios Inc. and Jane Doe Productions LLC.", []),
         # an institution by its proper name needs no legal form, wherever it is defined
@@ -207,6 +218,11 @@ def test_counterparty_aliases(text: str, expected: list[str]) -> None:
          "2. The licence lasts for so long as the Contributor keeps the account open.", "perpetual-license", "pass"),
         # an undefined business's short name holds the right it is given: no way out for the performer
         ("This Agreement is between Glowtide Media Ltd and you.\n\nGlowtide may end the licence at any time.", "consent-withdrawal", "fail"),
+        # ... as does a one-word name the contract never defines, once it pays the performer or is granted the recordings
+        ("The Creator grants AlertVox a licence to sell the Recordings.\n\nAlertVox may end this agreement on sixty (60) days' notice. "
+         "AlertVox will then stop using the Recordings.", "consent-withdrawal", "fail"),
+        ("The Creator grants AlertVox a licence to sell the Recordings.\n\nThe Creator may end this agreement on sixty (60) days' notice. "
+         "AlertVox will then stop using the Recordings.", "consent-withdrawal", "pass"),
         # the loan-out company holds the performer's rights: its grant of a logo licence is no grant of the recordings
         ('This Agreement is made between Acme Studios Inc. ("Studio") and Bright Voice LLC ("Lender"), furnishing the services of Jane Doe.\n\n'
          "1. Lender grants Studio a licence to use the Recordings for three (3) years.\n"

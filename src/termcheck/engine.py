@@ -738,7 +738,12 @@ _FROM_REQUEST = re.compile(
 
 # "may use these recordings ... for twelve (12) months after my employment ends, after which it will remove
 # them": how long the use lasts, not how long a removal may take
-_USE_PERIOD_BEFORE = re.compile(r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to)\s+)*$", re.IGNORECASE)
+# ... or a retention's longest: "keeps the recordings for no more than twelve (12) months and then deletes them"
+_USE_PERIOD_BEFORE = re.compile(
+    r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to|maximum\s+of|at\s+most"
+    r"|(?:no|not)\s+(?:more|longer)\s+than)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def _is_use_period(sentence: str, d: Duration) -> bool:

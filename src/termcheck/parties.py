@@ -71,7 +71,7 @@ _PARTY_DEFINITION = re.compile(
 _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
-_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?"
+_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|guides?"
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...") or by trade.
@@ -82,7 +82,7 @@ _PERSON = re.compile(
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       # ... by trade, which ends the description
-      | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:""" + _PERFORMER_TRADES + r""")\W*$
+      | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:""" + _PERFORMER_TRADES + r""")\W*$
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
       | (?:M\.|Mme|Madame|Monsieur)\s+[A-Z]
     )""",
@@ -209,6 +209,16 @@ _NEXT_PARTY = re.compile(r"\b(?:and|et)\b|;")
 _LEADING_PARTY_WORDS = frozenset("between and by among amongst the entre et la le".split())
 # ... and its first word used alone as the subject of a promise: "Glowtide may end the licence"
 _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retains|owns)\b"
+# A one-word business name the contract never defines, which pays the performer or is granted the
+# recordings: "AlertVox will pay the Creator 30%", "The Creator grants AlertVox a licence" (a proper name
+# with no article: not "The Studio Team will pay", not "Each Party shall pay")
+_NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
+_PAYS_THE_PERFORMER = re.compile(
+    rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b"
+)
+_GRANTED_BY_THE_PERFORMER = re.compile(
+    rf"\b(?i:the\s+)?(?i:{PERFORMER_WORDS})\s+(?:hereby\s+)?(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])"
+)
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
@@ -264,6 +274,9 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
+    for pattern in (_PAYS_THE_PERFORMER, _GRANTED_BY_THE_PERFORMER):
+        for m in pattern.finditer(text):
+            _keep_counterparty(other, m.group("name"))
     for m in _FORM_LINE.finditer(text):
         label, what, term = m.group("label"), _AGE_AFTER.sub("", m.group("what")), m.group("term")
         if (_PERFORMER_LABEL.fullmatch(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
@@ -344,6 +357,8 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
     start, end = sentence
     return (
         _names_a_person(description)
+        # ... named after the business it faces: "between StrollTales Ltd and Maria Costa, a licensed tour guide"
+        or _names_a_person(_after_business(description))
         or _common_noun_party(text, start, m.start(), description)
         or bool(_LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()))
         or _named_person(text, start, end, m.start(), description)
@@ -353,8 +368,7 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
 def _named_person(text: str, start: int, end: int, at: int, description: str) -> bool:
     """Whether a party is described by a person's name alone ('and Jane Doe ("Host")') in the sentence that
     names the parties, which also names a business by its legal form."""
-    head = _AND_AFTER_ENTITY.match(description)
-    name = description[head.end():] if head and _ENTITY_FORM.search(description, 0, head.end()) else description
+    name = _after_business(description)
     if not _PERSONAL_NAME.match(name) or _BUSINESS.search(name) or _TRADE_WORD.search(name.strip(" ,")):
         return False
     if not _PARTIES_SENTENCE.search(text, start, at):
@@ -363,12 +377,17 @@ def _named_person(text: str, start: int, end: int, at: int, description: str) ->
     return bool(_ENTITY_FORM.search(text[start:name_at] + " " + text[at:end]))
 
 
+def _after_business(description: str) -> str:
+    """A description's words after a business named before it ('Riverside Audio Ltd and Jane Doe' -> 'Jane Doe'), or all of it."""
+    head = _AND_AFTER_ENTITY.match(description)
+    return description[head.end():] if head and _ENTITY_FORM.search(description, 0, head.end()) else description
+
+
 def _personal_names(description: str, where: re.Pattern[str]) -> list[str]:
     """The person's name a performer's description gives where `where` looks (after a business named before
     it: 'Riverside Audio Ltd and Jane Doe'), with its title and surname when it has a title ("Dr Elena
     Sokolova", "Dr Sokolova"); none if the name is a party word or a business's."""
-    head = _AND_AFTER_ENTITY.match(description)
-    own = description[head.end():] if head and _ENTITY_FORM.search(description, 0, head.end()) else description
+    own = _after_business(description)
     found = where.search(own)
     if not found or _BUSINESS.search(found["name"]) or _TRADE_WORD.search(found["name"]):
         return []

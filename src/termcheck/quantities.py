@@ -221,8 +221,9 @@ def find_durations(text: str) -> list[Duration]:
 
 
 # Sports or theatre seasons named by their years: "for the 2027/28 and 2028/29 seasons" (two), "the 2027/28
-# to 2029/30 seasons" (three), "the 2027-28 season" (one), "the 2026-27 and 2027-28 football seasons" (two)
-_SEASON_YEAR = r"(?:19|20)\d\d[/–-]\d\d"
+# to 2029/30 seasons" (three), "the 2027-28 season" (one), "the 2026-27 and 2027-28 football seasons" (two);
+# a season within one year: "during the 2027 season" (one; not the first year of "2027-2028")
+_SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-]\d\d\b|(?![/–-]\d))"
 _SEASONS = re.compile(
     rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)(?:\s+[a-z]+){{0,2}}?\s+seasons?\b", re.IGNORECASE
 )
