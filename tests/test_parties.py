@@ -82,7 +82,12 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # (the name itself is the performer's too: 'the words "Voiced by Jane Doe"')
         ('This Agreement is made between Riverside Audio Ltd ("Network") and Jane Doe ("Host").', ["Host", "Jane Doe"]),
         ('This Agreement is made between Riverside Audio Ltd and Jane Doe (the "Host").', ["Host", "Jane Doe"]),
-        # ... a person by name and trade after the business (two words before the trade)
+        # ... a person by name and trade after the business (up to three words before the trade), whose defined
+        # name may repeat a trade that is also a business's word
+        ('This agreement is between HomeView Inc. ("HomeView") and Marco Bellini, a licensed real estate agent (the "Agent").', ["Agent", "Marco Bellini"]),
+        ('Entre VinoTech SAS (« VinoTech ») et Claire Martin, sommelière (la « Sommelière »).', ["Sommelière", "Claire Martin"]),
+        # ... but a person the contract names by the other side's word is the other side
+        ('This agreement is between Jane Doe, an individual ("Producer"), and the model signing below ("Model").', []),
         ('This agreement is between StrollTales Ltd and Maria Costa, a licensed tour guide (the "Guide").', ["Guide", "Maria Costa"]),
         ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host", "Jane van Doe"]),
         ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice", "Marie Dupont"]),

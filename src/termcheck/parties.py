@@ -71,7 +71,7 @@ _PARTY_DEFINITION = re.compile(
 _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
-_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|guides?"
+_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|guides?|estate\s+agents?|realtors?"
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...") or by trade.
@@ -82,7 +82,7 @@ _PERSON = re.compile(
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       # ... by trade, which ends the description
-      | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:""" + _PERFORMER_TRADES + r""")\W*$
+      | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:""" + _PERFORMER_TRADES + r""")\W*$
       | (?:la\s+|le\s+)?(?:personne\s+physique|soussignée?)\b
       | (?:M\.|Mme|Madame|Monsieur)\s+[A-Z]
     )""",
@@ -96,8 +96,8 @@ _BUSINESS = re.compile(
     r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co|CIC)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"
     r"|production|network|label|publisher|platform|client|customer|buyer|purchaser|licensee|vendor|distributor|broadcaster|employer"
-    r"|university|institute|foundation|trust|estate|society|association|sponsor|brand|service|services|photographer|filmmaker"
-    r"|videographer|director|agent|representative|guardian|parent|société|entreprise|producteur|cessionnaire|licencié|capital|rcs"
+    r"|university|institute|foundation|trust|estate(?!\s+agents?\b)|society|association|sponsor|brand|service|services|photographer|filmmaker"
+    r"|videographer|director|(?<!estate\s)agent|representative|guardian|parent|société|entreprise|producteur|cessionnaire|licencié|capital|rcs"
     r"|siret|immatriculée?|charity|charities|council|school|college|museum|hospital|affiliates?|subsidiar(?:y|ies)|successors?|assigns|filiales?)\b",
     re.IGNORECASE,
 )
@@ -146,6 +146,8 @@ _NAME = (
 # Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
 # whose last word names a trade (besides the business words of _BUSINESS).
 _PERSONAL_NAME = re.compile(rf"^\W*(?:(?:and|et)\s+)?(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# ... with a trade in lower case after it, which the contract may name in any language: "Claire Martin, sommelière"
+_TRADE_AFTER_NAME = re.compile(r",\s+(?:an?\s+|the\s+|une?\s+)?(?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ-]+\s*$")
 # ... and that name at the head of the performer's description, which the contract may use in place of the
 # defined one ('Jane Doe ("Host")', 'Marcus Webb, an individual ("Athlete")', « Madame Claire Dubois, demeurant à
 # Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
@@ -265,8 +267,12 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     _keep_counterparty(other, name)
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
+                # (a person the contract names by the other side's word is the other side: 'Jane Doe, an
+                # individual ("Producer")')
+                if _COUNTERPARTY_NAME.match(m.group("term")):
+                    continue
                 if _on_performer_side(text, (start, end), m, description):
-                    _keep(performer, _with_short_article(m))
+                    _keep(performer, _with_short_article(m), trade=_trade_named(description, m.group("term")))
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
@@ -368,13 +374,21 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
 def _named_person(text: str, start: int, end: int, at: int, description: str) -> bool:
     """Whether a party is described by a person's name alone ('and Jane Doe ("Host")') in the sentence that
     names the parties, which also names a business by its legal form."""
-    name = _after_business(description)
-    if not _PERSONAL_NAME.match(name) or _BUSINESS.search(name) or _TRADE_WORD.search(name.strip(" ,")):
+    described = _after_business(description)
+    name = _TRADE_AFTER_NAME.sub("", described)
+    if not _PERSONAL_NAME.match(name) or _BUSINESS.search(described) or _TRADE_WORD.search(name.strip(" ,")):
         return False
     if not _PARTIES_SENTENCE.search(text, start, at):
         return False
-    name_at = at - len(name)
+    name_at = at - len(described)
     return bool(_ENTITY_FORM.search(text[start:name_at] + " " + text[at:end]))
+
+
+def _trade_named(description: str, term: str) -> bool:
+    """Whether a defined name repeats the trade a person was described by: 'Marco Bellini, a licensed real
+    estate agent (the "Agent")' (not 'Jane Doe, an individual ("Producer")')."""
+    own = _after_business(description)
+    return bool(_PERSON.match(own)) and own.rstrip(" ,").lower().endswith(term.lower())
 
 
 def _after_business(description: str) -> str:
@@ -416,10 +430,11 @@ def _with_short_article(m: re.Match[str]) -> str:
     return f"{article.lower()} {term}"
 
 
-def _keep(found: dict[str, str], term: str) -> None:
-    """Remember a name unless it is too short or already a performer word."""
+def _keep(found: dict[str, str], term: str, trade: bool = False) -> None:
+    """Remember a name unless it is too short, already a performer word, or a business's word (unless it is
+    the trade the person it names was just described by)."""
     term = " ".join(term.split())
-    if len(term) >= _MIN_ALIAS and not PERFORMER_NAME.match(term) and not _BUSINESS.search(term):
+    if len(term) >= _MIN_ALIAS and not PERFORMER_NAME.match(term) and (trade or not _BUSINESS.search(term)):
         found.setdefault(term.lower(), term)
 
 
