@@ -118,6 +118,10 @@ def test_a_lead_in_completes_its_items_and_the_items_complete_the_lead_in():
         ("1.1 The Company may:", "(a) sublicense the Recordings to any third party;", "sublicensing", "fail"),
         ("The Company, which is not an agent of the Performer, may:", "(a) sublicense the Recordings to its customers;", "sublicensing", "fail"),
         ("The Company may, but is not obliged to:", "(a) delete the Recordings at the Performer's request;", "deletion", "fail"),
+        # What a permission leaves out is forbidden; what a prohibition leaves out is allowed.
+        ("The Company may use the Recordings for any purpose except:", "(a) sublicensing them to any third party;", "sublicensing", "pass"),
+        ("La Société peut exploiter les Enregistrements à toutes fins, à l'exclusion de :", "a) concéder des sous-licences sur les enregistrements à des tiers ;", "sublicensing", "pass"),
+        ("The Company shall not use the Recordings for any purpose except:", "(a) sublicensing them to its distributors;", "sublicensing", "fail"),
     ],
 )
 def test_a_prohibiting_lead_in_negates_its_items(lead_in, item, check_id, expected):

@@ -28,7 +28,7 @@ _GRANT_VERB = re.compile(
 _PERMISSION_WORDS = (
     r"(?:may|can|could|might|shall\s+(?:be\s+entitled|have\s+the\s+right)|is\s+entitled|are\s+entitled"
     # "has the right", "has the Withdrawal Right" (a defined right), "has the exclusive right"
-    r"|will\s+be\s+entitled|(?:has|have)\s+the\s+(?:[\w-]+\s+){0,2}?rights?\b|is\s+free|are\s+free|retains?|owns?|reserves?"
+    r"|will\s+be\s+entitled|(?:has|have|keeps?)\s+the\s+(?:[\w-]+\s+){0,2}?rights?\b|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
 _PERMISSION = re.compile(r"^\s*(?:\w+\s+){0,2}?" + _PERMISSION_WORDS)

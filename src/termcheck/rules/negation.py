@@ -220,6 +220,12 @@ _NEGATED_LEAD_IN = re.compile(
     r"(?:(?!\b(?:may|shall|will|can|must|pourra|pourront|peut|peuvent|doit)\b)[^.;:!?]){0,60}:\s*$"
     r"|\b(?:under\s+no\s+circumstances?|in\s+no\s+event|neither\s+party|no\s+party)\s+(?:may|shall|will|can)\b[^.;:!?]{0,60}:\s*$"
 )
+# What a permission leaves out: "for any lawful purpose except: (a) ...; (b) training artificial intelligence";
+# what a prohibition leaves out is allowed ("shall not use the Recordings for any purpose except:").
+_EXCEPT_LEAD_IN = re.compile(r"\b(?:except|excepting|excluding|other\s+than|but\s+not|sauf|hormis|à\s+l['’]exclusion\s+(?:de|des|du))\s*:\s*$")
+_NEGATION_WORD = re.compile(
+    r"\b(?:(?:shall|will|may|must|can|could|should|do|does|is|are|be)\s+not|cannot|can['’]t|won['’]t|shan['’]t|never|no|ne)\b"
+)
 
 # "No further payment is due beyond the USD 500 session fee": what the exception names is kept, not
 # denied, up to the next clause ("other than the session fee of [USD 500]").
@@ -429,7 +435,10 @@ def refused_by_row_label(lower: str, row_start: int, m_start: int) -> bool:
 
 def negates_items(lead_in: str) -> bool:
     """True when a (lower-cased) lead-in forbids what its items go on to say: 'the company shall not:'."""
-    return _NEGATED_LEAD_IN.search(lead_in[-160:]) is not None
+    tail = lead_in[-160:]
+    if _EXCEPT_LEAD_IN.search(tail):
+        return _NEGATION_WORD.search(tail) is None
+    return _NEGATED_LEAD_IN.search(tail) is not None
 
 
 # A negation inside a subordinate clause of the match is that clause's ("a scene in which Performer did not appear").
