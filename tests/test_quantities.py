@@ -67,7 +67,10 @@ def test_years_and_months_are_one_duration(years, months, joiner):
      ("until the 5th anniversary", 5), ("within a fortnight", 14 / 365),
      # seasons named by their years: a list counts each, a range counts from first to last
      ("for the 2027/28 and 2028/29 seasons", 2), ("the 2027/28 to 2029/30 seasons", 3), ("the 2027-28 season", 1),
-     ("the 2027/28, 2028/29 and 2029/30 seasons", 3)],
+     ("the 2027/28, 2028/29 and 2029/30 seasons", 3),
+     # ... one season of one year, and one school year (never "28 school years")
+     ("during the 2027 season", 1), ("the 2027-2028 season", 1), ("during the 2027-28 school year", 1),
+     ("pendant l'année scolaire 2027-2028", 1), ("academic year 2027/2028", 1)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]

@@ -196,6 +196,8 @@ def find_durations(text: str) -> list[Duration]:
         if not before:
             continue
         n = before[-1]
+        if _YEAR_RANGE_START.search(text, max(0, n.start - 8), n.start):
+            continue  # "the 2027-28 school year": the end of a range of years, not 28 of them
         unit = m.group("unit")
         number_text = text[n.start:n.end].lower()
         if unit.lower() in ("an", "ans") and not re.search(r"\d", number_text) and not any(
@@ -217,6 +219,8 @@ def find_durations(text: str) -> list[Duration]:
     for m in _SEASONS.finditer(text):
         years = float(_season_count(m.group("list")))
         out.append(Duration(years, years * 365, m.group(), m.start(), m.end()))
+    for m in _SCHOOL_YEAR.finditer(text):
+        out.append(Duration(1.0, 365.0, m.group(), m.start(), m.end()))
     return _join_compound(sorted(out, key=lambda d: d.start), text)
 
 
@@ -226,6 +230,17 @@ def find_durations(text: str) -> list[Duration]:
 _SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-]\d\d\b|(?![/–-]\d))"
 _SEASONS = re.compile(
     rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)(?:\s+[a-z]+){{0,2}}?\s+seasons?\b", re.IGNORECASE
+)
+
+
+# the start of a range of years right before a number: "2027-" of "2027-28"
+_YEAR_RANGE_START = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
+# One school year named by its years: "the 2027-28 school year", "academic year 2027/2028", « l'année scolaire 2027-2028 »
+_SCHOOL_YEAR_SPAN = r"(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"
+_SCHOOL_YEAR = re.compile(
+    rf"\b(?:{_SCHOOL_YEAR_SPAN}\s+(?:school|academic)\s+year\b|(?:school|academic)\s+year\s+{_SCHOOL_YEAR_SPAN}"
+    rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN})",
+    re.IGNORECASE,
 )
 
 
