@@ -211,7 +211,7 @@ _NEXT_PARTY = re.compile(r"\b(?:and|et)\b|;")
 _LEADING_PARTY_WORDS = frozenset("between and by among amongst the entre et la le".split())
 # ... and its first word used alone as the subject of a promise: "Glowtide may end the licence"
 _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retains|owns)\b"
-# A one-word business name the contract never defines, which pays the performer or is granted the
+# A business name (one to three capitalised words) the contract never defines, which pays the performer or is granted the
 # recordings: "AlertVox will pay the Creator 30%", "The Creator grants AlertVox a licence" (a proper name
 # with no article: not "The Studio Team will pay", not "Each Party shall pay")
 _NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
