@@ -215,12 +215,13 @@ _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retai
 # recordings: "AlertVox will pay the Creator 30%", "The Creator grants AlertVox a licence" (a proper name
 # with no article: not "The Studio Team will pay", not "Each Party shall pay")
 _NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
-_PAYS_THE_PERFORMER = re.compile(
-    rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b"
-)
-_GRANTED_BY_THE_PERFORMER = re.compile(
-    rf"\b(?i:the\s+)?(?i:{PERFORMER_WORDS})\s+(?:hereby\s+)?(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])"
-)
+_PAYS_THE_PERFORMER = re.compile(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
+# ... its payer opening the sentence or the numbered clause (looked for back from the promise to pay)
+_PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
+# (found from the verb, then the performer looked for just before it: a pattern that opened on the performer's
+# words tried them at every word of the text, a third of the rules' time on a commercial contract)
+_GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
+_PERFORMER_BEFORE = re.compile(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
@@ -280,8 +281,12 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
-    for pattern in (_PAYS_THE_PERFORMER, _GRANTED_BY_THE_PERFORMER):
-        for m in pattern.finditer(text):
+    for m in _PAYS_THE_PERFORMER.finditer(text):
+        payer = _PAYER_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if payer:
+            _keep_counterparty(other, payer.group("name"))
+    for m in _GRANTED_TO_A_NAME.finditer(text):
+        if _PERFORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             _keep_counterparty(other, m.group("name"))
     for m in _FORM_LINE.finditer(text):
         label, what, term = m.group("label"), _AGE_AFTER.sub("", m.group("what")), m.group("term")
