@@ -108,6 +108,11 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('Between Laughline Media Inc. ("Laughline") and Dana Whitfield, comedian ("Comedian").', ["Dana Whitfield"]),
         # ... not a business whose trade only mentions one
         ('Between Pulsefit Equipment Ltd ("Pulsefit") and Acme Talent, a model agency ("Agency").', []),
+        # a person opposite an institution named with no legal form (fiftieth session), and a "Parties:" line
+        ('This agreement is between the Harbour Memorial Museum (the "Museum") and Ruth Adler (the "Witness").', ["Witness", "Ruth Adler"]),
+        ('Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter").', ["Dev Patel"]),
+        # ... not two people, with no business or institution between them
+        ('This agreement is between Ruth Adler (the "Witness") and Sam Cole (the "Interviewer").', []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

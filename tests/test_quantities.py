@@ -70,7 +70,9 @@ def test_years_and_months_are_one_duration(years, months, joiner):
      ("the 2027/28, 2028/29 and 2029/30 seasons", 3),
      # ... one season of one year, and one school year (never "28 school years")
      ("during the 2027 season", 1), ("the 2027-2028 season", 1), ("during the 2027-28 school year", 1),
-     ("pendant l'année scolaire 2027-2028", 1), ("academic year 2027/2028", 1)],
+     ("pendant l'année scolaire 2027-2028", 1), ("academic year 2027/2028", 1),
+     # ... a French season, and seasons with both years in full (fiftieth session)
+     ("valable pour la saison 2027-2028", 1), ("la saison sportive 2027/2028", 1), ("the 2027-2028 and 2028-2029 seasons", 2)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]

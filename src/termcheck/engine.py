@@ -739,8 +739,9 @@ _FROM_REQUEST = re.compile(
 # "may use these recordings ... for twelve (12) months after my employment ends, after which it will remove
 # them": how long the use lasts, not how long a removal may take
 # ... or a retention's longest: "keeps the recordings for no more than twelve (12) months and then deletes them"
+# ... or « pendant la saison 2026-2027, puis ... pendant deux (2) ans »: each use has its period
 _USE_PERIOD_BEFORE = re.compile(
-    r"\b(?:for|during|pendant)\s+(?:(?:a|the|an)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to|maximum\s+of|at\s+most"
+    r"\b(?:for|during|pendant)\s+(?:(?:a|the|an|la|le|les|une|un)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to|maximum\s+of|at\s+most"
     r"|(?:no|not)\s+(?:more|longer)\s+than)\s+)*$",
     re.IGNORECASE,
 )

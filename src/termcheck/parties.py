@@ -181,6 +181,8 @@ _INSTITUTION = re.compile(
     rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD})"
     r"|(?:University|College|Institute|Academy|School|Université|Institut|École|Ecole)\s+(?:of|de|du|des)\s+(?:[A-Z][\w'’&.-]*\s*){1,4})[\s,]*$"
 )
+# ... anywhere in the sentence that names the parties: "between the Harbour Memorial Museum (the "Museum") and Ruth Adler"
+_INSTITUTION_NAMED = re.compile(rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD}))\b")
 _TAIL = 80  # characters: how far back a party's description names what its defined name stands for
 # ... before where it is and under which law: "Accuray Incorporated, a Delaware corporation[, with its executive offices located at ...]"
 _ADDRESS = re.compile(
@@ -191,7 +193,8 @@ _DOCUMENT = re.compile(r"\b(?:agreements?|contracts?|amendments?|addend(?:um|a)|
 # The sentence that names the parties: "This Agreement is made between ...", "by and among ..." (stricter
 # than _BETWEEN, which a common-noun performer needs: "the Parties shall discuss an acceptable alternate
 # date ("Production Date")" names no business)
-_PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORECASE)
+# ... or a line that lists them: "Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter")"
+_PARTIES_SENTENCE = re.compile(r"(?m)\b(?:between|among|amongst|entre)\b|^[ \t]*(?:the[ \t]+)?(?:parties|les[ \t]+parties)[ \t]*:", re.IGNORECASE)
 # A defined name that is a thing, not a business: "Production Date", "Fund", "Licensed Products"
 _THING = re.compile(
     r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
@@ -378,7 +381,7 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
 
 def _named_person(text: str, start: int, end: int, at: int, description: str) -> bool:
     """Whether a party is described by a person's name alone ('and Jane Doe ("Host")') in the sentence that
-    names the parties, which also names a business by its legal form."""
+    names the parties, which also names a business by its legal form or an institution by its name."""
     described = _after_business(description)
     name = _TRADE_AFTER_NAME.sub("", described)
     if not _PERSONAL_NAME.match(name) or _BUSINESS.search(described) or _TRADE_WORD.search(name.strip(" ,")):
@@ -386,7 +389,8 @@ def _named_person(text: str, start: int, end: int, at: int, description: str) ->
     if not _PARTIES_SENTENCE.search(text, start, at):
         return False
     name_at = at - len(described)
-    return bool(_ENTITY_FORM.search(text[start:name_at] + " " + text[at:end]))
+    others = text[start:name_at] + " " + text[at:end]
+    return bool(_ENTITY_FORM.search(others) or _INSTITUTION_NAMED.search(others))
 
 
 def _trade_named(description: str, term: str) -> bool:

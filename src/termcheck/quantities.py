@@ -227,7 +227,7 @@ def find_durations(text: str) -> list[Duration]:
 # Sports or theatre seasons named by their years: "for the 2027/28 and 2028/29 seasons" (two), "the 2027/28
 # to 2029/30 seasons" (three), "the 2027-28 season" (one), "the 2026-27 and 2027-28 football seasons" (two);
 # a season within one year: "during the 2027 season" (one; not the first year of "2027-2028")
-_SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-]\d\d\b|(?![/–-]\d))"
+_SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-](?:(?:19|20)\d\d|\d\d)\b|(?![/–-]\d))"
 _SEASONS = re.compile(
     rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)(?:\s+[a-z]+){{0,2}}?\s+seasons?\b", re.IGNORECASE
 )
@@ -235,11 +235,12 @@ _SEASONS = re.compile(
 
 # the start of a range of years right before a number: "2027-" of "2027-28"
 _YEAR_RANGE_START = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
-# One school year named by its years: "the 2027-28 school year", "academic year 2027/2028", « l'année scolaire 2027-2028 »
+# One school year named by its years: "the 2027-28 school year", "academic year 2027/2028", « l'année scolaire 2027-2028 »,
+# and one season named the French way: « pour la saison 2027-2028 », « la saison sportive 2027/2028 »
 _SCHOOL_YEAR_SPAN = r"(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"
 _SCHOOL_YEAR = re.compile(
     rf"\b(?:{_SCHOOL_YEAR_SPAN}\s+(?:school|academic)\s+year\b|(?:school|academic)\s+year\s+{_SCHOOL_YEAR_SPAN}"
-    rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN})",
+    rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN}|saison\s+(?:sportive\s+|théâtrale\s+|culturelle\s+)?{_SCHOOL_YEAR_SPAN})",
     re.IGNORECASE,
 )
 
