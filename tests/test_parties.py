@@ -113,6 +113,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter").', ["Dev Patel"]),
         # ... not two people, with no business or institution between them
         ('This agreement is between Ruth Adler (the "Witness") and Sam Cole (the "Interviewer").', []),
+        # ... two people who are the parties together, one name for both: each is the performer
+        ('This agreement is between Ben Carter and Aisha Rahman (each a "Host") about the podcast.', ["Host", "Ben Carter", "Aisha Rahman"]),
+        ('This agreement is between Ben Carter and Glowtide Media Ltd (each a "Party").', []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:
@@ -259,6 +262,15 @@ def test_findings_quote_the_contract_not_the_mark() -> None:
     assert result is not None and result.status == "pass"
     assert result.findings and all(ALIAS_MARK not in f.quote + f.message for f in result.findings)
     assert "the Partner chooses" in result.findings[0].quote
+
+
+def test_a_performer_alias_marks_its_plural_and_the_other_side_does_not() -> None:
+    """Two people defined as 'each a "Host"' are "the Hosts"; a counterparty's "Licensees" are not the Licensee."""
+    text = "the Hosts and the Host; the Licensee and its Licensees"
+    marked = mark_aliases(text, safe_lower(text), ["Host"], plurals=True)
+    assert marked.startswith(f"the {ALIAS_MARK * 5} and the {ALIAS_MARK * 4};")
+    marked = mark_aliases(text, safe_lower(text), ["Licensee"], COUNTERPARTY_MARK)
+    assert marked.endswith(f"the {COUNTERPARTY_MARK * 8} and its licensees")
 
 
 _WORDS = st.sampled_from(["Partner", "partner", "PARTNER", "Partners", "the", "Partner's", "partnership", "Voice", " ", "\n", ",", "é", "ß", "İ"])

@@ -48,7 +48,7 @@ def text_for_rules(doc: Document) -> str:
     """The text the rules read: lower-cased, offsets as in doc.text, the contract's own names for its
     performer and for the other side marked (parties.py)."""
     performer, other = party_names(doc)
-    lower = mark_aliases(doc.text, safe_lower(doc.text), performer)
+    lower = mark_aliases(doc.text, safe_lower(doc.text), performer, plurals=True)
     return mark_aliases(doc.text, lower, other, COUNTERPARTY_MARK)
 
 

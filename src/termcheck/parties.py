@@ -153,6 +153,11 @@ _TRADE_AFTER_NAME = re.compile(r",\s+(?:an?\s+|the\s+|une?\s+)?(?:[a-zà-ÿ-]+\s
 # Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
 # description in lower case ("the individual named below") names nobody.
 _NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NAME}\s*(?:,|$)")
+# Two people who are the parties together, one defined name for both: 'between Ben Carter and Aisha Rahman (each a
+# "Host")' (a co-hosted show, a duo): each is the performer
+_PLAIN_NAME = _NAME.replace("(?P<name>", "(?:")
+_EACH_DEFINITION = re.compile(r"""\(\s*each\s+(?:a|an)\s+["“](?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})["”]\s*\)""")
+_TWO_PEOPLE_BEFORE = re.compile(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s+(?:and|&)\s+(?P<second>{_PLAIN_NAME})\s*,?\s*$")
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
@@ -269,6 +274,12 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
             if _PARTIES_SENTENCE.search(text, start, end):
                 for name in _undefined_businesses(text, start, end):
                     _keep_counterparty(other, name)
+            for m in _EACH_DEFINITION.finditer(text, start, end):
+                people = _TWO_PEOPLE_BEFORE.search(text, max(start, m.start() - 120), m.start())
+                if people and not _BUSINESS.search(people.group()):
+                    _keep(performer, m.group("term"))
+                    _keep(performer, people.group("first"))
+                    _keep(performer, people.group("second"))
             for m in _PARTY_DEFINITION.finditer(text, start, end):
                 description = _description(text, start, m.start())
                 # (a person the contract names by the other side's word is the other side: 'Jane Doe, an
@@ -447,11 +458,15 @@ def _keep(found: dict[str, str], term: str, trade: bool = False) -> None:
         found.setdefault(term.lower(), term)
 
 
-def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIAS_MARK) -> str:
-    """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by mark letters."""
+def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIAS_MARK, plurals: bool = False) -> str:
+    """lower with each capitalised use of an alias in text ("Partner", "PARTNER") replaced by mark letters (and,
+    with plurals, its plural: two people defined as 'each a "Host"' are "the Hosts")."""
     out = []
     last = 0
-    for start, end in alias_spans(text, aliases):
+    names = list(aliases)
+    if plurals:
+        names += [f"{name}s" for name in names if name[-1:].isalpha() and not name.endswith("s")]
+    for start, end in alias_spans(text, names):
         if start < last:
             continue
         out.append(lower[last:start])
