@@ -151,7 +151,12 @@ def phrase_regex(phrase: str, lexicon: Mapping[str, Sequence[str]], depth: int =
         optional = _is_optional(tok)
         core = _token(tok[1:-1] if optional else tok, lexicon, depth)
         sep = gap + _SEP if need_sep else gap
-        if optional and not need_sep and not out:
+        if optional and _is_elision(tok[1:-1]):
+            # "[l'] artiste": the article runs into the next word ("l'artiste", "l’artiste"), or stands apart
+            core = core.replace("'", "['’]")
+            out += f"(?:{core}[\\W_]*)?" if not need_sep and not out else f"(?:{sep}{core}[\\W_]*|{sep})"
+            need_sep = False
+        elif optional and not need_sep and not out:
             out = f"(?:{core}{_SEP})?"
         elif optional:
             out += f"(?:{sep}{core})?"
@@ -178,6 +183,11 @@ def _gap(tok: str) -> Optional[str]:
     """The regex of a gap token ('...' or '~3'); None for any other token."""
     words = _gap_words(tok)
     return None if words is None else rf"(?:{_SEP}{_GAP_WORD}){{0,{words}}}?"
+
+
+def _is_elision(inner: str) -> bool:
+    """Whether an optional word is an elided article or pronoun ("l'", "d'", "qu'"), written joined to the next word."""
+    return all(alt.endswith("'") for alt in inner.split("|"))
 
 
 def _is_optional(tok: str) -> bool:
