@@ -214,6 +214,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         # a form's line that names a business by its role, not a date or a project
         ("Organiser: Vesper Sound Ltd\nSinger: the undersigned", ["Organiser"]),
         ("Date: 18 May 2027\nProject: Acme Ltd rebrand", []),
+        # a body defined by its own kind (fiftieth session): « l'association Sciences en Ville (ci-après « l'Association ») »
+        ("J'autorise l'association Sciences en Ville (ci-après « l'Association ») à filmer ma conférence.", ["Association"]),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:

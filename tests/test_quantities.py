@@ -88,6 +88,12 @@ def test_what_is_not_joined_or_halved(text, years):
     assert [round(d.years, 6) for d in find_durations(text)] == [round(y, 6) for y in years]
 
 
+@pytest.mark.parametrize("text", ["l'enfant Léa Dubois, âgée de 8 ans", "the Child, aged 11 years", "a 9-year-old child", "who is 9 years old", "a child of 9 years of age"])
+def test_a_persons_age_is_no_period(text):
+    """A child's age in a parent's consent is not how long the licence lasts (fiftieth session: « âgée de 8 ans » read as 8 years)."""
+    assert find_durations(text) == []
+
+
 def test_a_number_in_brackets_alone_starts_at_its_bracket():
     d = find_durations("payable within (30) days")[0]
     assert d.text == "(30) days"

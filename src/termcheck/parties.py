@@ -295,6 +295,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=bool(_PARTIES_SENTENCE.search(text, start, m.start()))):
                     _keep_counterparty(other, m.group("term"))
+                elif _names_its_kind(description, m.group("term")):
+                    _keep_counterparty(other, m.group("term"))
     for m in _PAYS_THE_PERFORMER.finditer(text):
         payer = _PAYER_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if payer:
@@ -349,6 +351,14 @@ def _is_business_party(description: str, named_as_party: bool) -> bool:
     if not tail.strip() or _names_a_person(description) or _GROUP.search(tail) or _DOCUMENT.search(tail):
         return False
     return bool(_ENTITY_FORM.search(tail) or (named_as_party and _BUSINESS.search(tail)) or _INSTITUTION.search(tail))
+
+
+def _names_its_kind(description: str, term: str) -> bool:
+    """Whether a business is defined by the kind of body its description names before its proper name: « l'association
+    Sciences en Ville (ci-après « l'Association ») », 'the charity Open Doors (the "Charity")'."""
+    # (its kind before its proper name: not a common noun, 'This is a drama school ("School")')
+    named = re.search(rf"(?i:\b{re.escape(term)})\s+[A-ZÀ-Ý]", description)
+    return bool(_BUSINESS.search(term)) and named is not None and not _names_a_person(description)
 
 
 def _keep_counterparty(found: dict[str, str], term: str) -> None:

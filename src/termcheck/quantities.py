@@ -198,6 +198,8 @@ def find_durations(text: str) -> list[Duration]:
         n = before[-1]
         if _YEAR_RANGE_START.search(text, max(0, n.start - 8), n.start):
             continue  # "the 2027-28 school year": the end of a range of years, not 28 of them
+        if _AGE_BEFORE.search(text, max(0, n.start - 14), n.start) or _AGE_AFTER.match(text, m.end()):
+            continue  # « âgée de 8 ans », "aged 11 years", "a 9-year-old child": a person's age, not a period
         unit = m.group("unit")
         number_text = text[n.start:n.end].lower()
         if unit.lower() in ("an", "ans") and not re.search(r"\d", number_text) and not any(
@@ -231,6 +233,12 @@ _SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-](?:(?:19|20)\d\d|\d\d)\b|(?![/–-]\d))"
 _SEASONS = re.compile(
     rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)(?:\s+[a-z]+){{0,2}}?\s+seasons?\b", re.IGNORECASE
 )
+
+
+# a person's age: « l'enfant Léa Dubois, âgée de 8 ans », "aged 11 years", "a child of 9 years of age", "9 years old",
+# "under the age of 18 years", "18 years or older"
+_AGE_BEFORE = re.compile(r"\b(?:âgée?s?\s+de|aged|age|age\s+of|âge\s+de)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"[\s-]*(?:old\b|of\s+age\b|d['’]âge\b|(?:or|and)\s+(?:older|over|above|under|younger)\b)", re.IGNORECASE)
 
 
 # the start of a range of years right before a number: "2027-" of "2027-28"
