@@ -763,6 +763,25 @@ def test_a_gate_is_the_phrase_split_at_its_cue_word():
     assert phrase_gate("re:perpetu\\w+", lexicon) is None
 
 
+def test_no_gap_follows_a_leading_or_elided_optional_word():
+    """'[the] ~2 performer' would need a separator after the gap's words that the optional word already took (it never
+    matched 'the big performer'), and so would a gap after an elided '[l']' (fiftieth session, which made '[l']' run
+    into the next word): the gap goes before the optional word, or the phrase is written without it."""
+    import re
+
+    import yaml
+
+    from termcheck.rules.loader import builtin_pack_paths
+
+    suspicious = [
+        f"{path.name}: {phrase}"
+        for path in builtin_pack_paths()
+        for phrase in _pattern_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if not phrase.startswith("re:") and (re.match(r"\s*\[[^\]]*\]\s+~\d+", phrase) or re.search(r"\[[^\]]*'\]\s+~\d+", phrase))
+    ]
+    assert not suspicious
+
+
 def test_no_gap_is_put_before_an_optional_word():
     """'named ~6 [only] if' gives the gap to the optional word: without 'only' nothing may come between 'named'
     and 'if' (it never matched 'named in the videos if I agree'), so the gap goes before the word that must be there."""
