@@ -64,7 +64,12 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This Agreement is made between Apex Arcade Inc., a Delaware corporation ("Publisher"), and Marcus Webb, an individual ("Athlete").', ["Marcus Webb"]),
         # ... and a titled name before a defined name the rules read as the performer, in any sentence
         ('This licence is given by Dr Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', ["Elena Sokolova", "Dr Sokolova"]),
-        ('This licence is given by Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', []),
+        # ... and without a title, a name right after "by" is the one who gives the licence
+        ('This licence is given by Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', ["Elena Sokolova"]),
+        ('This consent is given by Jane Morrow ("the Presenter") to North Vale Television Limited ("the Station").', ["Jane Morrow"]),
+        # ... not a business's name without its legal form
+        ('This licence is given by Nova Sound ("the Artist") to Harbour Films Ltd ("the Producer").', []),
+        ('This licence is given by Blue Harbor Media ("the Artist") to Harbour Films Ltd ("the Producer").', []),
         # ... not a capitalised description that is no name, nor a business's name
         ('This Agreement is made between Apex Arcade Inc. ("Publisher") and The Voice Artist Named Below ("Artist").', []),
         ('This Agreement is made between Apex Arcade Inc. ("Publisher") and Harbor Sound ("Artist").', []),

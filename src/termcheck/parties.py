@@ -161,6 +161,8 @@ _TWO_PEOPLE_BEFORE = re.compile(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
+# ... or a name after "by", which makes it the one who gives: 'This consent is given by Jane Morrow ("the Presenter")'
+_GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
@@ -293,7 +295,7 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    for person in _personal_names(description, _TITLED_NAME_AT_END):
+                    for person in _personal_names(description, _TITLED_NAME_AT_END) or _personal_names(description, _GIVER_NAME_AT_END):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
                     _keep_counterparty(other, m.group("term"))
