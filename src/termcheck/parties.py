@@ -245,9 +245,11 @@ _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|gr
 # "The Broadcaster: Northern Sound Radio Ltd" names the other side by its role, when no defined name does
 # ('Studio: Paperlantern Ltd ("Studio")' is read as a definition) and the label is a role's ("-er", "-or",
 # "-ist", "-ee" or an institution), not "Date:" or "Project:".
+# (two fields may share a line, each ended by a full stop: "Station: Coastline FM Ltd. Singer: Ruby Kaye.")
 _FORM_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<label>[A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*"
-    r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\)(?:,[^\n()]{0,80})?)?[ \t]*$"  # ... ("Minor"), by her parent ...
+    r"(?m)(?:^|(?<=\.[ \t]))[ \t]*(?P<label>[A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*"
+    r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\)(?:,[^\n()]{0,80})?)?[ \t]*"  # ... ("Minor"), by her parent ...
+    r"(?:$|\.[ \t]*$|(?<=\.)(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:)|\.(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:))"
 )
 _ROLE_LABEL = re.compile(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
 # ... a performer's label with a word before it ("Child performer: Maya Okafor"), or a minor's ("Minor: Sofia Rivera")
