@@ -34,6 +34,10 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('By submitting your video ("Video") to ClipHound LLC ("ClipHound"), you ("Owner") agree to the following.', ["Owner"]),
         ('This Agreement is made between Bizzingo Inc. ("Bizzingo") and Joseph Theismann, an individual whose address is 1 Ridge Road ("Theismann").', ["Theismann", "Joseph Theismann"]),
         ('"Contractor" means the individual who signs this Agreement.', ["Contractor"]),
+        ('"Contractor" means the individual listed in Schedule A.', ["Contractor"]),
+        # ... not the things a schedule lists
+        ('"Licensed Uses" means the uses listed in Schedule A.', []),
+        ('"Approved Media" means the media named in the booking form.', []),
         # people who use what is licensed are not the performer
         ('"Permitted Users" means any person who buys a subscription.', []),
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire", "Claire Dubois", "Madame Dubois"]),

@@ -72,13 +72,19 @@ _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
 _PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|guides?|estate\s+agents?|realtors?"
+# What a schedule lists besides people: '"Licensed Uses" means the uses listed in Schedule A' names no one.
+_LISTED_THINGS = (
+    r"(?:uses?|usages?|media|purposes?|materials?|recordings?|works?|fees?|rates?|rights?|territor\w*|products?|terms?|services?"
+    r"|items?|channels?|platforms?|files?|images?|photos?|photographs?|videos?|clips?|deliverables?|dates?|amounts?|sums?|countries"
+    r"|brands?|campaigns?|projects?|productions?)\b"
+)
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...") or by trade.
 _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
-      | (?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
+      | (?:the|an?)\s+(?:(?!"""+_LISTED_THINGS+r""")[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       # ... by trade, which ends the description
