@@ -108,6 +108,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # a form's line: a performer's label before a name that is all it says, with or without a defined name
         ('Publisher: Kestrel House Audio Ltd ("Kestrel")\nNarrator: Bethany Clarke ("Narrator")', ["Bethany Clarke"]),
         ("The Broadcaster: Northern Sound Radio Ltd\nThe Artist: Owen Pryce", ["Owen Pryce"]),
+        # two fields on one line, each ended by a full stop
+        ("Station: Coastline FM Ltd. Singer: Ruby Kaye.", ["Ruby Kaye"]),
         # ... not a business under a performer's label, nor a name under another label
         ("Artist: Harbor Sound Productions Ltd", []),
         ("Director: Jane Smith", []),
@@ -223,6 +225,9 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         # a form's line that names a business by its role, not a date or a project
         ("Organiser: Vesper Sound Ltd\nSinger: the undersigned", ["Organiser"]),
         ("Date: 18 May 2027\nProject: Acme Ltd rebrand", []),
+        # ... two on one line (fifty-first session), and a sentence's colon after a full stop is no field
+        ("Station: Coastline FM Ltd. Singer: Ruby Kaye.", ["Station"]),
+        ("The fee is paid monthly. Note: Acme Ltd may change the rate.", []),
         # a body defined by its own kind (fiftieth session): « l'association Sciences en Ville (ci-après « l'Association ») »
         ("J'autorise l'association Sciences en Ville (ci-après « l'Association ») à filmer ma conférence.", ["Association"]),
     ],

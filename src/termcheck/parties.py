@@ -255,7 +255,7 @@ _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|gr
 _FORM_LINE = re.compile(
     r"(?m)(?:^|(?<=\.[ \t]))[ \t]*(?P<label>[A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*"
     r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\)(?:,[^\n()]{0,80})?)?[ \t]*"  # ... ("Minor"), by her parent ...
-    r"(?:$|\.[ \t]*$|(?<=\.)(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:)|\.(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:))"
+    r"(?:\.?[ \t]*$|\.(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:))"
 )
 _ROLE_LABEL = re.compile(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
 # ... a performer's label with a word before it ("Child performer: Maya Okafor"), or a minor's ("Minor: Sofia Rivera")
