@@ -663,6 +663,25 @@ def test_each_cue_has_the_gate_of_its_own_phrases():
     assert cued("we may irrevocable, and grant sublicense the recordings") == []
 
 
+def test_a_longer_cue_does_not_hide_a_word_cue_it_begins_with():
+    """The prefilter reads the longest cue at a word start ("buy-out"); a trigger cued on the word it begins
+    with ("buy") still runs there, but not one cued on a word that merely shares letters ("bu")."""
+    from termcheck.rules.loader import _compile_rule
+    from termcheck.rules.model import build_prefilter
+
+    def rule(rid, phrases, cues):
+        raw = {
+            "id": rid, "title": "t", "group": "rights", "kind": "red_flag", "explanation": "x", "question": "x",
+            "examples": {}, "triggers": [{"phrases": phrases, "cues": cues}],
+        }
+        return _compile_rule(raw, {}, "test.yaml", 1, user=False)
+
+    ruleset = build_prefilter([rule("short", ["buy out"], ["buy"]), rule("long", ["buy-out"], ["buy-out"]), rule("part", ["bu"], ["bu"])])
+    found = ruleset.candidates("a buy-out of all rights")
+    assert {key[0] for key in found} == {"short", "long"}
+    assert {key[0] for key in ruleset.candidates("they buy out")} == {"short"}
+
+
 def test_cues_the_author_names_are_gated_on_the_word_made_of_them():
     """A trigger whose author names its cues is gated too, on each phrase's first word made of those cues
     alone; a phrase with no such word (the cue could sit in a gap) leaves every cue of the trigger ungated."""

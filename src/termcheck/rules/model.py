@@ -260,6 +260,11 @@ def matches_starting_in(pattern: Pattern[str], text: str, start: int, end: Optio
         yield m
 
 
+def _word_prefix(word: str, text: str) -> bool:
+    """Whether text is the word cue itself, or starts with it and the word ends there ('buy' in 'buy-out')."""
+    return text == word or (text.startswith(word) and not (text[len(word)].isalnum() or text[len(word)] == "_"))
+
+
 def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
     """A RuleSet whose prefilter is one trie-shaped regex over every trigger's cues."""
     from termcheck.trie import trie_regex
@@ -277,12 +282,13 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
     targets: dict[str, list[CueTarget]] = {}
     if cue_triggers:
         # The regex finds the longest cue text at each word start; a found text then stands for every
-        # stem cue that is its prefix ('sublicen*' for 'sublicense') and for the whole word if exact.
+        # stem cue that is its prefix ('sublicen*' for 'sublicense'), for the whole word if exact, and for
+        # each word cue it begins with up to a word's end ('buy' in 'buy-out', which the longer match hides).
         stems = sorted({c.rstrip("*") for c in cue_triggers if c.endswith("*")})
         words = sorted({c for c in cue_triggers if not c.endswith("*")})
         texts = sorted(set(stems) | set(words))
         for text in texts:
-            cues = [s + "*" for s in stems if text.startswith(s)] + ([text] if text in words else [])
+            cues = [s + "*" for s in stems if text.startswith(s)] + [w for w in words if _word_prefix(w, text)]
             targets[text] = [target for c in cues for target in cue_triggers[c]]
         word_texts = [w for w in words if w[0].isalnum()]
         stem_texts = [s for s in stems if s[0].isalnum()]
