@@ -260,9 +260,10 @@ def matches_starting_in(pattern: Pattern[str], text: str, start: int, end: Optio
         yield m
 
 
-def _word_prefix(word: str, text: str) -> bool:
-    """Whether text is the word cue itself, or starts with it and the word ends there ('buy' in 'buy-out')."""
-    return text == word or (text.startswith(word) and not (text[len(word)].isalnum() or text[len(word)] == "_"))
+def _word_cues_in(text: str, words: set[str]) -> list[str]:
+    """The word cues text stands for: itself, and each cue it begins with up to a word's end ('buy' in 'buy-out')."""
+    ends = [i for i in range(1, len(text)) if not (text[i].isalnum() or text[i] == "_")]
+    return [text[:i] for i in ends if text[:i] in words] + ([text] if text in words else [])
 
 
 def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
@@ -286,9 +287,10 @@ def build_prefilter(rules: list[CompiledRule]) -> RuleSet:
         # each word cue it begins with up to a word's end ('buy' in 'buy-out', which the longer match hides).
         stems = sorted({c.rstrip("*") for c in cue_triggers if c.endswith("*")})
         words = sorted({c for c in cue_triggers if not c.endswith("*")})
-        texts = sorted(set(stems) | set(words))
+        word_set = set(words)
+        texts = sorted(set(stems) | word_set)
         for text in texts:
-            cues = [s + "*" for s in stems if text.startswith(s)] + [w for w in words if _word_prefix(w, text)]
+            cues = [s + "*" for s in stems if text.startswith(s)] + _word_cues_in(text, word_set)
             targets[text] = [target for c in cues for target in cue_triggers[c]]
         word_texts = [w for w in words if w[0].isalnum()]
         stem_texts = [s for s in stems if s[0].isalnum()]
