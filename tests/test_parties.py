@@ -122,6 +122,12 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # a person opposite an institution named with no legal form (fiftieth session), and a "Parties:" line
         ('This agreement is between the Harbour Memorial Museum (the "Museum") and Ruth Adler (the "Witness").', ["Witness", "Ruth Adler"]),
         ('Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter").', ["Dev Patel"]),
+        # ... or the parties as the subject that agrees (fifty-fifth session)
+        ('National Hockey Circuit Inc. (the "League") and Marcus Bell (the "Commentator") agree:', ["Marcus Bell"]),
+        ('Glowtide Media Ltd ("Glowtide") and Priya Raman ("Host") agree as follows.', ["Host", "Priya Raman"]),
+        # ... not two people agreeing, and not a person named in a sentence that only says what someone agrees to
+        ('Ruth Adler (the "Witness") and Sam Cole (the "Interviewer") agree as follows.', []),
+        ('Glowtide Media Ltd will pay Marcus Bell (the "Commentator") once the parties agree on a date.', []),
         # ... not two people, with no business or institution between them
         ('This agreement is between Ruth Adler (the "Witness") and Sam Cole (the "Interviewer").', []),
         # ... two people who are the parties together, one name for both: each is the performer

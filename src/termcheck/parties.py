@@ -210,6 +210,9 @@ _PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORE
 # ... or a line that lists them: "Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter")" (matched
 # at the sentence's start only: an alternative searched at every word cost a tenth of the parties' reading)
 _PARTIES_LINE = re.compile(r"[ \t]*(?:the[ \t]+)?(?:parties|les[ \t]+parties)[ \t]*:", re.IGNORECASE)
+# ... or the parties are the sentence's subject: 'National Hockey Circuit Inc. (the "League") and Marcus Bell (the
+# "Commentator") agree:' (matched at the last party's definition)
+_PARTIES_AGREE = re.compile(r"\([^()\n]{1,60}\)\s*,?\s*(?:hereby\s+)?(?:agree|enter\s+into)\b", re.IGNORECASE)
 # A defined name that is a thing, not a business: "Production Date", "Fund", "Licensed Products"
 _THING = re.compile(
     r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
@@ -424,7 +427,7 @@ def _named_person(text: str, start: int, end: int, at: int, description: str) ->
     name = _TRADE_AFTER_NAME.sub("", described)
     if not _PERSONAL_NAME.match(name) or _BUSINESS.search(described) or _TRADE_WORD.search(name.strip(" ,")):
         return False
-    if not _names_the_parties(text, start, at):
+    if not (_names_the_parties(text, start, at) or _PARTIES_AGREE.match(text, at, end)):
         return False
     name_at = at - len(described)
     others = text[start:name_at] + " " + text[at:end]
