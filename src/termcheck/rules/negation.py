@@ -375,7 +375,8 @@ def _far_negation(pre: str, match: str) -> bool:
         power = _POWER_TO.match(listed)
         if _VERB_LIST.match(listed[power.end():] if power else listed):
             return True
-        purpose = _PURPOSE.match(listed) or _INSTRUMENT.match(listed)
+        # (the tool may open the match itself: "will not alter the Creator's face or voice in the Content [with AI] tools")
+        purpose = _PURPOSE.match(listed) or _INSTRUMENT.match(listed + match)
         # ... through the verbs and objects that follow, up to a clause with a verb of its own
         if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
             return True
