@@ -127,6 +127,29 @@ def test_invalid_yaml_and_missing_prefix(tmp_path):
     assert "needs a pack prefix" in err.value.problems[0]
 
 
+def test_a_key_given_twice_in_one_mapping_is_an_error_with_its_line(tmp_path):
+    """YAML keeps the last of two equal keys without a word: a trigger's second 'unless:' would drop the first."""
+    pack = tmp_path / "twice.yaml"
+    pack.write_text(
+        "pack: acme\nrules:\n  - id: acme.tips\n    title: Tips go to the performer\n    group: pay\n"
+        "    kind: red_flag\n    explanation: Tips should go to the performer.\n    question: Who keeps the tips?\n"
+        "    triggers:\n      - phrases: [tip jar]\n        unless: [house tips]\n        unless: [staff tips]\n"
+        "    examples: {match: [The tip jar is the venue's.], no_match: [No tips.]}\n"
+    )
+    with pytest.raises(RulePackError) as err:
+        load_rules([str(pack)])
+    assert err.value.problems == [f"{pack}:12: the key 'unless' is given twice in one mapping (YAML would keep only the last)"]
+
+
+def test_duplicate_keys_reads_nested_mappings_once_and_allows_merges():
+    """Keys repeated at any depth are found; a shared anchor is read once and a '<<' merge key is no repeat."""
+    from termcheck import yamlfile
+
+    _, node = yamlfile.parse("a: 1\nb:\n  c: &x {d: 1}\n  e: *x\n  f: {<<: *x, <<: *x}\nlist:\n  - {g: 1, g: 2}\na: 3\n")
+    assert yamlfile.duplicate_keys(node) == [(7, "g"), (8, "a")]
+    assert yamlfile.duplicate_keys(None) == []
+
+
 USER_PACK = """\
 pack: acme
 rules:

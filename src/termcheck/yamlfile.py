@@ -41,3 +41,27 @@ def item_lines(node: Optional[yaml.Node], key: str) -> list[int]:
         if isinstance(k, yaml.ScalarNode) and k.value == key and isinstance(value, yaml.SequenceNode):
             return [item.start_mark.line + 1 for item in value.value]
     return []
+
+
+def duplicate_keys(node: Optional[yaml.Node]) -> list[tuple[int, str]]:
+    """The line and name of every key repeated in its own mapping, anywhere in the tree (YAML keeps the
+    last one silently: a rule's second 'party:' or 'unless:' would drop the first without a word)."""
+    found: list[tuple[int, str]] = []
+    stack = [node] if node is not None else []
+    seen_nodes: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:  # an anchor's node is shared by each alias to it
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys and key.value != "<<":
+                        found.append((key.start_mark.line + 1, key.value))
+                    keys.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(found)
