@@ -217,6 +217,7 @@ def test_an_ignore_entry_by_fingerprint(tmp_path):
         ("ignores:\n  - fingerprint: xyz\n    reason: bad fingerprint\n", "x.yaml:2: ignores.0.fingerprint"),
         ("ignores:\n  - check: perpetual-licence\n    reason: a typo in the id\n", "x.yaml:2: check: 'perpetual-licence' names no check"),
         ("ignores:\n  - check: ai-use\n    reason: a bad date\n    expires: someday\n", "x.yaml:2: ignores.0.expires"),
+        ("ignores:\n  - check: ai-use\n    reason: first reason\n    reason: second reason\n", "x.yaml:4: the key 'reason' is given twice in one mapping"),
     ],
 )
 def test_a_bad_ignore_file_names_file_line_and_field(tmp_path, content, message):

@@ -85,6 +85,9 @@ def test_isolated_and_explicit_config(tmp_path, monkeypatch):
         ("jobs: -1\n", "termcheck.yaml:1: jobs"),
         ("- just\n- a list\n", "a config file must be a mapping"),
         ("fail_on: [unclosed\n", "not valid YAML"),
+        # a setting given twice: YAML would keep the second without a word
+        ("fail_on: warn\njobs: 2\nfail_on: never\n", "termcheck.yaml:3: the key 'fail_on' is given twice in one mapping"),
+        ("thresholds:\n  license-term: {pass_max: 3}\n  license-term: {pass_max: 5}\n", "termcheck.yaml:3: the key 'license-term' is given twice"),
     ],
 )
 def test_a_bad_config_names_file_line_and_setting(tmp_path, text, expected):

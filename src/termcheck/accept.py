@@ -136,6 +136,9 @@ def read_ignore_file(path: str) -> list[IgnoreEntry]:
     except yaml.YAMLError as exc:
         line, problem = yamlfile.error_text(exc)
         raise UsageError(f"{path}{f':{line}' if line else ''}: not valid YAML: {problem}") from None
+    repeated = yamlfile.repeated_key_problems(path, node)
+    if repeated:
+        raise UsageError("invalid ignore file:\n" + "\n".join(repeated))
     lines = yamlfile.item_lines(node, "ignores")
     try:
         model = IgnoreFileModel.model_validate(data or {})

@@ -110,6 +110,9 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         return {}, {}
     if not isinstance(data, dict):
         raise UsageError(f"{path}:1: a config file must be a mapping of settings")
+    repeated = yamlfile.repeated_key_problems(path, node)
+    if repeated:
+        raise UsageError("invalid config:\n" + "\n".join(repeated))
     return data, yamlfile.key_lines(node)
 
 

@@ -65,3 +65,8 @@ def duplicate_keys(node: Optional[yaml.Node]) -> list[tuple[int, str]]:
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
     return sorted(found)
+
+
+def repeated_key_problems(path: object, node: Optional[yaml.Node]) -> list[str]:
+    """One 'file:line: problem' per key given twice in one mapping (rule packs, configs and ignore files alike)."""
+    return [f"{path}:{line}: the key '{key}' is given twice in one mapping (YAML would keep only the last)" for line, key in duplicate_keys(node)]

@@ -69,8 +69,7 @@ def _read_pack(path: Path) -> tuple[dict[str, Any], list[int], list[str]]:
         data = {}
     if not isinstance(data, dict):
         return {}, [], [f"{path}:1: a rule pack is a mapping with 'rules' (and optionally 'lexicon')"]
-    repeated = [f"{path}:{line}: the key '{key}' is given twice in one mapping (YAML would keep only the last)" for line, key in yamlfile.duplicate_keys(node)]
-    return data, yamlfile.item_lines(node, "rules"), repeated
+    return data, yamlfile.item_lines(node, "rules"), yamlfile.repeated_key_problems(path, node)
 
 
 def _validate(path: Path, data: dict[str, Any], lines: list[int]) -> list[str]:
