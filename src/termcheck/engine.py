@@ -987,6 +987,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
             ]
             results[rule.id] = _decide(doc, rule, hits, values.get(rule.id))
             flags = [h for h in hits if h.effect == "flag"]
+            # A heading naming the topic ("Article 5 - Synthetic voices.") is not a use of its own.
+            flags = [h for h in flags if not _in_a_title(doc, h)] or flags
             if flags and all(h.negated for h in flags):
                 prohibited_only.add(rule.id)
     for rule in ruleset.rules:
@@ -1050,6 +1052,12 @@ def _findings(doc: Document, rule: CompiledRule, hits: list[Hit], limit: int = 8
         if len(out) >= limit:
             break
     return out
+
+
+def _in_a_title(doc: Document, hit: Hit) -> bool:
+    """The match is in a heading or in its clause's run-in title ("5. Synthetic voices. The Museum ...")."""
+    seg = doc.segments[hit.segment]
+    return seg.zone == "heading" or hit.end <= seg.title_end
 
 
 def _decide(doc: Document, rule: CompiledRule, hits: list[Hit], value: Optional[tuple]) -> CheckResult:

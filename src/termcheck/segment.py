@@ -75,6 +75,7 @@ _PARTY_SHALL_INCLUDE = re.compile(
 )
 _DEF_BARE_COLON = re.compile(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
 _COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=[a-zà-ÿ])")
+_LABEL_DASH = re.compile(r"[—–-]\s+")
 _RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
 _DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
 
@@ -389,20 +390,23 @@ def segment_document(doc: Document) -> Document:
         title_end = -1  # where a run-in title ends, in the document's text
         body_start = start + text.index(body) if body else start
         if zone == "operative":
-            run_in = _RUN_IN_HEADING.match(body)
+            # "Article 5 — Voix de synthèse. Le Musée ...": the dash after the label opens the title
+            dash = _LABEL_DASH.match(body) if label else None
+            shift = dash.end() if dash else 0
+            run_in = _RUN_IN_HEADING.match(body[shift:])
             run_in_title = None
             explains = run_in is not None and _EXPLANATORY_HEADING.search(run_in.group("title")) is not None
             if run_in and (explains or looks_like_heading(run_in.group("title")) or (label and _short_title(run_in.group("title")))):
                 # "4. Grant of Rights. The Performer grants ..." names section 4 and what it holds;
                 # without a number it names only its own paragraph.
                 run_in_title = run_in.group("title")
-                title_end = body_start + run_in.end("title") + 1
+                title_end = body_start + shift + run_in.end("title") + 1
                 if label:
                     state.push_run_in(_heading_level(block, label, run_in_title) + 1, run_in_title)
                     run_in_title = None
-            elif label and (colon := _COLON_TITLE.match(body)) and _short_title(colon.group("title")):
+            elif label and (colon := _COLON_TITLE.match(body[shift:])) and _short_title(colon.group("title")):
                 # "3. Sublicensing: the Company shall not ...": a title for the clause's hits only, not a heading
-                title_end = body_start + colon.end("title") + 1
+                title_end = body_start + shift + colon.end("title") + 1
             if explains:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             # '1. Definitions. "Work Product" means ...': the definition follows the clause's run-in title
