@@ -457,7 +457,20 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     for cue in NEG_CUE.finditer(text):
         if _SUBORDINATE.search(text, 0, cue.start()):
             return False  # "used in a scene in which Performer did not appear": the negation is the scene's
+        # "You may ask us to remove it; you are not obliged to give a reason, and we will remove it": the
+        # negation is a clause of its own between the two the match joins
+        if _between_clauses(text, cue.start(), cue.end()):
+            continue
         # "waives and agrees never to assert any moral rights": the negation belongs to a phrase of its own
         if not any(a <= cue.start() and cue.end() <= b for a, b in own):
             return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|so)\b")
+
+
+def _between_clauses(text: str, start: int, end: int) -> bool:
+    """A negation that a semicolon opens and a later break (";", ", and") closes, inside a match's gap."""
+    opened = text.rfind(";", 0, start)
+    return opened >= 0 and _CLAUSE_BREAK.search(text, end) is not None and not _CLAUSE_BREAK.search(text, opened + 1, start)
