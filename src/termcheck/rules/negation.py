@@ -455,8 +455,13 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     text = _mask(_mask(inner, _PAREN), _PSEUDO_NEG)
     own = [(m.start(), m.end()) for m in negating.finditer(inner)] if negating is not None else []
     for cue in NEG_CUE.finditer(text):
-        if _SUBORDINATE.search(text, 0, cue.start()):
-            return False  # "used in a scene in which Performer did not appear": the negation is the scene's
+        opener = None
+        for opener in _SUBORDINATE.finditer(text, 0, cue.start()):
+            break
+        # "used in a scene in which Performer did not appear": the negation is the scene's; but after the
+        # clause a comma closes ("if you ask us to, we will not remove it") it is the main clause's
+        if opener is not None and "," not in text[opener.end():cue.start()]:
+            return False
         # "You may ask us to remove it; you are not obliged to give a reason, and we will remove it": the
         # negation is a clause of its own between the two the match joins
         if _between_clauses(text, cue.start(), cue.end()):
