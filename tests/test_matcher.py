@@ -513,6 +513,28 @@ def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated)
     assert is_negated(text, 0, at, at + len(match), []) is negated
 
 
+@pytest.mark.parametrize(
+    "gap, negated",
+    [
+        # a negation of the phrase's own span counts
+        ("you may ask us to remove the episode, but we will not remove", True),
+        # ... not one in a clause of its own between the two the match joins
+        ("you may ask us to remove the episode; you are not obliged to give a reason, and we will remove", False),
+        # ... nor one in a subordinate clause ("a scene in which the performer did not appear")
+        ("use in a scene in which the performer did not appear", False),
+        # ... but one after the comma that closes a condition is the main clause's
+        ("if you ask us to, we will not remove", True),
+        # (a relative clause's comma is no such close: "who, in its view, does not compete")
+        ("license to any person who, in its view, does not compete with", False),
+    ],
+)
+def test_a_negation_in_a_gap_belongs_to_the_clause_it_is_in(gap, negated):
+    """negated_in_gap reads the clause the negation sits in (fifty-sixth session: ';' and an 'if' clause's comma)."""
+    from termcheck.rules.negation import negated_in_gap
+
+    assert negated_in_gap(gap, None) is negated
+
+
 def test_a_made_or_other_performer_does_not_hold_the_right():
     """'create digital background performers and may use them': the Producer may use them, not the performers."""
     from termcheck.rules.matcher import holder

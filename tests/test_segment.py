@@ -222,6 +222,16 @@ def test_a_numbered_clause_has_a_sentence_case_run_in_title_but_not_a_short_sent
     assert titles == {"4": "4. Sublicensing:"}  # a field's value is not a clause
 
 
+def test_a_dash_after_the_label_opens_a_run_in_title():
+    """'Article 5 — Voix de synthèse. Le Musée ...' has a run-in title, like '5. Voix de synthèse. ...'."""
+    text = "CONTRAT\n\nArticle 5 — Voix de synthèse. Le Musée s'interdit de créer une voix.\n\nArticle 6 — Le Musée paie 100 euros.\n"
+    doc = extract_bytes("c.txt", text.encode())
+    titles = {s.section: doc.text[s.start:s.title_end] for s in doc.segments if s.title_end > 0}
+    assert titles == {"Article 5": "Article 5 - Voix de synthèse."}  # article 6 has no title: a dash, then a sentence
+    paths = {s.section: s.headings for s in doc.segments if s.zone == "operative"}
+    assert paths["Article 5"] == ("CONTRAT", "Voix de synthèse") and paths["Article 6"] == ("CONTRAT",)
+
+
 def test_a_pronoun_before_means_is_not_a_definition():
     """'This means that ...' explains; '"Licensed Rights" means ...' and 'Licensed Rights means ...' define."""
     _, rows = segs("This means that we can grant a sub-license of your Content to someone else.\n\nLicensed Rights means the right to use the Recordings.\n")
