@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Optional
 
 from termcheck.numbering import ANSWER_LABEL
 from termcheck.parties import ALIAS_WORD, COUNTERPARTY_ALIAS_WORD
@@ -457,7 +457,8 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     for cue in NEG_CUE.finditer(text):
         # "used in a scene in which Performer did not appear": the negation is the scene's; but after the
         # comma that closes a condition ("if you ask us to, we will not remove it") it is the main clause's
-        opener = _last(_SUBORDINATE.finditer(text, 0, cue.start()))
+        openers = list(_SUBORDINATE.finditer(text, 0, cue.start()))
+        opener = openers[-1] if openers else None
         if opener is not None and not (opener.group() in _CONDITIONS and "," in text[opener.end():cue.start()]):
             return False
         # "You may ask us to remove it; you are not obliged to give a reason, and we will remove it": the
@@ -472,14 +473,6 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|so)\b")
 _CONDITIONS = frozenset({"if", "when", "unless", "si"})
-
-
-def _last(matches: Iterator["re.Match[str]"]) -> Optional["re.Match[str]"]:
-    """The last of some matches, or None."""
-    last = None
-    for last in matches:
-        pass
-    return last
 
 
 def _between_clauses(text: str, start: int, end: int) -> bool:
