@@ -503,6 +503,11 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
         # ... and not across the exception's own verb
         ("no payment other than the fee stated above will be made for ai training.", "ai training", True),
         ("no fee is payable for this recording.", "recording", True),
+        # a prohibition's object and then its exception: the place after the exception is allowed ("up to" is no purpose)
+        ("stillwater may not use the sessions outside the app, except for short excerpts of up to 30 seconds in advertisements for the app.",
+         "in advertisements for the app", False),
+        ("stillwater may not use the sessions outside the app for any purpose, including to train models in advertisements for the app.",
+         "in advertisements for the app", True),
     ],
 )
 def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated):

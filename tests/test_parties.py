@@ -154,6 +154,9 @@ def test_performer_aliases(text: str, expected: list[str]) -> None:
          "Article 5. Voxa supprimera les enregistrements dans les 30 jours à la demande du Partenaire.", "deletion", "pass"),
         ('This Agreement is made between Northfield Simulation Center ("the Center") and the individual named below ("the SP").\n\n'
          "6.1 The SP's name will appear in the credits of each teaching video.", "attribution", "pass"),
+        # ... who gives the document: "given by the simulated patient who signs below"
+        ('This consent is given by the simulated patient who signs below ("the SP") to Northfield Medical School.\n\n'
+         "5. The SP may ask at any time for any Recording to be deleted; the School will delete it within 14 days.", "consent-withdrawal", "pass"),
         # ... and only there: a business called "Partner" stays the other side
         ('Parties: Cadence Speech GmbH ("Cadence") and Vocalia Ltd ("Partner").\n\n'
          "2. The Partner may terminate this agreement at any time on three months' notice.\n\n"
@@ -187,6 +190,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('"Person" means an individual, partnership, corporation or trust.', []),
         ('Between Acme Ltd ("Acme") and Zed Ltd ("Zed"), for hearing aids sold under Acme\'s brand names ("Acme\'s Products").', ["Acme", "Zed"]),
         ('The plan includes, but is not limited to, the marks and the Operations Manual ("Manual").', []),
+        # ... nor what the other side makes, whatever business word comes before it
+        ("La Comédienne enregistre des phrases à partir desquelles la Société crée une voix de synthèse (la « Voix »).", []),
         # where it is and under which law come after what it is
         ('This Agreement is made by and between Accuray Incorporated, a Delaware corporation with its executive offices '
          'located at 1310 Chesapeake Terrace, Sunnyvale, California 94089, USA ("Accuray"), and the artist named below ("Artist").', ["Accuray"]),

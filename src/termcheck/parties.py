@@ -84,7 +84,7 @@ _LISTED_THINGS = (
 _PERSON = re.compile(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
-      | (?:the|an?)\s+(?:(?!"""+_LISTED_THINGS+r""")[\w-]+\s+){0,2}?(?:named|signing|identified|listed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
+      | (?:the|an?)\s+(?:(?!"""+_LISTED_THINGS+r""")[\w-]+\s+){0,2}?(?:named|signing|identified|listed|who\s+signs?|who\s+has\s+signed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
       | (?:you|(?-i:I))(?:\W*$|,)
       | (?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s+(?:an?\s+individual|a\s+natural\s+person|born|residing|né|née|demeurant)\b
       # ... by trade, which ends the description
@@ -169,6 +169,8 @@ _TWO_PEOPLE_BEFORE = re.compile(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 # ... or a name after "by", which makes it the one who gives: 'This consent is given by Jane Morrow ("the Presenter")'
 _GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# ... and the words up to that "by": "This consent is given by"
+_GIVEN_BY = re.compile(r"^.*?\b(?:given|signed|granted)\s+by\b", re.IGNORECASE | re.DOTALL)
 _TRADE_WORD = re.compile(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
@@ -219,7 +221,9 @@ _THING = re.compile(
     r"|term|period|programme|program|system|marks?|property|premises|shares?|stock|notes?|policy|committee|board|account"
     r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information"
     # what the performer gives: 'so that Presently Ltd can build a digital avatar of the Talent (the "Avatar")'
-    r"|avatars?|replicas?|clones?|recordings?|footage|videos?|photographs?|photos|images?|clips?|scans?|captures?|likeness)$",
+    r"|avatars?|replicas?|clones?|recordings?|footage|videos?|photographs?|photos|images?|clips?|scans?|captures?|likeness|voices?"
+    # ... in French: 'la Société crée une voix de synthèse (la « Voix »)'
+    r"|voix|enregistrements?|vidéos?|captations?|photographies?|contenus?|données|contrat|œuvres?|interprétations?|prestations?|doubles?|répliques?)$",
     re.IGNORECASE,
 )
 # A definition that gives a name, not a kind: '"Lumen" means Lumen Voice Ltd' (not "means an individual, corporation ...")
@@ -414,6 +418,8 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
         _names_a_person(description)
         # ... named after the business it faces: "between StrollTales Ltd and Maria Costa, a licensed tour guide"
         or _names_a_person(_after_business(description))
+        # ... after who gives the document: "This consent is given by the simulated patient who signs below"
+        or _names_a_person(_GIVEN_BY.sub("", description, count=1))
         or _common_noun_party(text, start, m.start(), description)
         or bool(_LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()))
         or _named_person(text, start, end, m.start(), description)

@@ -132,7 +132,7 @@ _LEADING_BE = re.compile(r"^\s*be\s+")
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
 # ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
 # agencies, [for the sole purpose of] placing the advertisements")
-_EXCEPTED = re.compile(r"\b(?:other\s+than|except|save\s+for|apart\s+from|unless|excluding|besides)\b")
+_EXCEPTION_WORD = re.compile(r"\b(?:other\s+than|except|save\s+for|apart\s+from|unless|excluding|besides)\b")
 # ... or a use for a purpose: "will not create a synthetic voice from the Replies or [use them to train any AI model]"
 _USE_FOR = re.compile(r"(?:use|using|exploit)\s+(?:it|them|these|those|the\s+\w+|any\s+\w+)\s+(?:to|for)\b")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
@@ -377,8 +377,12 @@ def _far_negation(pre: str, match: str) -> bool:
             return True
         # (the tool may open the match itself: "will not alter the Creator's face or voice in the Content [with AI] tools")
         purpose = _PURPOSE.match(listed) or _INSTRUMENT.match(listed + match)
-        # ... through the verbs and objects that follow, up to a clause with a verb of its own
-        if purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end()):
+        # ... through the verbs and objects that follow, up to a clause with a verb of its own or an exception ("may not
+        # use the Sessions outside the app, except for short excerpts of up to 30 seconds [in advertisements for the app]")
+        if (
+            purpose and len(listed.split()) <= 30 and not CLAUSE_VERB.search(listed, purpose.end())
+            and not _EXCEPTION_WORD.search(listed)
+        ):
             return True
         # "shall not use the Digital Replica in any other game or [sell] it": a second verb after "or"
         # (not "shall not result in any diminution of the fee or [royalties]")
@@ -393,7 +397,7 @@ def _far_negation(pre: str, match: str) -> bool:
         if (
             _SAME_VERB_COMPLEMENT.match(match) and _NEGATED_USE.match(listed) and len(listed.split()) <= 14
             and not CLAUSE_VERB.search(_LEADING_BE.sub("", listed, count=1))
-            and not _JOINED_CLAUSE.search(listed) and not _EXCEPTED.search(listed)
+            and not _JOINED_CLAUSE.search(listed) and not _EXCEPTION_WORD.search(listed)
         ):
             return True
     if _FR_PROHIBITION.search(tail) and _FR_NEXT_INFINITIVE.search(tail):
