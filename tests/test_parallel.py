@@ -59,8 +59,9 @@ def test_a_worker_that_stops_answering_costs_only_its_file(tmp_path, monkeypatch
     # The pool forks after the patch, so its workers run the stand-in.
     monkeypatch.setattr(batch, "_work", hang_on_the_second)
     monkeypatch.setattr(batch, "WORKER_GRACE_SECONDS", 1.0)
+    job = batch.Job(load_ruleset(), Limits(seconds=0.5))  # (loading the rules is not what the bound measures)
     started = time.monotonic()
-    reports = list(batch.check_files(paths, batch.Job(load_ruleset(), Limits(seconds=0.5)), jobs=2))
+    reports = list(batch.check_files(paths, job, jobs=2))
     assert time.monotonic() - started < 20
     assert [d.path for d in reports] == paths
     assert [d.error.code for d in reports] == [ErrorCode.CORRUPT, ErrorCode.TIMEOUT, ErrorCode.CORRUPT]
@@ -179,8 +180,9 @@ def test_a_worker_that_aborts_or_spins_costs_only_its_file(tmp_path, monkeypatch
     paths = [str(tmp_path / n) for n in names]
     monkeypatch.setattr(batch, "_work", crash_or_spin)
     monkeypatch.setattr(batch, "TASKS_PER_WORKER", 2)  # and workers are replaced every two files
+    job = batch.Job(load_ruleset(), Limits(seconds=1))  # (loading the rules is not what the bound measures)
     started = time.monotonic()
-    reports = list(batch.check_files(paths, batch.Job(load_ruleset(), Limits(seconds=1)), jobs=2))
+    reports = list(batch.check_files(paths, job, jobs=2))
     assert time.monotonic() - started < 30
     assert [d.path for d in reports] == paths
     codes = {n: d.error.code for n, d in zip(names, reports)}
