@@ -132,7 +132,9 @@ _LEADING_BE = re.compile(r"^\s*be\s+")
 _JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
 # ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
 # agencies, [for the sole purpose of] placing the advertisements")
-_EXCEPTION_WORD = re.compile(r"\b(?:other\s+than|except|save\s+for|apart\s+from|unless|excluding|besides)\b")
+# The English words of an exception, which both readings below share.
+_EXCEPTION_WORDS = r"except|save\s+for|besides|other\s+than|apart\s+from"
+_EXCEPTION_WORD = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|unless|excluding)\b")
 # ... or a use for a purpose: "will not create a synthetic voice from the Replies or [use them to train any AI model]"
 _USE_FOR = re.compile(r"(?:use|using|exploit)\s+(?:it|them|these|those|the\s+\w+|any\s+\w+)\s+(?:to|for)\b")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
@@ -232,7 +234,7 @@ _NEGATION_WORD = re.compile(
 _EXCEPTED = re.compile(
     # "beyond" names a limit in time as often ("not used beyond the Term for [AI training]"): only right before
     r"\bbeyond(?:\s+(?:the|a|an|its|their|his|her|my|your|our))?\s*$"
-    r"|\b(?:except|excepting|save\s+for|besides|other\s+than|apart\s+from|aside\s+from"
+    rf"|\b(?:{_EXCEPTION_WORDS}|excepting|aside\s+from"
     # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
     r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
 )
@@ -450,6 +452,12 @@ def negates_items(lead_in: str) -> bool:
 _SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
 
 
+# A clause break inside a gap (";", ", and"), and the subordinate openers whose comma hands a negation back to the
+# main clause ("if you ask us to, we will not remove it")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|so)\b")
+_CONDITIONS = frozenset({"if", "when", "unless", "si"})
+
+
 def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     """True when a match spans a negation its phrase does not contain: the gap of "license ... to
     others" caught "licence does not include the right to authorise others". negating matches the
@@ -473,10 +481,6 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
         if not any(a <= cue.start() and cue.end() <= b for a, b in own):
             return True
     return False
-
-
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|so)\b")
-_CONDITIONS = frozenset({"if", "when", "unless", "si"})
 
 
 def _between_clauses(text: str, start: int, end: int) -> bool:
