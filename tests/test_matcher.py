@@ -508,6 +508,9 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
          "in advertisements for the app", False),
         ("stillwater may not use the sessions outside the app for any purpose, including to train models in advertisements for the app.",
          "in advertisements for the app", True),
+        # a title in quotes before the match is a name, not a negation (fifty-eighth session)
+        ('the song "never enough" may be sublicensed by the company to any broadcaster.', "be sublicensed", False),
+        ('the company may not sublicense the recordings of the show "open doors".', "sublicense", True),
     ],
 )
 def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated):
@@ -531,6 +534,11 @@ def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated)
         ("if you ask us to, we will not remove", True),
         # (a relative clause's comma is no such close: "who, in its view, does not compete")
         ("license to any person who, in its view, does not compete with", False),
+        # a title in quotes is a name, whatever its words (fifty-eighth session)
+        ('sublicense the recordings of the show "never again" to', False),
+        ("stream the stand-up special « sans retour » on", False),
+        # ... but a quoted single word is still the sentence's own
+        ('shall "not" sublicense the recordings to', True),
     ],
 )
 def test_a_negation_in_a_gap_belongs_to_the_clause_it_is_in(gap, negated):

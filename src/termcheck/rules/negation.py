@@ -254,6 +254,9 @@ _FAIL_TO = re.compile(r"\b(?:fail|neglect|omit)\s+to\b")
 _RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
 _GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
 _PAREN = re.compile(r"\([^()]*\)")
+# A title in quotes is a name, whatever its words: 'the Recordings of the show "Never Again"', « Non merci »
+# (two words at least: a quoted "not" is still the sentence's own)
+_QUOTED_TITLE = re.compile(r'"\s*[^"\s]+\s+[^"\n]{1,60}"|“\s*[^“”\s]+\s+[^“”\n]{1,60}”|«\s*[^«»\s]+\s+[^«»\n]{1,60}»')
 
 
 def _mask(text: str, pattern: "re.Pattern[str]") -> str:
@@ -291,7 +294,7 @@ def is_negated(
                 chars[i - s_start] = " "
         pre = "".join(chars)
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
-    pre = _mask(_mask(_mask(pre, _PAREN), _PAREN), _PSEUDO_NEG)
+    pre = _mask(_mask(_mask(_mask(pre, _PAREN), _PAREN), _QUOTED_TITLE), _PSEUDO_NEG)
     # "..., and may sell the Recordings": a match that starts with its own verb starts a new clause.
     leading = _LEADING_VERB.match(lower, m_start, m_end)
     if leading:
@@ -464,7 +467,7 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     trigger's phrases that hold a negation of their own ("never to assert ... moral rights"): a negation
     inside a match of one of them is that phrase's own ("This licence shall not be irrevocable" is still
     negated, although "not revocable" is a phrase of the same trigger)."""
-    text = _mask(_mask(inner, _PAREN), _PSEUDO_NEG)
+    text = _mask(_mask(_mask(inner, _PAREN), _QUOTED_TITLE), _PSEUDO_NEG)
     own = [(m.start(), m.end()) for m in negating.finditer(inner)] if negating is not None else []
     for cue in NEG_CUE.finditer(text):
         # "used in a scene in which Performer did not appear": the negation is the scene's; but after the
