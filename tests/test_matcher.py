@@ -556,6 +556,9 @@ def test_a_made_or_other_performer_does_not_hold_the_right():
     assert holder(text, 0, text.rindex("use them")) == "counterparty"
     text = "the producer may film the performers and the performers may use the footage in their showreels."
     assert holder(text, 0, text.rindex("use the footage")) == "performer"
+    # a model the other side trains, two words after the verb, is no performer (fifty-eighth session)
+    text = "fitmetric will use the scans to train its sizing model and may license the scans to clothing retailers."
+    assert holder(text, 0, text.rindex("license")) != "performer"
 
 
 @pytest.mark.parametrize(

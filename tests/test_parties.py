@@ -71,6 +71,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... and without a title, a name right after "by" is the one who gives the licence
         ('This licence is given by Elena Sokolova ("the Lecturer") to the University of Hartwell ("the University").', ["Elena Sokolova"]),
         ('This consent is given by Jane Morrow ("the Presenter") to North Vale Television Limited ("the Station").', ["Jane Morrow"]),
+        # ... or a name that is all its description says, opposite a body with no legal form (fifty-eighth session)
+        ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Ruth Ellison (the "Narrator").', ["Ruth Ellison"]),
+        ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Orion Pictures (the "Narrator").', []),
         # ... not a business's name without its legal form
         ('This licence is given by Nova Sound ("the Artist") to Harbour Films Ltd ("the Producer").', []),
         ('This licence is given by Blue Harbor Media ("the Artist") to Harbour Films Ltd ("the Producer").', []),

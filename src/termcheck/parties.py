@@ -310,7 +310,12 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    for person in _personal_names(description, _TITLED_NAME_AT_END) or _personal_names(description, _GIVER_NAME_AT_END):
+                    # ... a titled name, a giver's name, or a name that is all the description says ("between the
+                    # Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
+                    for person in (
+                        _personal_names(description, _TITLED_NAME_AT_END) or _personal_names(description, _GIVER_NAME_AT_END)
+                        or _personal_names(description, _NAME_AT_HEAD)
+                    ):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
                     _keep_counterparty(other, m.group("term"))

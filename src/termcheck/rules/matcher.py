@@ -54,9 +54,10 @@ _SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|be
 _NOT_THE_PARTY = re.compile(
     r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow|voice|speech|language|learning|trained"
     r"|generative|foundation|acoustic|3d"
-    # models a company builds: "may build models and may share the Data", "train robot control models"
+    # models a company builds: "may build models and may share the Data", "train robot control models",
+    # "will use the scans to train its sizing model and may license the scans"
     r"|train|trains|training|build|builds|building|improve|improves|evaluate|evaluates|fine-tune|fine-tunes|robot|control"
-    r"|recognition|detection|prediction|statistical|machine)\s+(?:[\w-]+\s+)?$"
+    r"|recognition|detection|prediction|statistical|machine)\s+(?:[\w-]+\s+){0,2}$"
 )
 # "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
 _KEPT_FROM = re.compile(
