@@ -195,6 +195,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('The plan includes, but is not limited to, the marks and the Operations Manual ("Manual").', []),
         # ... nor what the other side makes, whatever business word comes before it
         ("La Comédienne enregistre des phrases à partir desquelles la Société crée une voix de synthèse (la « Voix »).", []),
+        # ... nor the study a participant takes part in, whoever runs it (fifty-eighth session)
+        ('The Voice Health Study at Kingsford Medical School (the "Study") uses machine learning to find signs of disease.', []),
         # where it is and under which law come after what it is
         ('This Agreement is made by and between Accuray Incorporated, a Delaware corporation with its executive offices '
          'located at 1310 Chesapeake Terrace, Sunnyvale, California 94089, USA ("Accuray"), and the artist named below ("Artist").', ["Accuray"]),

@@ -220,6 +220,8 @@ _THING = re.compile(
     r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
     r"|term|period|programme|program|system|marks?|property|premises|shares?|stock|notes?|policy|committee|board|account"
     r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information"
+    # the study a participant takes part in, not who runs it: 'The Voice Health Study at Kingsford Medical School (the "Study")'
+    r"|study|studies|trial|trials|survey|experiment|étude|projet"
     # what the performer gives: 'so that Presently Ltd can build a digital avatar of the Talent (the "Avatar")'
     r"|avatars?|replicas?|clones?|recordings?|footage|videos?|photographs?|photos|images?|clips?|scans?|captures?|likeness|voices?"
     # ... in French: 'la Société crée une voix de synthèse (la « Voix »)'
