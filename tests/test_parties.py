@@ -74,6 +74,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... or a name that is all its description says, opposite a body with no legal form (fifty-eighth session)
         ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Ruth Ellison (the "Narrator").', ["Ruth Ellison"]),
         ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Orion Pictures (the "Narrator").', []),
+        # ... or a stage name: "known as", « sous le nom de »
+        ('Between Glimmer Cosmetics Ltd ("Glimmer") and the performer known as Velvet Storm ("Artist").', ["Velvet Storm"]),
+        ("Entre la société Cirque Nova SAS (« le Producteur ») et l'artiste connue sous le nom de Lila Rose (« l'Artiste »).", ["Lila Rose"]),
         # ... not a business's name without its legal form
         ('This licence is given by Nova Sound ("the Artist") to Harbour Films Ltd ("the Producer").', []),
         ('This licence is given by Blue Harbor Media ("the Artist") to Harbour Films Ltd ("the Producer").', []),

@@ -829,7 +829,9 @@ _FROM_PRODUCTION = re.compile(
     r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
     r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication|casting"
     r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project)"
-    r"|role\s+(?:is|has\s+been|was)\s+(?:cast|filled))\b",  # a casting service's "deleted 90 days after the role is cast"
+    r"|role\s+(?:is|has\s+been|was)\s+(?:cast|filled)"  # a casting service's "deleted 90 days after the role is cast"
+    # ... or after a job ends: "delete it six (6) months after my employment ends, or within thirty (30) days if I withdraw"
+    r"|(?:my|your|his|her|their)\s+(?:employment|engagement|contract|membership)\s+(?:ends?|ended|terminates?|is\s+over))\b",
     re.IGNORECASE,
 )
 

@@ -41,7 +41,7 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
@@ -169,6 +169,8 @@ _TWO_PEOPLE_BEFORE = re.compile(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s
 _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 # ... or a name after "by", which makes it the one who gives: 'This consent is given by Jane Morrow ("the Presenter")'
 _GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# ... or a stage name: 'the performer known as Velvet Storm ("Artist")', « connue sous le nom de Lila Rose »
+_KNOWN_AS_AT_END = re.compile(rf"\b(?:(?:known|billed|performing)\s+as\s+|sous\s+le\s+nom\s+(?:de\s+|d['’]))(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # ... and the words up to that "by": "This consent is given by"
 _GIVEN_BY = re.compile(r"^.*?\b(?:given|signed|granted)\s+by\b", re.IGNORECASE | re.DOTALL)
 _TRADE_WORD = re.compile(
@@ -312,11 +314,11 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    # ... a titled name, a giver's name, or a name that is all the description says ("between the
-                    # Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
+                    # ... a titled name, a giver's name, a stage name, or a name that is all the description says
+                    # ("between the Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
                     for person in (
                         _personal_names(description, _TITLED_NAME_AT_END) or _personal_names(description, _GIVER_NAME_AT_END)
-                        or _personal_names(description, _NAME_AT_HEAD)
+                        or _personal_names(description, _KNOWN_AS_AT_END) or _personal_names(description, _NAME_AT_HEAD)
                     ):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
