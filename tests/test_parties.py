@@ -74,6 +74,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... or a name that is all its description says, opposite a body with no legal form (fifty-eighth session)
         ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Ruth Ellison (the "Narrator").', ["Ruth Ellison"]),
         ('Between the Chapter of St Aldhelm\'s Cathedral (the "Cathedral") and Orion Pictures (the "Narrator").', []),
+        # ... not the one the performer gives permission to (fifty-eighth session)
+        ('I, Amara Diallo, give Harbourside Community Radio (the "Station") permission to use my recorded vocals.', []),
         # ... or a stage name: "known as", « sous le nom de »
         ('Between Glimmer Cosmetics Ltd ("Glimmer") and the performer known as Velvet Storm ("Artist").', ["Velvet Storm"]),
         ("Entre la société Cirque Nova SAS (« le Producteur ») et l'artiste connue sous le nom de Lila Rose (« l'Artiste »).", ["Lila Rose"]),
@@ -198,6 +200,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('The plan includes, but is not limited to, the marks and the Operations Manual ("Manual").', []),
         # ... nor what the other side makes, whatever business word comes before it
         ("La Comédienne enregistre des phrases à partir desquelles la Société crée une voix de synthèse (la « Voix »).", []),
+        # the one the performer's grant is made to is the other side, whatever its form (fifty-eighth session)
+        ('I, Amara Diallo, give Harbourside Community Radio (the "Station") permission to use my recorded vocals.', ["Station"]),
         # ... nor the study a participant takes part in, whoever runs it (fifty-eighth session)
         ('The Voice Health Study at Kingsford Medical School (the "Study") uses machine learning to find signs of disease.', []),
         # where it is and under which law come after what it is

@@ -171,6 +171,12 @@ _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 _GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # ... or a stage name: 'the performer known as Velvet Storm ("Artist")', « connue sous le nom de Lila Rose »
 _KNOWN_AS_AT_END = re.compile(rf"\b(?:(?:known|billed|performing)\s+as\s+|sous\s+le\s+nom\s+(?:de\s+|d['’]))(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# The one a grant is made to, named right after the verb: 'I, Amara Diallo, give Harbourside Community Radio (the "Station")'
+# (a name, capitalised, and nothing else after the verb: not 'grants Stickerly a licence to create animated stickers')
+_GRANTEE_AT_END = re.compile(
+    r"\b(?i:give|gives|grant|grants|allow|allows|authori[sz]e|authori[sz]es|permit|permits)\s+(?:to\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*\s*$"
+)
 # ... and the words up to that "by": "This consent is given by"
 _GIVEN_BY = re.compile(r"^.*?\b(?:given|signed|granted)\s+by\b", re.IGNORECASE | re.DOTALL)
 _TRADE_WORD = re.compile(
@@ -323,6 +329,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
                     _keep_counterparty(other, m.group("term"))
+                elif (grantee := _GRANTEE_AT_END.search(description)) and _names_a_person(description[:grantee.start()]):
+                    _keep_counterparty(other, m.group("term"))  # the performer's grant is made to the other side
                 elif _names_its_kind(description, m.group("term")):
                     _keep_counterparty(other, m.group("term"))
     for m in _PAYS_THE_PERFORMER.finditer(text):
@@ -421,8 +429,11 @@ def _names_a_person(description: str) -> bool:
 def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], description: str) -> bool:
     """Whether a defined party is the performer or stands on the performer's side: a person ("the
     undersigned individual", 'Jane Doe ("Host")' opposite a business), a common-noun party opposite a
-    business ("the voice partner"), or a loan-out company that lends the performer."""
+    business ("the voice partner"), or a loan-out company that lends the performer; not the one a grant is
+    made to ('I, Amara Diallo, give Harbourside Community Radio (the "Station") permission')."""
     start, end = sentence
+    if _GRANTEE_AT_END.search(description):
+        return False
     return (
         _names_a_person(description)
         # ... named after the business it faces: "between StrollTales Ltd and Maria Costa, a licensed tour guide"
