@@ -171,6 +171,10 @@ _TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 _GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # ... or a stage name: 'the performer known as Velvet Storm ("Artist")', « connue sous le nom de Lila Rose »
 _KNOWN_AS_AT_END = re.compile(rf"\b(?:(?:known|billed|performing)\s+as\s+|sous\s+le\s+nom\s+(?:de\s+|d['’]))(?:{_TITLE})?{_NAME}\s*,?\s*$")
+# Where a description gives the performer's own name beside a defined name the rules read as the performer, in
+# order: a titled name, a giver's name, a stage name, or a name that is all the description says ("between the
+# Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
+_NAME_PLACES = (_TITLED_NAME_AT_END, _GIVER_NAME_AT_END, _KNOWN_AS_AT_END, _NAME_AT_HEAD)
 # The one a grant is made to, named right after the verb: 'I, Amara Diallo, give Harbourside Community Radio (the "Station")'
 # (a name, capitalised, and nothing else after the verb: not 'grants Stickerly a licence to create animated stickers')
 _GRANTEE_AT_END = re.compile(
@@ -315,21 +319,19 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 # individual ("Producer")')
                 if _COUNTERPARTY_NAME.match(m.group("term")):
                     continue
-                if _on_performer_side(text, (start, end), m, description):
+                # the one a grant is made to is never the performer: 'I, Amara Diallo, give Harbourside Community Radio
+                # (the "Station") permission'
+                grantee = _GRANTEE_AT_END.search(description)
+                if grantee is None and _on_performer_side(text, (start, end), m, description):
                     _keep(performer, _with_short_article(m), trade=_trade_named(description, m.group("term")))
                     for person in _personal_names(description, _NAME_AT_HEAD):
                         _keep(performer, person)
                 elif PERFORMER_NAME.match(m.group("term")):
-                    # ... a titled name, a giver's name, a stage name, or a name that is all the description says
-                    # ("between the Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
-                    for person in (
-                        _personal_names(description, _TITLED_NAME_AT_END) or _personal_names(description, _GIVER_NAME_AT_END)
-                        or _personal_names(description, _KNOWN_AS_AT_END) or _personal_names(description, _NAME_AT_HEAD)
-                    ):
+                    for person in next(filter(None, (_personal_names(description, where) for where in _NAME_PLACES)), []):
                         _keep(performer, person)
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
                     _keep_counterparty(other, m.group("term"))
-                elif (grantee := _GRANTEE_AT_END.search(description)) and _names_a_person(description[:grantee.start()]):
+                elif grantee and _names_a_person(description[:grantee.start()]):
                     _keep_counterparty(other, m.group("term"))  # the performer's grant is made to the other side
                 elif _names_its_kind(description, m.group("term")):
                     _keep_counterparty(other, m.group("term"))
@@ -429,11 +431,8 @@ def _names_a_person(description: str) -> bool:
 def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], description: str) -> bool:
     """Whether a defined party is the performer or stands on the performer's side: a person ("the
     undersigned individual", 'Jane Doe ("Host")' opposite a business), a common-noun party opposite a
-    business ("the voice partner"), or a loan-out company that lends the performer; not the one a grant is
-    made to ('I, Amara Diallo, give Harbourside Community Radio (the "Station") permission')."""
+    business ("the voice partner"), or a loan-out company that lends the performer."""
     start, end = sentence
-    if _GRANTEE_AT_END.search(description):
-        return False
     return (
         _names_a_person(description)
         # ... named after the business it faces: "between StrollTales Ltd and Maria Costa, a licensed tour guide"

@@ -264,6 +264,13 @@ def _mask(text: str, pattern: "re.Pattern[str]") -> str:
     return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
+def _without_asides(text: str, nested: bool = False) -> str:
+    """text with what negates nothing in it masked (offsets unchanged): asides in parentheses (one level inside
+    another too, with nested), titles in quotes and words that only look like a negation ("not limited to")."""
+    unparenthesised = _mask(_mask(text, _PAREN), _PAREN) if nested else _mask(text, _PAREN)
+    return _mask(_mask(unparenthesised, _QUOTED_TITLE), _PSEUDO_NEG)
+
+
 def is_negated(
     lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]], clause_start: Optional[int] = None
 ) -> bool:
@@ -294,7 +301,7 @@ def is_negated(
                 chars[i - s_start] = " "
         pre = "".join(chars)
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
-    pre = _mask(_mask(_mask(_mask(pre, _PAREN), _PAREN), _QUOTED_TITLE), _PSEUDO_NEG)
+    pre = _without_asides(pre, nested=True)
     # "..., and may sell the Recordings": a match that starts with its own verb starts a new clause.
     leading = _LEADING_VERB.match(lower, m_start, m_end)
     if leading:
@@ -467,7 +474,7 @@ def negated_in_gap(inner: str, negating: Optional["re.Pattern[str]"]) -> bool:
     trigger's phrases that hold a negation of their own ("never to assert ... moral rights"): a negation
     inside a match of one of them is that phrase's own ("This licence shall not be irrevocable" is still
     negated, although "not revocable" is a phrase of the same trigger)."""
-    text = _mask(_mask(_mask(inner, _PAREN), _QUOTED_TITLE), _PSEUDO_NEG)
+    text = _without_asides(inner)
     own = [(m.start(), m.end()) for m in negating.finditer(inner)] if negating is not None else []
     for cue in NEG_CUE.finditer(text):
         # "used in a scene in which Performer did not appear": the negation is the scene's; but after the
