@@ -520,6 +520,25 @@ def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated)
     at = text.index(match)
     assert is_negated(text, 0, at, at + len(match), []) is negated
 
+@pytest.mark.parametrize(
+    "text, match, negated",
+    [
+        ('clause 4 ("perpetual and irrevocable licence") is deleted and replaced with: "for three years".', "perpetual", True),
+        ('the words "in perpetuity" in clause 2 are deleted.', "in perpetuity", True),
+        ('section 3 ("perpetual licence") is hereby struck out.', "perpetual licence", True),
+        # amended, not struck out; and a defined name deleted later is no amendment
+        ('clause 4 ("perpetual and irrevocable licence") is amended to add "worldwide".', "perpetual", False),
+        ('the company grants a perpetual licence (the "licence") over the recordings.', "perpetual licence", False),
+    ],
+)
+def test_words_an_amendment_strikes_out_are_negated(text, match, negated):
+    """'Clause 4 ("perpetual and irrevocable licence") is deleted' quotes what no longer applies (fifty-ninth session)."""
+    from termcheck.rules.negation import is_negated
+
+    at = text.index(match)
+    assert is_negated(text, 0, at, at + len(match), []) is negated
+
+
 
 @pytest.mark.parametrize(
     "gap, negated",

@@ -79,6 +79,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... or a stage name: "known as", « sous le nom de »
         ('Between Glimmer Cosmetics Ltd ("Glimmer") and the performer known as Velvet Storm ("Artist").', ["Velvet Storm"]),
         ("Entre la société Cirque Nova SAS (« le Producteur ») et l'artiste connue sous le nom de Lila Rose (« l'Artiste »).", ["Lila Rose"]),
+        # a football club by its initials is a body, so the person opposite it is the performer (fifty-ninth session)
+        ('Between Harbour City FC (the "Club") and Leon Brandt (the "Player").', ["Player", "Leon Brandt"]),
         # ... not a business's name without its legal form
         ('This licence is given by Nova Sound ("the Artist") to Harbour Films Ltd ("the Producer").', []),
         ('This licence is given by Blue Harbor Media ("the Artist") to Harbour Films Ltd ("the Producer").', []),

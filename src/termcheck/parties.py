@@ -202,6 +202,7 @@ _ENTITY_FORM = re.compile(
 # "University of Leeds", « l'Université de Lyon » (not "a drama school", "the university's ethics board")
 _INSTITUTION_WORD = (
     r"School|University|College|Academy|Institute|Foundation|Trust|Museum|Hospital|Conservatoire|Conservatory|Orchestra|Festival|Theatre|Theater|Opera|Ballet|Gallery|Club"
+    r"|FC|AFC|RFC"  # a football or rugby club by its initials: "Harbour City FC"
     r"|Université|École|Ecole|Institut|Fondation|Musée|Théâtre|Galerie"
 )
 _INSTITUTION = re.compile(

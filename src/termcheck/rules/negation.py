@@ -271,12 +271,31 @@ def _without_asides(text: str, nested: bool = False) -> str:
     return _mask(_mask(unparenthesised, _QUOTED_TITLE), _PSEUDO_NEG)
 
 
+# Words of a clause an amendment strikes out: 'Clause 4 ("perpetual and irrevocable licence") is deleted and
+# replaced with ...' quotes what no longer applies (the quote opened after a clause's name, closed right before the verb).
+_STRUCK_QUOTE_OPENS = re.compile(
+    r"\b(?:clause|section|paragraph|article|sentence|words?|wording)\b[\s\d.()a-z]{0,12}?\(?\s*[\"“«][^\"”»\n]*$"
+)
+_STRUCK_AFTER = re.compile(
+    r"^[^\"”»\n]*[\"”»]\s*\)?(?:\s+(?:in|of|from)\s+(?:clause|section|paragraph|article)\s+[\w.()]+)?\s*"
+    r"(?:is|are|shall\s+be|will\s+be|has\s+been|have\s+been)\s+(?:hereby\s+)?(?:deleted|struck|removed|omitted)\b"
+)
+
+
+def _struck_out(lower: str, s_start: int, m_start: int, m_end: int) -> bool:
+    """Whether the match is in the quoted words of a clause that an amendment deletes."""
+    return bool(
+        _STRUCK_QUOTE_OPENS.search(lower, max(s_start, m_start - 60), m_start)
+        and _STRUCK_AFTER.match(lower[m_end:m_end + 80])
+    )
+
+
 def is_negated(
     lower: str, s_start: int, m_start: int, m_end: int, masked: list[tuple[int, int]], clause_start: Optional[int] = None
 ) -> bool:
     """True when a negation cue governs the match: just before it in its clause, or right after it
     (clause_start, where the sentence's clause begins, lets a list's item reach its lead-in)."""
-    if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]):
+    if _PREFIX_NEG.search(lower[max(s_start, m_start - 5):m_start]) or _struck_out(lower, s_start, m_start, m_end):
         return True
     waived = _WAIVED_RIGHT.search(lower, max(s_start, m_start - 90), m_start)
     if waived and _DEALT_WITH.match(lower, m_start, m_end):
