@@ -539,6 +539,24 @@ def test_words_an_amendment_strikes_out_are_negated(text, match, negated):
     assert is_negated(text, 0, at, at + len(match), []) is negated
 
 
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        # a new clause after ", and" keeps its own negation (fifty-ninth session)
+        ("you will not be paid, and we do not have to credit you.", True),
+        ("you will not be paid, and we will credit you.", False),
+        ("we do not have to credit you.", True),
+    ],
+)
+def test_a_clause_after_and_keeps_its_own_negation(text, negated):
+    """'You will not be paid, and we do not have to credit you': the break at ', and' stops before the new clause's 'not'."""
+    from termcheck.rules.negation import is_negated
+
+    at = text.index("credit you")
+    assert is_negated(text, 0, at, at + len("credit you"), []) is negated
+
+
+
 
 @pytest.mark.parametrize(
     "gap, negated",

@@ -61,7 +61,8 @@ CONTRAST_WORDS = r"but|however|whereas|while|mais|toutefois|cependant"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
 _SCOPE_BREAK = re.compile(
     rf"[;:]|\.\s|\b(?:{CONTRAST_WORDS}|provided\s+that|except\s+that|unless)\b"
-    rf"|,?\s*\b(?:and|or|et|ou)\s+(?:\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
+    # (not past a negation of its own: in ", and we do not have to credit you" the "not" is the new clause's)
+    rf"|,?\s*\b(?:and|or|et|ou)\s+(?:(?!(?:not|never|no|ne|pas)\b)\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
     # ... and after a comma a longer subject: "are not affected, and Submissions already delivered to customers cannot"
     rf"|,\s*(?:and|or|et|ou)\s+(?:\w+\s+){{4,6}}?(?:{MODALS}|is|are|has|have|sera)\b"
     # "shall not be credited and waives any right": a verb in -s after "and" has its own subject, not the modal
