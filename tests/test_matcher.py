@@ -480,6 +480,17 @@ def test_the_subject_of_a_subordinate_clause_holds_what_it_does():
     assert holder(text, 0, text.index("ask")) == "counterparty"
 
 
+def test_the_one_a_thing_is_of_does_not_hold_what_is_said_of_it():
+    """'any footage of the Performer may not be used in any other commercial': the footage is the subject,
+    not the Performer (fifty-ninth session); 'The Performer may not use ...' is the performer's own."""
+    from termcheck.rules.matcher import holder
+
+    text = "the commercial and any footage of the performer may not be used in any other commercial or medium."
+    assert holder(text, 0, text.index("in any other"), excepted=True) is None
+    text = "the performer may not use the recordings for any other purpose."
+    assert holder(text, 0, text.index("for any other"), excepted=True) == "performer"
+
+
 def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it():
     """'The licence you give the Foundation is perpetual, but you may withdraw': the grant's receiver is
     the Foundation, but the right to withdraw after ', but' is the performer's own."""

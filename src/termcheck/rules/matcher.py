@@ -58,6 +58,8 @@ _NOT_THE_PARTY = re.compile(
     # "will use the scans to train its sizing model and may license the scans"
     r"|train|trains|training|build|builds|building|improve|improves|evaluate|evaluates|fine-tune|fine-tunes|robot|control"
     r"|recognition|detection|prediction|statistical|machine)\s+(?:[\w-]+\s+){0,2}$"
+    # ... nor the one a thing is of: "The Commercial and any footage of the Performer may not be used in any other commercial"
+    r"|\b(?:of|featuring|showing|depicting)\s+(?:the\s+)?$"
 )
 # "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
 _KEPT_FROM = re.compile(
