@@ -531,42 +531,30 @@ def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated)
     at = text.index(match)
     assert is_negated(text, 0, at, at + len(match), []) is negated
 
+
 @pytest.mark.parametrize(
     "text, match, negated",
     [
+        # the quoted words of a clause an amendment deletes no longer apply (fifty-ninth session)
         ('clause 4 ("perpetual and irrevocable licence") is deleted and replaced with: "for three years".', "perpetual", True),
         ('the words "in perpetuity" in clause 2 are deleted.', "in perpetuity", True),
         ('section 3 ("perpetual licence") is hereby struck out.', "perpetual licence", True),
-        # amended, not struck out; and a defined name deleted later is no amendment
+        # ... not words amended, nor a defined name
         ('clause 4 ("perpetual and irrevocable licence") is amended to add "worldwide".', "perpetual", False),
         ('the company grants a perpetual licence (the "licence") over the recordings.', "perpetual licence", False),
+        # a new clause after ", and" keeps its own negation (fifty-ninth session)
+        ("you will not be paid, and we do not have to credit you.", "credit you", True),
+        ("you will not be paid, and we will credit you.", "credit you", False),
+        ("we do not have to credit you.", "credit you", True),
     ],
 )
-def test_words_an_amendment_strikes_out_are_negated(text, match, negated):
-    """'Clause 4 ("perpetual and irrevocable licence") is deleted' quotes what no longer applies (fifty-ninth session)."""
+def test_struck_out_words_are_negated_and_a_new_clause_keeps_its_own_negation(text, match, negated):
+    """'Clause 4 ("perpetual ...") is deleted' quotes what no longer applies; in 'You will not be paid, and we do not
+    have to credit you' the scope break at ', and' stops before the new clause's 'not'."""
     from termcheck.rules.negation import is_negated
 
     at = text.index(match)
     assert is_negated(text, 0, at, at + len(match), []) is negated
-
-
-@pytest.mark.parametrize(
-    "text, negated",
-    [
-        # a new clause after ", and" keeps its own negation (fifty-ninth session)
-        ("you will not be paid, and we do not have to credit you.", True),
-        ("you will not be paid, and we will credit you.", False),
-        ("we do not have to credit you.", True),
-    ],
-)
-def test_a_clause_after_and_keeps_its_own_negation(text, negated):
-    """'You will not be paid, and we do not have to credit you': the break at ', and' stops before the new clause's 'not'."""
-    from termcheck.rules.negation import is_negated
-
-    at = text.index("credit you")
-    assert is_negated(text, 0, at, at + len("credit you"), []) is negated
-
-
 
 
 @pytest.mark.parametrize(
