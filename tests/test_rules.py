@@ -474,6 +474,7 @@ def test_no_alternation_mixes_a_two_word_preposition_with_single_words():
         "according to", "due to", "prior to", "pursuant to", "subject to", "next to", "owing to", "because of",
         "instead of", "ahead of", "as of", "as well", "such as", "so long", "as long", "in lieu", "on behalf",
         "in respect", "with respect", "in accordance", "in relation", "in connection",
+        "other than", "rather than",  # "besides|beyond|except|other than normal pay" (fifty-ninth session review)
     }
     suspicious = []
     for path in builtin_pack_paths():
@@ -575,6 +576,7 @@ _PARTICLES = {"down", "off", "up", "out", "away", "back", "over"}
 _TWO_WORD_PREPOSITIONS = {
     "next to", "prior to", "due to", "according to", "instead of", "because of", "subject to", "up to",
     "other than", "rather than", "ahead of", "out of", "as to", "such as",
+    "on air",  # not a preposition, but as fixed: "is|are on air|broadcast|deployed" (fifty-ninth session review)
 }
 _PREPOSITIONS = {"for", "per", "to", "with", "by", "in", "on", "at", "from", "of", "under", "into", "onto", "within", "after", "before", "during"}
 _MODALS = {"may", "can", "shall", "will", "must", "might", "could", "should", "would"}
