@@ -522,19 +522,6 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
         # a title in quotes before the match is a name, not a negation (fifty-eighth session)
         ('the song "never enough" may be sublicensed by the company to any broadcaster.', "be sublicensed", False),
         ('the company may not sublicense the recordings of the show "open doors".', "sublicense", True),
-    ],
-)
-def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated):
-    """'No further payment ... beyond the USD 500 fee' states the USD 500 (negation.py's exception reading)."""
-    from termcheck.rules.negation import is_negated
-
-    at = text.index(match)
-    assert is_negated(text, 0, at, at + len(match), []) is negated
-
-
-@pytest.mark.parametrize(
-    "text, match, negated",
-    [
         # the quoted words of a clause an amendment deletes no longer apply (fifty-ninth session)
         ('clause 4 ("perpetual and irrevocable licence") is deleted and replaced with: "for three years".', "perpetual", True),
         ('the words "in perpetuity" in clause 2 are deleted.', "in perpetuity", True),
@@ -548,9 +535,10 @@ def test_an_exception_after_a_negation_keeps_what_it_names(text, match, negated)
         ("we do not have to credit you.", "credit you", True),
     ],
 )
-def test_struck_out_words_are_negated_and_a_new_clause_keeps_its_own_negation(text, match, negated):
-    """'Clause 4 ("perpetual ...") is deleted' quotes what no longer applies; in 'You will not be paid, and we do not
-    have to credit you' the scope break at ', and' stops before the new clause's 'not'."""
+def test_negation_scope_reads_exceptions_titles_struck_words_and_new_clauses(text, match, negated):
+    """Where a negation reaches (negation.py): 'No further payment ... beyond the USD 500 fee' states the USD 500; a
+    quoted title's "Never" negates nothing; 'Clause 4 ("perpetual ...") is deleted' quotes what no longer applies; in
+    'You will not be paid, and we do not have to credit you' the break at ', and' stops before the new clause's 'not'."""
     from termcheck.rules.negation import is_negated
 
     at = text.index(match)
