@@ -281,6 +281,30 @@ def test_a_form_option_whose_box_is_empty_was_not_chosen(text, perpetual):
     assert status(text, "perpetual-license") == perpetual
 
 
+@pytest.mark.parametrize(
+    "text, check, expected",
+    [
+        # a statement answered by yes/no boxes after it: the no box ticked negates it, the yes box affirms it
+        ("The Company may use the recordings in perpetuity: [ ] Yes [X] No", "perpetual-license", "pass"),
+        ("The Company may use the recordings in perpetuity: [X] Yes [ ] No", "perpetual-license", "fail"),
+        ("The Company may use the recordings in perpetuity: [X] No [ ] Yes", "perpetual-license", "pass"),
+        ("The Company may use the recordings in perpetuity?\n☐ Yes\n☒ No", "perpetual-license", "pass"),
+        ("La Société peut utiliser les enregistrements à titre perpétuel : Oui ☐ Non ☒", "perpetual-license", "pass"),
+        # left blank: the worst the form allows
+        ("The Company may use the recordings in perpetuity: [ ] Yes [ ] No", "perpetual-license", "fail"),
+        # a refusal that inverts: the other projects answered no limit the uses; answered yes, they open them
+        ("The Producer may use the replica in the picture \"Low Tide\".\nUse of the replica in other projects: [ ] Yes [X] No", "usage-scope", "pass"),
+        ("The Producer may use the replica in the picture \"Low Tide\".\nUse of the replica in other projects: [X] Yes [ ] No", "usage-scope", "warn"),
+        # a match that holds the yes itself is the option: blank, it promises nothing
+        ("Credit: [X] Yes [ ] No", "attribution", "pass"),
+        ("Credit: [ ] Yes [X] No", "attribution", "fail"),
+        ("Credit: [ ] Yes [ ] No", "attribution", "fail"),
+    ],
+)
+def test_a_statement_answered_by_yes_no_boxes(text, check, expected):
+    assert status(text, check) == expected
+
+
 def test_a_markdown_table_of_options_reads_the_ticked_row(tmp_path):
     """A Markdown table becomes one paragraph a row: the ticked row decides, the others were not chosen."""
     from termcheck.api import check_path

@@ -20,6 +20,21 @@ ABBREVIATIONS = {
 ANSWER_LABEL = r"(?:a|answer|r|réponse)\s*[:.)–-]"
 # A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
 TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
+# A form's field answered by a yes/no pair of boxes after it, in lower-cased text: "Use in other projects:
+# [ ] Yes [X] No", "... to train AI? ☐ Yes ☒ No", « Oui ☐ Non ☒ ». Group 'no' holds text when the no box is
+# the one ticked, 'yes' when the yes box is; neither when the form was left blank or both were ticked.
+_EMPTY = r"(?:\[\s?\]|[☐□])"
+_TICKED = r"(?:\[\s?[x✓✔]\s?\]|[☒☑■])"
+_ANY_BOX = rf"(?:{_EMPTY}|{_TICKED})"
+_YES, _NO = r"(?:yes|oui)\b", r"(?:no|non)\b"
+YES_NO_BOXES = re.compile(
+    r"[^.;!?\n]{0,80}?[?:]?[ \t]*\n?[ \t]*(?:\|[ \t]*)?(?:"
+    rf"(?P<no>{_EMPTY}[ \t]*{_YES}[ \t|]*\n?[ \t]*{_TICKED}[ \t]*{_NO}|{_TICKED}[ \t]*{_NO}[ \t|]*\n?[ \t]*{_EMPTY}[ \t]*{_YES}"
+    rf"|{_YES}[ \t]*{_EMPTY}[ \t|]*\n?[ \t]*{_NO}[ \t]*{_TICKED})"
+    rf"|(?P<yes>{_TICKED}[ \t]*{_YES}[ \t|]*\n?[ \t]*{_EMPTY}[ \t]*{_NO}|{_EMPTY}[ \t]*{_NO}[ \t|]*\n?[ \t]*{_TICKED}[ \t]*{_YES}"
+    rf"|{_YES}[ \t]*{_TICKED}[ \t|]*\n?[ \t]*{_NO}[ \t]*{_EMPTY})"
+    rf"|{_ANY_BOX}[ \t]*{_YES}|{_YES}[ \t]*{_ANY_BOX})"
+)
 
 _KEYWORD = (
     r"(?:Article|ARTICLE|Art\.|Section|SECTION|Clause|CLAUSE|Paragraph|PARAGRAPH|Schedule|SCHEDULE"

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from typing import Callable, Iterator, Optional
 
 from termcheck.models import Document, Segment
-from termcheck.numbering import TICK_BOX
+from termcheck.numbering import TICK_BOX, YES_NO_BOXES
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
@@ -72,6 +72,7 @@ _POSSESSED_RIGHT = re.compile(
 )
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
 _CHECKED = re.compile(r"[x✓✔☒☑■]")
+_YES_OPTION = re.compile(r"\b(?:yes|oui)$")  # a match that ends in a form's yes option ("credit: [ ] yes")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 # (whole words only: the "a" of "the Actor" is not an article)
@@ -287,29 +288,35 @@ class ClauseContext:
         return [a for a, _ in self.segment.sentences]
 
 
-def unchosen_option(lower: str, a: int) -> bool:
-    """True when the match is an option of a form whose box is empty while another box of the same
-    group is ticked: the option was not chosen. A form with no box ticked decides nothing, so its
-    options still count (a blank form is read as the worst it allows)."""
+def option_state(lower: str, a: int, b: int) -> Optional[str]:
+    """Whether the match is an option of a form: "ticked", "unticked" (its box is empty while another box
+    of the same group is ticked: not chosen), "blank" (no box of the group is ticked: the form decides
+    nothing, and is read as the worst it allows), or None when it has no box. A field answered by yes/no
+    boxes after the match is no option: it is a statement, said yes to or no to (rules/negation.py reads
+    the no); a match that holds the "yes" itself ("Credit: [ ] Yes") is the option."""
+    if YES_NO_BOXES.match(lower, b):
+        return None
     line_start = lower.rfind("\n", 0, a) + 1
     line_end = lower.find("\n", a)
     line_end = len(lower) if line_end < 0 else line_end
     # The match's own box: the last one before it on its line, or the first after it ("| Perpetual | [ ] |").
     boxes_before = list(TICK_BOX.finditer(lower, line_start, a))
     own = boxes_before[-1] if boxes_before else TICK_BOX.search(lower, a, line_end)
-    if own is None or _CHECKED.search(own.group()):
-        return False
+    if own is None:
+        return None
+    if _CHECKED.search(own.group()):
+        return "ticked"
     # The group: this paragraph of options (lines up to a blank line), within reach ...
     start = max(lower.rfind("\n\n", max(0, a - _BOX_REACH), a) + 1, a - _BOX_REACH, 0)
     end = lower.find("\n\n", a, a + _BOX_REACH)
     end = a + _BOX_REACH if end < 0 else end
     if any(_CHECKED.search(m.group()) for m in TICK_BOX.finditer(lower, start, min(end, len(lower)))):
-        return True
+        return "unticked"
     # ... or the run of lines with a box each, across blank lines: a table's rows and a DOCX form's
     # options are paragraphs of their own.
     above = lower[max(0, line_start - _BOX_REACH):line_start].split("\n")[::-1]
     below = lower[line_end:line_end + _BOX_REACH].split("\n")
-    return _ticked_in_run(above) or _ticked_in_run(below)
+    return "unticked" if _ticked_in_run(above) or _ticked_in_run(below) else "blank"
 
 
 def _ticked_in_run(lines: list[str]) -> bool:
@@ -422,7 +429,10 @@ def match_clause(
         # a trigger's requires and near, and whether its unless cancels it, read once per sentence
         context_ok: dict[int, tuple[bool, bool]] = {}
         for trig, a, b, via in found:
-            unchosen = clause.has_boxes and unchosen_option(lower, a)
+            option = option_state(lower, a, b) if clause.has_boxes else None
+            # (a blank form is read as the worst it allows: its "Credit: [ ] Yes [ ] No" grants nothing; but a
+            # consent form's statements with a box each to initial still say what the form promises)
+            unchosen = option == "unticked" or (option == "blank" and trig.effect == "grant" and _YES_OPTION.search(lower, a, b) is not None)
             # An option left unticked was not chosen; but for a mention check (AI use) the form still
             # names it, so it is reported like a prohibition: shown, raising nothing.
             if unchosen and not (trig.negation == "mention" and trig.effect == "flag"):
@@ -447,7 +457,7 @@ def match_clause(
             ):
                 continue
             effect = trig.effect
-            if effect in ("flag", "grant") and trig.party != "any":
+            if effect in ("flag", "grant", "refuse") and trig.party != "any":
                 who = holder(lower, s_start, a, excepted=trig.negation == "ignore")
                 if trig.party == "counterparty" and who == "performer":
                     continue
@@ -470,7 +480,8 @@ def match_clause(
                 if negated:
                     if trig.negation == "skip":
                         continue
-                    effect = {"flag": "protects", "grant": "refuse"}.get(effect, effect)
+                    # (a refusal inverts only when its trigger asks: "Use in other projects: [ ] Yes [X] No" limits the uses)
+                    effect = {"flag": "protects", "grant": "refuse", "refuse": "grant"}.get(effect, effect)
             if trig.effect in ("flag", "grant", "value") and (unless or clause_cancelled or ((unless_context or group_cancelled) and via is None)) and not trig.settles:
                 continue
             if effect == "grant" and hollow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from termcheck.numbering import ANSWER_LABEL
+from termcheck.numbering import ANSWER_LABEL, YES_NO_BOXES
 from termcheck.parties import ALIAS_WORD, COUNTERPARTY_ALIAS_WORD
 from termcheck.verbs import CLAUSE_VERB, MODALS
 
@@ -313,7 +313,7 @@ def is_negated(
     # the rest of the reading could not find one either (a cheap exit: usage-scope runs this on every
     # "for any purpose" of a long commercial contract).
     if not NEG_CUE.search(pre) and not _RIEN.search(pre):
-        return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+        return _negated_after(lower, m_end)
     if masked:
         chars = list(pre)
         for a, b in masked:
@@ -364,7 +364,16 @@ def is_negated(
         return not _UNDOES_NEGATION.search(window, verb_from)
     if _far_negation(pre, lower[m_start:m_end]):
         return True
-    return bool(_POST_NEG.search(lower[m_end:m_end + 80]))
+    return _negated_after(lower, m_end)
+
+
+def _negated_after(lower: str, m_end: int) -> bool:
+    """Whether what follows the match says no to it: a field answered no, a question answered no, or a
+    form's no box ticked ("Use in other projects: [ ] Yes [X] No")."""
+    if _POST_NEG.search(lower[m_end:m_end + 80]):
+        return True
+    boxes = YES_NO_BOXES.match(lower, m_end)
+    return bool(boxes and boxes.group("no"))
 
 
 def _forbidden_inline_item(pre: str) -> Optional[str]:
