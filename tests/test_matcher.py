@@ -242,6 +242,23 @@ def test_a_defined_group_counts_as_others_only_when_its_definition_says_so(users
     assert status(inline, "sublicensing") == "fail"
 
 
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        # the agency's cut taken off the pay is no share of the revenue
+        ("The Model is paid her usual day rate for each booking of the Twin, less the Agency's commission of twenty percent (20%).", None),
+        ("For each Twin booking the Model will be paid the same fee as for an in-person shoot day, less the Agency's commission of 20%.", None),
+        # ... while the share stated beside it is still read
+        ("The Performer receives 50% of net receipts, less the Agency's commission of 20%.", 50.0),
+        ("The Performer receives fifty percent (50%) of the licence fees, less a platform fee of fifteen percent (15%).", 50.0),
+        ("The Performer receives 50% of net receipts after deducting a fee of 10%.", 50.0),
+    ],
+)
+def test_a_cut_taken_off_the_pay_is_not_the_share(text, share):
+    result = check_text(text, rules=RULES).check("revenue-share")
+    assert (result.status, result.value) == ("pass", share)
+
+
 def test_an_amount_named_in_a_definition_is_the_pay_where_the_term_is_used():
     report = check_text('"Fee" means USD 1,200.\nThe Company shall pay the Fee on signature.', rules=RULES)
     pay = report.check("payment")

@@ -898,7 +898,10 @@ def _quantity(
                     # ... except that what is left after the other side's cut is the performer's: "retain 30%
                     # of all fees received and remit the remaining 70% to the Performer"
                     found = sorted(found, key=lambda f: (not _passed_on(doc.text, a + f[1], a + f[2]), abs(a + f[1] - h.start)))
-                for value, _, _ in found:
+                for value, v_start, v_end in found:
+                    # "her day rate for each booking, less the Agency's commission of 20%": a cut taken off is no share
+                    if kind == "percent" and _DEDUCTED.search(doc.text[max(a, a + v_start - 60):a + v_end]):
+                        continue
                     # A form's blank ("$_______") says pay is stated; a real amount elsewhere says how much.
                     if isinstance(value, str) and ("_" in value or "[" in value):
                         blank = blank or (value, h)
@@ -939,6 +942,14 @@ def _rest_after_cut(text: str, hit: Hit) -> Optional[float]:
     if m is None or not (m.start() <= hit.end and hit.start <= m.end()):
         return None
     return round(100 - float(m["cut"].replace(",", ".")), 2)
+
+
+# a deduction before the percentage: "less the Agency's commission of", "minus a booking fee of", "net of"
+_DEDUCTED = re.compile(
+    r"\b(?:less|minus|net\s+of|after\s+(?:deducting|deduction\s+of))\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:commission|fee|cut|charge|deduction)s?\s+(?:of\s+)?[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 def _passed_on(text: str, start: int, end: int) -> bool:
