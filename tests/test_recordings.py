@@ -35,6 +35,9 @@ def _terms(text: str) -> list[str]:
     # ... or a recording's kind said just before a piece of content
     ('The Actor will perform in volumetric video scenarios for the Northshire Police training programme (the "Scenarios").', "Scenarios"),
     ('The Teacher will present audio lessons for the course (the "Lessons").', "Lessons"),
+    # sessions that are the content recorded, not the occasion
+    ('The Narrator records guided breathing sessions (the "Sessions").', "Sessions"),
+    ('The Coach will record twenty yoga sessions for the app (the "Sessions").', "Sessions"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]

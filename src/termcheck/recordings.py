@@ -33,7 +33,10 @@ _RECORDED = re.compile(
 )
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
-    r"\b(?:sessions?|days?|dates?|shoots?|bookings?|appointments?|events?|engagements?|services|studios?|equipment"
+    # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
+    r"\b(?<!guided\s)(?<!breathing\s)(?<!meditation\s)(?<!relaxation\s)(?<!mindfulness\s)(?<!sleep\s)(?<!yoga\s)(?<!workout\s)"
+    r"(?<!hypnosis\s)(?<!hypnotherapy\s)(?<!breathwork\s)(?<!stretching\s)(?<!pilates\s)"
+    r"(?:sessions?|days?|dates?|shoots?|bookings?|appointments?|events?|engagements?|services|studios?|equipment"
     r"|tasks?|jobs?|séances?|journées?|tournages?|tâches?)\W*$"
 )
 # ... nor when it names what the recordings are made for or put in, its own word after one of these: 'record
