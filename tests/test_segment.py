@@ -125,6 +125,24 @@ def test_a_run_in_list_splits_before_each_lower_case_item():
     assert len(split_sentences("See U.S. v. Smith for the rule.")) == 1
 
 
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a form's fields, each answered by its boxes, run into one paragraph: each is a statement of its own
+        (
+            "The Company may license the recordings: [ ] Yes [X] No The Company may use them in perpetuity: [X] Yes [ ] No Credit: [ ] Yes [ ] No",
+            ["The Company may license the recordings: [ ] Yes [X] No", "The Company may use them in perpetuity: [X] Yes [ ] No", "Credit: [ ] Yes [ ] No"],
+        ),
+        # ... the label before the box, in French
+        ("Création : Oui ☒ Non ☐ Revente : Oui ☐ Non ☒", ["Création : Oui ☒ Non ☐", "Revente : Oui ☐ Non ☒"]),
+        # ... but an option's box is no answer: "[X] In perpetuity" stays with its lead-in
+        ("The licence lasts: [X] In perpetuity [ ] 1 year", ["The licence lasts: [X] In perpetuity [ ] 1 year"]),
+    ],
+)
+def test_a_field_answered_by_its_boxes_ends_its_sentence(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
 def test_semicolon_lists_split_into_sub_clauses():
     text = "The Company may (a) edit the Recordings; (b) sell them; and (c) never delete them."
     got = [text[a:b] for a, b in split_sentences(text)]

@@ -12,6 +12,7 @@ from termcheck.numbering import (
     ABBREVIATIONS,
     CONTENTS_TITLE,
     RECITALS_TITLE,
+    TICK_BOX,
     label_kind,
     label_text,
     looks_like_heading,
@@ -88,6 +89,44 @@ _SENTENCE_BREAK = re.compile(
     r"|(?<=[.!?])[\"')\]»]*[ \t]+\|[ \t]+(?=\S)"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
+# A form's field answered by its boxes ends its sentence: "The Company may license the recordings to third
+# parties: [ ] Yes [X] No" and the next line "The Company may use the recordings in perpetuity: ..." (read as one
+# paragraph) are two statements, and the first one's "No" negates nothing of the second.
+_BOX_ANSWER_BREAK = re.compile(
+    rf"(?:(?:{TICK_BOX.pattern})[ \t]*(?:yes|no|oui|non)|\b(?:yes|no|oui|non)[ \t]*(?:{TICK_BOX.pattern}))(?P<gap>\s+)(?=[\"“«(]?[A-ZÀ-Ý])(?!(?:yes|no|oui|non)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Break:
+    """A place where a sentence ends, like a match of _SENTENCE_BREAK."""
+
+    at: int
+    to: int
+    text: str
+
+    def start(self) -> int:
+        """Where the break begins (the sentence before it ends here)."""
+        return self.at
+
+    def end(self) -> int:
+        """Where the next sentence begins."""
+        return self.to
+
+    def group(self) -> str:
+        """The break's own characters."""
+        return self.text
+
+
+def _breaks(text: str) -> list[_Break]:
+    """Where sentences may end: _SENTENCE_BREAK's places, and after a field a form's boxes answer."""
+    found = [_Break(m.start(), m.end(), m.group()) for m in _SENTENCE_BREAK.finditer(text)]
+    if TICK_BOX.search(text):
+        taken = {b.at for b in found}
+        boxes = [_Break(m.start("gap"), m.end("gap"), m.group("gap")) for m in _BOX_ANSWER_BREAK.finditer(text)]
+        found = sorted(found + [b for b in boxes if b.at not in taken], key=lambda b: b.at)
+    return found
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
 # are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the
 # answer's pay.
@@ -169,7 +208,7 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     cell = 0  # where the current table cell starts: its "2." is a label, like the text's
-    for m in _SENTENCE_BREAK.finditer(text):
+    for m in _breaks(text):
         question = text[start:m.start()]
         if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 260]):
             continue
