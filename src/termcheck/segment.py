@@ -93,8 +93,8 @@ _LAST_TOKEN = re.compile(r"(\S+)$")
 # parties: [ ] Yes [X] No" and the next line "The Company may use the recordings in perpetuity: ..." (read as one
 # paragraph) are two statements, and the first one's "No" negates nothing of the second.
 _BOX_ANSWER_BREAK = re.compile(
-    rf"(?:(?:{TICK_BOX.pattern})[ \t]*(?:yes|no|oui|non)|\b(?:yes|no|oui|non)[ \t]*(?:{TICK_BOX.pattern}))(?P<gap>\s+)(?=[\"“«(]?[A-ZÀ-Ý])(?!(?:yes|no|oui|non)\b)",
-    re.IGNORECASE,
+    rf"(?:(?:{TICK_BOX.pattern})[ \t]*(?i:yes|no|oui|non)|\b(?i:yes|no|oui|non)[ \t]*(?:{TICK_BOX.pattern}))"
+    r"(?P<gap>\s+)(?=[\"“«(]?[A-ZÀ-Ý])(?!(?i:yes|no|oui|non)\b)"  # (a capital starts the next field)
 )
 
 
@@ -127,6 +127,8 @@ def _breaks(text: str) -> list[_Break]:
         boxes = [_Break(m.start("gap"), m.end("gap"), m.group("gap")) for m in _BOX_ANSWER_BREAK.finditer(text)]
         found = sorted(found + [b for b in boxes if b.at not in taken], key=lambda b: b.at)
     return found
+
+
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
 # are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the
 # answer's pay.
