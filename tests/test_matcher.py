@@ -316,6 +316,8 @@ def test_a_form_option_whose_box_is_empty_was_not_chosen(text, perpetual):
         ("Credit: [X] Yes [ ] No", "attribution", "pass"),
         ("Credit: [ ] Yes [X] No", "attribution", "fail"),
         ("Credit: [ ] Yes [ ] No", "attribution", "fail"),
+        # the next field's boxes are not the sentence before's
+        ("The Network may publish the episode in perpetuity. Use of clips in its ads: [ ] Yes [X] No", "perpetual-license", "fail"),
     ],
 )
 def test_a_statement_answered_by_yes_no_boxes(text, check, expected):

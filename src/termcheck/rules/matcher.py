@@ -288,20 +288,21 @@ class ClauseContext:
         return [a for a, _ in self.segment.sentences]
 
 
-def option_state(lower: str, a: int, b: int) -> Optional[str]:
+def option_state(lower: str, a: int, b: int, sentence: tuple[int, int]) -> Optional[str]:
     """Whether the match is an option of a form: "ticked", "unticked" (its box is empty while another box
     of the same group is ticked: not chosen), "blank" (no box of the group is ticked: the form decides
     nothing, and is read as the worst it allows), or None when it has no box. A field answered by yes/no
     boxes after the match is no option: it is a statement, said yes to or no to (rules/negation.py reads
-    the no); a match that holds the "yes" itself ("Credit: [ ] Yes") is the option."""
+    the no); a match that holds the "yes" itself ("Credit: [ ] Yes") is the option. Its own box is in its
+    sentence: "... in perpetuity. Use of clips in ads: [ ] Yes [X] No" is another field's."""
     if YES_NO_BOXES.match(lower, b):
         return None
     line_start = lower.rfind("\n", 0, a) + 1
     line_end = lower.find("\n", a)
     line_end = len(lower) if line_end < 0 else line_end
     # The match's own box: the last one before it on its line, or the first after it ("| Perpetual | [ ] |").
-    boxes_before = list(TICK_BOX.finditer(lower, line_start, a))
-    own = boxes_before[-1] if boxes_before else TICK_BOX.search(lower, a, line_end)
+    boxes_before = list(TICK_BOX.finditer(lower, max(line_start, sentence[0]), a))
+    own = boxes_before[-1] if boxes_before else TICK_BOX.search(lower, a, min(line_end, sentence[1]))
     if own is None:
         return None
     if _CHECKED.search(own.group()):
@@ -429,7 +430,7 @@ def match_clause(
         # a trigger's requires and near, and whether its unless cancels it, read once per sentence
         context_ok: dict[int, tuple[bool, bool]] = {}
         for trig, a, b, via in found:
-            option = option_state(lower, a, b) if clause.has_boxes else None
+            option = option_state(lower, a, b, (s_start, s_end)) if clause.has_boxes else None
             # (a blank form is read as the worst it allows: its "Credit: [ ] Yes [ ] No" grants nothing; but a
             # consent form's statements with a box each to initial still say what the form promises)
             unchosen = option == "unticked" or (option == "blank" and trig.effect == "grant" and _YES_OPTION.search(lower, a, b) is not None)
