@@ -23,6 +23,8 @@ TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
 # A form's field answered by a yes/no pair of boxes after it, in lower-cased text: "Use in other projects:
 # [ ] Yes [X] No", "... to train AI? ☐ Yes ☒ No", « Oui ☐ Non ☒ ». Group 'no' holds text when the no box is
 # the one ticked, 'yes' when the yes box is; neither when the form was left blank or both were ticked.
+# What marks a box ticked, in lower-cased text (the matcher reads a form's other options with it too).
+TICK_MARKS = "x✓✔☒☑■"
 _EMPTY = r"(?:\[\s?\]|[☐□])"
 _TICKED = r"(?:\[\s?[x✓✔]\s?\]|[☒☑■])"
 _ANY_BOX = rf"(?:{_EMPTY}|{_TICKED})"

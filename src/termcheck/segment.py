@@ -98,34 +98,13 @@ _BOX_ANSWER_BREAK = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Break:
-    """A place where a sentence ends, like a match of _SENTENCE_BREAK."""
-
-    at: int
-    to: int
-    text: str
-
-    def start(self) -> int:
-        """Where the break begins (the sentence before it ends here)."""
-        return self.at
-
-    def end(self) -> int:
-        """Where the next sentence begins."""
-        return self.to
-
-    def group(self) -> str:
-        """The break's own characters."""
-        return self.text
-
-
-def _breaks(text: str) -> list[_Break]:
-    """Where sentences may end: _SENTENCE_BREAK's places, and after a field a form's boxes answer."""
-    found = [_Break(m.start(), m.end(), m.group()) for m in _SENTENCE_BREAK.finditer(text)]
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Where sentences may end (the spans between them): _SENTENCE_BREAK's places, and after a field a form's
+    boxes answer."""
+    found = [m.span() for m in _SENTENCE_BREAK.finditer(text)]
     if TICK_BOX.search(text):
-        taken = {b.at for b in found}
-        boxes = [_Break(m.start("gap"), m.end("gap"), m.group("gap")) for m in _BOX_ANSWER_BREAK.finditer(text)]
-        found = sorted(found + [b for b in boxes if b.at not in taken], key=lambda b: b.at)
+        taken = {at for at, _ in found}
+        found = sorted(found + [m.span("gap") for m in _BOX_ANSWER_BREAK.finditer(text) if m.start("gap") not in taken])
     return found
 
 
@@ -210,25 +189,25 @@ def split_sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     cell = 0  # where the current table cell starts: its "2." is a label, like the text's
-    for m in _breaks(text):
-        question = text[start:m.start()]
-        if _answers(question, text[m.end():m.end() + 20]) or _short_answer(question, text[m.start():m.end() + 260]):
+    for brk_start, brk_end in _breaks(text):
+        question = text[start:brk_start]
+        if _answers(question, text[brk_end:brk_end + 20]) or _short_answer(question, text[brk_start:brk_end + 260]):
             continue
         before = question.rstrip("\"')]»")
         if before.endswith("."):
             tok = _LAST_TOKEN.search(before[:-1])
             word = (tok.group(1) if tok else "").lower().lstrip("(\"'")
             # "No. 5" abbreviates "number"; "A: No. The voice is not credited." answers
-            numbered = word not in ("no", "nos") or text[m.end():m.end() + 1].isdigit()
+            numbered = word not in ("no", "nos") or text[brk_end:brk_end + 1].isdigit()
             if (word in ABBREVIATIONS and numbered) or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", word):
                 continue
             if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*\)?|[ivx]{1,5}|[a-z]", word) and start == cell and len(before) < 12:
                 continue  # "1. The ..." — the label, not a sentence
-        end = m.start()
+        end = brk_start
         if text[start:end].strip():
             spans.append((base + start, base + end))
-        start = m.end()
-        if "|" in m.group():
+        start = brk_end
+        if "|" in text[brk_start:brk_end]:
             cell = start
     if text[start:].strip():
         spans.append((base + start, base + len(text.rstrip())))

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from typing import Callable, Iterator, Optional
 
 from termcheck.models import Document, Segment
-from termcheck.numbering import TICK_BOX, YES_NO_BOXES
+from termcheck.numbering import TICK_BOX, TICK_MARKS, YES_NO_BOXES
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
@@ -71,7 +71,7 @@ _POSSESSED_RIGHT = re.compile(
     r"^\W*(?:the\s+|l['’]\s*)?([\w-]+)['’]s?\s+(?:own\s+)?(?:right|rights|entitlement|royalty|royalties|share|fee|fees|payment|payments|remuneration|licen[cs]es?\s+to)\b"
 )
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
-_CHECKED = re.compile(r"[x✓✔☒☑■]")
+_CHECKED = re.compile(f"[{TICK_MARKS}]")
 _YES_OPTION = re.compile(r"\b(?:yes|oui)$")  # a match that ends in a form's yes option ("credit: [ ] yes")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
 _COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
