@@ -671,3 +671,16 @@ def test_section_references_read_the_whole_number(word: str, parts: list[int], e
 )
 def test_numbers_above(label: str | None, expected: list[str]) -> None:
     assert _numbers_above(label) == expected
+
+
+def test_an_end_date_with_no_start_date_is_quoted_not_measured():
+    """'until 31 December 2028' in a contract with no date of its own: the end is quoted and named, the
+    length left unknown (counting from today would change the answer with the day it is read)."""
+    result = check_text("The Company may use the Videos on its website until 31 December 2028.").check("license-term")
+    assert (result.status, result.value) == ("unknown", None)
+    assert result.findings[0].message == "'until 31 December 2028'"
+    assert any("ends on 2028-12-31" in note for note in result.notes)
+    # ... and with a date to count from, the years
+    dated = check_text("Date: 1 January 2026\n\nThe Company may use the Videos on its website until 31 December 2028.")
+    assert dated.check("license-term").value == 3.0
+    assert dated.check("license-term").status == "pass"

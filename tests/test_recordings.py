@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck.api import load_ruleset
+from termcheck.api import check_text, load_ruleset
 from termcheck.engine import marked_texts
 from termcheck.extract import extract_bytes
-from termcheck.recordings import RECORDING_MARK, mark_recordings, recording_terms
+from termcheck.recordings import OWN_WORK_MARK, RECORDING_MARK, mark_recordings, recording_terms
 
 RULES = load_ruleset()
 
@@ -38,6 +38,10 @@ def _terms(text: str) -> list[str]:
     # sessions that are the content recorded, not the occasion
     ('The Narrator records guided breathing sessions (the "Sessions").', "Sessions"),
     ('The Coach will record twenty yoga sessions for the app (the "Sessions").', "Sessions"),
+    # narrated content
+    ('The Guide narrates walking tours of Bath for the City Walks app (the "Tours").', "Tours"),
+    # a show presented
+    ('The Child presents two series of "Bug Hunters" for Kestrel Kids TV (the "Series").', "Series"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -49,6 +53,8 @@ def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term
     'The Performer will record voice lines at the studio (the "Studio").',
     'The Actor will voice a character in a new video game for consoles (the "Game").',
     'The Host will present a video call with fans each month (the "Call").',
+    # a festival presented is no show recorded
+    'Acme Events presents the Harbour Festival each summer (the "Festival").',
     'CrowdVoice connects people who complete short recording tasks ("Taskers") with companies.',
     # what the recordings are made for or put in
     'Actor will record the dialogue of the character "Rei" for the English version of the game Starfall (the "Game").',
@@ -96,6 +102,26 @@ def test_a_term_is_marked_singular_or_plural(term, text, marked):
     out = mark_recordings(text, text.lower(), [term])
     start = text.index(marked)
     assert out[start:start + len(marked)] == RECORDING_MARK * len(marked)
+
+
+@pytest.mark.parametrize("term, own_work", [
+    ("Audiobook", True), ("Series", True), ("Episodes", True), ("Documentary", True),
+    ("Sessions", False), ("Tours", False), ("Readings", False),
+])
+def test_a_term_that_names_one_finished_work_has_a_mark_of_its_own(term, own_work):
+    """'the Audiobook' is the recordings and one use of them ("may distribute the Audiobook"); 'the Sessions' only the recordings."""
+    text = f"may distribute the {term} online"
+    out = mark_recordings(text, text.lower(), [term])
+    start = text.index(term)
+    assert out[start:start + len(term)] == (OWN_WORK_MARK if own_work else RECORDING_MARK) * len(term)
+
+
+def test_the_finished_work_is_one_use_and_still_the_recordings():
+    """'Greyhen may distribute the Audiobook' names one use; 'in any media' or a perpetual grant still counts."""
+    opening = '1. The Narrator records the audiobook of "Winter Orchard" (the "Audiobook") for Greyhen Audio.\n\n2. '
+    assert check_text(opening + "Greyhen may distribute the Audiobook for three (3) years.", rules=RULES).check("usage-scope").status == "pass"
+    assert check_text(opening + "Greyhen may distribute the Audiobook in any media.", rules=RULES).check("usage-scope").status == "fail"
+    assert check_text(opening + "Greyhen may distribute the Audiobook in perpetuity.", rules=RULES).check("perpetual-license").status == "fail"
 
 
 @settings(max_examples=60, deadline=None)

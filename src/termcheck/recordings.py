@@ -18,8 +18,17 @@ from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, PERFORMER_WORDS, al
 # A letter (so word boundaries hold around it) that no English or French contract uses.
 RECORDING_MARK = "ꔷ"
 _RECORDING = RECORDING_MARK * 2 + "*"
+# ... and another for a name that is one finished work, the recordings as a whole: 'records the audiobook of
+# "Winter Orchard" (the "Audiobook")' ("may distribute the Audiobook" is one use, where "the Recordings" is any)
+OWN_WORK_MARK = "ꔸ"
+_OWN_WORK = OWN_WORK_MARK * 2 + "*"
 # What the loader adds to the built-in lexicon entries: "the Sessions", "each Session's page".
-RECORDING_PHRASES = {"object": [_RECORDING], "recording_word": [_RECORDING]}
+RECORDING_PHRASES = {"object": [_RECORDING, _OWN_WORK], "recording_word": [_RECORDING, _OWN_WORK], "own_work": [_OWN_WORK]}
+# The kinds of finished work a name of the recordings may be
+_WORKS = frozenset(
+    "audiobook podcast album single documentary film course episode series programme program audioguide "
+    "documentaire série émission".split()
+)
 
 # Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
 # "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
@@ -28,8 +37,13 @@ _RECORDED = re.compile(
     r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
-    # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")")
-    r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated)\b"
+    # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
+    # 'narrates walking tours of Bath for the City Walks app (the "Tours")'
+    r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated|narrates|narrating"
+    # ... or presents or hosts a show: 'The Child presents two series of "Bug Hunters" (the "Series")' (not 'presents
+    # the Festival')
+    r"|(?:presents?|presented|presenting|hosts?|hosted|hosting)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:series|shows?|programmes?|programs?"
+    r"|episodes?|podcasts?|courses?|lessons?|bulletins?)\b))\b"
 )
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
@@ -196,7 +210,18 @@ def _as_written(text: str, term: str) -> str:
 
 
 def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
-    """marked with each capitalised use of the terms, singular or plural ("any Session"), marked."""
+    """marked with each capitalised use of the terms, singular or plural ("any Session"), marked (with
+    OWN_WORK_MARK where the term names one finished work: "the Audiobook")."""
+    terms = list(terms)
+    works = [t for t in terms if {t.lower().split()[-1], _singular(t.lower().split()[-1])} & _WORKS]
+    others = [t for t in terms if t not in works]
+    if works:
+        marked = mark_aliases(text, marked, _forms(works), OWN_WORK_MARK)
+    return mark_aliases(text, marked, _forms(others), RECORDING_MARK) if others else marked
+
+
+def _forms(terms: Iterable[str]) -> list[str]:
+    """Each term as written and its plural or singular ("the Classes" and "any Class")."""
     forms: list[str] = []
     for term in terms:
         forms.append(term)
@@ -206,4 +231,4 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
                 forms.append(one)  # "the Classes" and "any Class", "the Stories" and "each Story"
         elif term[-1:].isalpha():
             forms.append(term + ("es" if re.search(r"(?:ss|x|z|ch|sh)$", term) else "s"))
-    return mark_aliases(text, marked, forms, RECORDING_MARK)
+    return forms
