@@ -143,6 +143,9 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... two people who are the parties together, one name for both: each is the performer
         ('This agreement is between Ben Carter and Aisha Rahman (each a "Host") about the podcast.', ["Host", "Ben Carter", "Aisha Rahman"]),
         ('This agreement is between Ben Carter and Glowtide Media Ltd (each a "Party").', []),
+        # a defined list of works is no person "listed in Schedule 1" (sixty-first session)
+        ('1.2 "Courses" means the e-learning courses listed in Schedule 1.', []),
+        ('1.2 "Lead" means the actor listed in Schedule 1.', ["Lead"]),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

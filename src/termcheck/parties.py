@@ -76,7 +76,11 @@ _PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts
 _LISTED_THINGS = (
     r"(?:uses?|usages?|media|purposes?|materials?|recordings?|works?|fees?|rates?|rights?|territor\w*|products?|terms?|services?"
     r"|items?|channels?|platforms?|files?|images?|photos?|photographs?|videos?|clips?|deliverables?|dates?|amounts?|sums?|countries"
-    r"|brands?|campaigns?|projects?|productions?)\b"
+    r"|brands?|campaigns?|projects?|productions?"
+    # ... or the works, places and times a contract lists: '"Courses" means the e-learning courses listed in Schedule 1'
+    r"|courses?|modules?|lessons?|episodes?|programmes?|programs?|games?|films?|series|books?|titles?|apps?|applications?"
+    r"|tracks?|songs?|scripts?|scenes?|characters?|roles?|languages?|locations?|venues?|events?|shows?|stores?|websites?"
+    r"|vehicles?|devices?|sessions?|periods?|documents?|exhibitions?|advertisements?|ads|commercials?|spots?)\b"
 )
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
