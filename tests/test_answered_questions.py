@@ -16,6 +16,9 @@ from termcheck.answered_questions import affirm_questions
         ("2. can i ask for my recordings to be deleted?\n\nyes. email us.", "2. i can ask for my recordings to be deleted \n\n   . email us."),
         ("will my recordings be shared? a: yes, with the lab.", "my recordings will be shared" + " " * 10 + "with the lab."),
         ("will the lessons be used in other apps? yes", "the lessons will be used in other apps     "),
+        # ... and in French, the verb and its « je » turned round (sixty-first session)
+        ("puis-je la faire supprimer ?\noui, à tout moment.", "je peux la faire supprimer  \n     à tout moment."),
+        ("pourrai-je retirer mon accord ? oui", "je pourrai retirer mon accord      "),
     ],
 )
 def test_a_question_answered_yes_reads_as_a_statement(text, read):
@@ -30,13 +33,14 @@ def test_a_question_answered_yes_reads_as_a_statement(text, read):
         "can you sell my recordings? yes, to our customers.",  # "you" is the other side in the performer's question
         "can i withdraw? not after the session.",
         "the company can use the recordings. yes.",
+        "puis-je la faire supprimer ? non, pas après la diffusion.",
     ],
 )
 def test_other_questions_and_statements_stay_as_written(text):
     assert affirm_questions(text) == text
 
 
-@given(st.lists(st.sampled_from(["can ", "will ", "i ", "my ", "the ", "voice ", "be ", "withdraw", "? ", "yes", ", ", ". ", "\n", "a: ", "no "]), max_size=40).map("".join))
+@given(st.lists(st.sampled_from(["can ", "will ", "i ", "my ", "the ", "voice ", "be ", "withdraw", "? ", "yes", ", ", ". ", "\n", "a: ", "no ", "puis-je ", "oui"]), max_size=40).map("".join))
 def test_offsets_never_move(text):
     """Every character keeps its place: the rules' hits are quoted from the document by offset."""
     read = affirm_questions(text)

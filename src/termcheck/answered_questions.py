@@ -26,10 +26,22 @@ _YES_QUESTION = re.compile(
 )
 
 
+# ... and a French one answered « oui »: « Puis-je la faire supprimer ? Oui, à tout moment » reads « je peux la
+# faire supprimer », the inverted verb and its « je » in a statement's order (the same letters, the same length)
+_FRENCH_STATEMENTS = {"puis-je": "je peux", "pourrai-je": "je pourrai", "pourrais-je": "je pourrais"}
+_FRENCH_YES_QUESTION = re.compile(
+    r"(?:^|(?<=[\n.!?:|]))(?P<lead>[^\w\n]*(?:\d{1,2}[.)]\s+)?)"
+    r"(?P<verb>puis-je|pourrai-je|pourrais-je)(?P<space>[ \t]+)(?=\w)[^.?!\n]{1,160}"
+    r"(?P<answer>\?[\"')\]»]*\s*(?:\|\s*)?(?:" + ANSWER_LABEL + r"\s*)?oui\b[,;:]?)"
+)
+
+
 def affirm_questions(lower: str) -> str:
     """lower (the lower-cased text) with each question answered yes put in a statement's order."""
     if "?" not in lower:
         return lower
+    if "-je" in lower:
+        lower = _FRENCH_YES_QUESTION.sub(_french_statement, lower)
 
     def swap(m: re.Match[str]) -> str:
         # ... and the mark and the yes blanked, so the answer's words go on from the question's:
@@ -39,3 +51,10 @@ def affirm_questions(lower: str) -> str:
         return m.group("lead") + m.group("subject") + m.group("gap") + m.group("modal") + m.group("space") + rest + blank
 
     return _YES_QUESTION.sub(swap, lower)
+
+
+def _french_statement(m: re.Match[str]) -> str:
+    """A French question answered « oui » as its statement, the mark and the « oui » blanked."""
+    rest = m.group(0)[m.end("verb") - m.start():m.start("answer") - m.start()]
+    blank = re.sub(r"[^\n]", " ", m.group("answer"))
+    return m.group("lead") + _FRENCH_STATEMENTS[m.group("verb")] + rest + blank
