@@ -5,7 +5,10 @@ The rules know the recordings as "the Recordings", "the Footage", "the Content" 
 words (the {object} lexicon entry). A contract may name what it records with a word of its own: "the
 Sessions", "the Role-Plays", "the Q&A". Such a term is found where the contract defines it as something
 recorded, and each capitalised use of it in the lower-cased text the rules read is replaced by a run of
-RECORDING_MARK of the same length (offsets stay valid), which {object} and {recording_word} match.
+RECORDING_MARK of the same length (offsets stay valid), which {object} and {recording_word} match. A term
+that names one finished work ("the Audiobook", "the Series") is marked with OWN_WORK_MARK instead, which
+{object} and {recording_word} match too, and {own_work} alone: distributing the Audiobook is one use of
+the recordings, where distributing "the Recordings" says nothing of how.
 """
 
 from __future__ import annotations
