@@ -13,16 +13,20 @@ import re
 
 from termcheck.numbering import ANSWER_LABEL
 
+# Where a question starts (a line, a sentence, a table cell) and its number, if any: kept as written.
+_QUESTION_START = r"(?:^|(?<=[\n.!?:|]))(?P<lead>[^\w\n]*(?:\d{1,2}[.)]\s+)?)"
+# The answer's mark and label before its yes: "?\n\nyes,", "? a: yes" (closers: what may close the question first).
+_ANSWER = r"\?[{closers}]*\s*(?:\|\s*)?(?:" + ANSWER_LABEL + r"\s*)?"
 # The modal, its subject ("i", or "my", "the" and up to two words: "will my recordings"), and the rest of the
 # question up to its mark, then the answer's yes: "can i withdraw?\n\nyes, up to 14 days". Not "you": in the
 # performer's own questions that is the other side ("Can you sell my recordings?"), which the rules would
 # read as the performer in "you can sell my recordings".
 _YES_QUESTION = re.compile(
-    r"(?:^|(?<=[\n.!?:|]))(?P<lead>[^\w\n]*(?:\d{1,2}[.)]\s+)?)"
-    r"(?P<modal>can|may|could|will|shall|would)(?P<gap>[ \t]+)"
+    _QUESTION_START
+    + r"(?P<modal>can|may|could|will|shall|would)(?P<gap>[ \t]+)"
     r"(?P<subject>i|(?:my|the|these|those)[ \t]+[\w'’-]+"
     r"(?:[ \t]+(?!(?:be|been|have|has|get|ever|still|also|always|not|really|then|only|just|now)\b)[\w'’-]+)?)"
-    r"(?P<space>[ \t]+)(?=[a-z])[^.?!\n]{1,160}(?P<answer>\?[\"')\]]*\s*(?:\|\s*)?(?:" + ANSWER_LABEL + r"\s*)?yes\b[,;:]?)"
+    r"(?P<space>[ \t]+)(?=[a-z])[^.?!\n]{1,160}(?P<answer>" + _ANSWER.format(closers="\"')\\]") + r"yes\b[,;:]?)"
 )
 
 
@@ -30,9 +34,8 @@ _YES_QUESTION = re.compile(
 # faire supprimer », the inverted verb and its « je » in a statement's order (the same letters, the same length)
 _FRENCH_STATEMENTS = {"puis-je": "je peux", "pourrai-je": "je pourrai", "pourrais-je": "je pourrais"}
 _FRENCH_YES_QUESTION = re.compile(
-    r"(?:^|(?<=[\n.!?:|]))(?P<lead>[^\w\n]*(?:\d{1,2}[.)]\s+)?)"
-    r"(?P<verb>puis-je|pourrai-je|pourrais-je)(?P<space>[ \t]+)(?=\w)[^.?!\n]{1,160}"
-    r"(?P<answer>\?[\"')\]»]*\s*(?:\|\s*)?(?:" + ANSWER_LABEL + r"\s*)?oui\b[,;:]?)"
+    _QUESTION_START + "(?P<verb>" + "|".join(_FRENCH_STATEMENTS) + r")[ \t]+(?=\w)[^.?!\n]{1,160}"
+    + r"(?P<answer>" + _ANSWER.format(closers="\"')\\]»") + r"oui\b[,;:]?)"
 )
 
 

@@ -639,31 +639,24 @@ _RANGE_FROM = re.compile(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$
 _RANGE_TO = re.compile(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
 
 
-def _end_date(sentence: str) -> Optional[tuple[date, int]]:
-    """The date a sentence's 'until' names ('until 31 December 2028') and where it ends, if any."""
-    until = _UNTIL.search(sentence)
-    if until is None:
-        return None
-    return next(((d, end) for d, start, end in find_dates(sentence) if start > until.start()), None)
-
-
-def _years_until(doc: Document, sentence: str) -> Optional[float]:
-    """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028').
+def _years_until(doc: Document, sentence: str) -> tuple[Optional[float], Optional[tuple[date, int]]]:
+    """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028'),
+    and the end date with where it ends in the sentence (the years are None when no start date comes before it).
 
     A range counts too: 'from 1 January 2026 to 31 December 2027', « du 1er janvier 2026 au 31 décembre 2027 ».
     """
     dates = find_dates(sentence)
-    for (d1, s1, e1), (d2, s2, _) in zip(dates, dates[1:]):
+    for (d1, s1, e1), (d2, s2, e2) in zip(dates, dates[1:]):
         if d2 > d1 and _RANGE_FROM.search(sentence[max(0, s1 - 16):s1]) and _RANGE_TO.match(sentence[e1:s2]):
-            return round((d2 - d1).days / 365.25, 2)
+            return round((d2 - d1).days / 365.25, 2), (d2, e2)
     until = _UNTIL.search(sentence)
-    if not until:
-        return None
-    ends = [d for d, start, _ in dates if start > until.start()]
+    end = next(((d, e) for d, s, e in dates if s > until.start()), None) if until else None
+    if end is None:
+        return None, None
     starts = [d for d, start, _ in dates if start < until.start()] or [d for d, _, _ in find_dates(doc.text[:5000])]
-    if not ends or not starts or ends[0] <= starts[0]:
-        return None
-    return round((ends[0] - starts[0]).days / 365.25, 2)
+    if not starts or end[0] <= starts[0]:
+        return None, end
+    return round((end[0] - starts[0]).days / 365.25, 2), end
 
 
 class SentenceDurations(dict):
@@ -690,7 +683,7 @@ def _years_value(
     # A sentence's own words first: "during the Usage Period and for two (2) years thereafter".
     # A renewal says the term goes on, not how long it is (the status reads it: see _decide_threshold).
     lengths = [h for h in hits if h.value not in (RENEWS, OUTLASTS)]
-    undated: Optional[tuple[date, int]] = None  # an end date with no start date to count from, and its hit
+    undated: Optional[date] = None  # an end date with no start date to count from, and its hit
     undated_hit: Optional[Hit] = None
     for h in _one_per_sentence(sorted(lengths, key=lambda h: h.via_span is not None)):
         sentence = doc.text[h.sentence[0]:h.sentence[1]]
@@ -702,18 +695,15 @@ def _years_value(
             durations, rel = durations_in[h.via_span], 0
         if not durations:
             # ... or its dates: 'The term ... begins on March 1, 2027 and ends on February 28, 2029 (the "Term")'
-            text = doc.text[h.via_span[0]:h.via_span[1]] if h.via_span else sentence
-            years = _years_until(doc, text)
+            years, end = _years_until(doc, doc.text[h.via_span[0]:h.via_span[1]] if h.via_span else sentence)
             if years is not None and (best is None or isinstance(best, str) or years > best):
                 best, best_hit = years, h
             elif best is None and h.value == "vague":
                 best, best_hit = "vague", h  # « pour une durée indéterminée »: a licence with no stated end
-            elif years is None and undated is None:
-                undated = _end_date(text)
-                if undated is not None:
-                    # the finding names the whole date ("until 31 December 2028", not "until 31")
-                    at = (h.via_span or h.sentence)[0] + undated[1]
-                    undated_hit = h if h.via_span or at <= h.end else dataclasses.replace(h, end=at)
+            elif years is None and end is not None and undated is None:
+                # the finding names the whole date ("until 31 December 2028", not "until 31")
+                at = (h.via_span or h.sentence)[0] + end[1]
+                undated, undated_hit = end[0], (h if h.via_span or at <= h.end else dataclasses.replace(h, end=at))
             continue
         if h.value == "vague" and all(_NOTICE_AFTER.match(sentence, d.end) for d in durations):
             # "lasts until the Presenter ends it by giving 6 months' written notice": a notice is no length
@@ -737,7 +727,7 @@ def _years_value(
     if best is None and undated is not None:
         # "may use the Videos until 31 December 2028" in a contract that names no date of its own: an end, but
         # no day to count the years from (not today's: the answer would change with the day it is read)
-        notes.append(f"ends on {undated[0].isoformat()}, but the contract names no start date to count the years from: count them from the day you sign")
+        notes.append(f"ends on {undated.isoformat()}, but the contract names no start date to count the years from: count them from the day you sign")
         best_hit = undated_hit
     return best, best_hit, notes
 

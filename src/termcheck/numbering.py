@@ -20,13 +20,15 @@ ABBREVIATIONS = {
 ANSWER_LABEL = r"(?:a|answer|r|réponse)\s*[:.)–-]"
 # A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
 TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
+# What marks a box ticked, in lower-cased text: a mark inside brackets ("[x]") or a ticked box of its own ("☒")
+# (the matcher reads a form's other options with them too).
+_BRACKET_MARKS, _BOX_MARKS = "x✓✔", "☒☑■"
+TICK_MARKS = _BRACKET_MARKS + _BOX_MARKS
 # A form's field answered by a yes/no pair of boxes after it, in lower-cased text: "Use in other projects:
 # [ ] Yes [X] No", "... to train AI? ☐ Yes ☒ No", « Oui ☐ Non ☒ ». Group 'no' holds text when the no box is
 # the one ticked, 'yes' when the yes box is; neither when the form was left blank or both were ticked.
-# What marks a box ticked, in lower-cased text (the matcher reads a form's other options with it too).
-TICK_MARKS = "x✓✔☒☑■"
 _EMPTY = r"(?:\[\s?\]|[☐□])"
-_TICKED = r"(?:\[\s?[x✓✔]\s?\]|[☒☑■])"
+_TICKED = rf"(?:\[\s?[{_BRACKET_MARKS}]\s?\]|[{_BOX_MARKS}])"
 _ANY_BOX = rf"(?:{_EMPTY}|{_TICKED})"
 _YES, _NO = r"(?:yes|oui)\b", r"(?:no|non)\b"
 YES_NO_BOXES = re.compile(

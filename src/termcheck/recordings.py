@@ -216,11 +216,17 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
     """marked with each capitalised use of the terms, singular or plural ("any Session"), marked (with
     OWN_WORK_MARK where the term names one finished work: "the Audiobook")."""
     terms = list(terms)
-    works = [t for t in terms if {t.lower().split()[-1], _singular(t.lower().split()[-1])} & _WORKS]
+    works = [t for t in terms if _names_a_work(t)]
     others = [t for t in terms if t not in works]
     if works:
         marked = mark_aliases(text, marked, _forms(works), OWN_WORK_MARK)
     return mark_aliases(text, marked, _forms(others), RECORDING_MARK) if others else marked
+
+
+def _names_a_work(term: str) -> bool:
+    """Whether a term's last word, singular or plural, is a kind of finished work ("the Audiobook", "the Episodes")."""
+    head = term.lower().split()[-1]
+    return head in _WORKS or _singular(head) in _WORKS
 
 
 def _forms(terms: Iterable[str]) -> list[str]:
