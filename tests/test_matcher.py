@@ -299,6 +299,23 @@ def test_a_form_option_whose_box_is_empty_was_not_chosen(text, perpetual):
 
 
 @pytest.mark.parametrize(
+    "text, perpetual",
+    [
+        # options on one line with a choice asked for, and the answer below (sixty-second session)
+        ("Licence period (choose one): 1 year / 2 years / buyout in perpetuity\nChosen: 1 year", "pass"),
+        ("Licence period (Choose one): 1 year / 2 years / buyout in perpetuity\nChosen: buyout in perpetuity", "fail"),
+        ("Licence period (select one): in perpetuity | 3 years\nSelected: 3 years.", "pass"),
+        # no answer: the worst option the memo allows counts
+        ("Licence period (choose one): 1 year / 2 years / buyout in perpetuity\n\nUse: in the game only.", "fail"),
+        # an answer that is none of the options decides nothing either
+        ("Licence period (choose one): 1 year / in perpetuity\nChosen: see schedule", "fail"),
+    ],
+)
+def test_a_listed_option_the_answer_below_does_not_name_was_not_chosen(text, perpetual):
+    assert status(text, "perpetual-license") == perpetual
+
+
+@pytest.mark.parametrize(
     "text, check, expected",
     [
         # a statement answered by yes/no boxes after it: the no box ticked negates it, the yes box affirms it

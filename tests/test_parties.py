@@ -258,6 +258,12 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ("The fee is paid monthly. Note: Acme Ltd may change the rate.", []),
         # a body defined by its own kind (fiftieth session): « l'association Sciences en Ville (ci-après « l'Association ») »
         ("J'autorise l'association Sciences en Ville (ci-après « l'Association ») à filmer ma conférence.", ["Association"]),
+        # a word of the one business's name, which the contract uses as a subject (sixty-second session)
+        ("1. Mia Clarke records the prompts for the phone line of Northbank plc.\n\n2. The Bank may use the prompts.", ["Bank"]),
+        ("1. The Artist records the lobby messages for Harbour Hotels Ltd.\n\n2. The Hotel may play the messages.", ["Hotel"]),
+        # ... not a word the name does not hold, nor where two businesses are named
+        ("1. Mia Clarke records the prompts for Northbank plc.\n\n2. The Board may use the prompts.", []),
+        ("1. Mia Clarke records the prompts for Northbank plc and Southbank Ltd.\n\n2. The Bank may use the prompts.", []),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:
@@ -289,6 +295,31 @@ def test_counterparty_aliases(text: str, expected: list[str]) -> None:
 def test_counterparty_alias_reads_as_the_other_side(text: str, check: str, expected: str) -> None:
     result = check_text(text, rules=RULES).check(check)
     assert result is not None and result.status == expected
+
+
+@pytest.mark.parametrize(
+    "text, check, expected",
+    [
+        # performers who sign together in the first person hold what "we" may do (sixty-second session)
+        ("We, the Couple, allow Golden Hour Films to use clips from our wedding film.\n\n"
+         "We may ask the Videographer to remove any clip at any time, and it will be removed within fourteen (14) days.", "consent-withdrawal", "pass"),
+        ("We, Ana Lima and Rui Costa, give Brightlake Studio permission to use our photos.\n\nWe may withdraw this permission at any time.",
+         "consent-withdrawal", "pass"),
+        # ... not a business's "we"
+        ("We, the Studio, grant the Performer a copy of the recordings.\n\nWe may end this agreement at any time by notice, and then stop "
+         "using the recordings.", "consent-withdrawal", "fail"),
+    ],
+)
+def test_signers_who_say_we_are_the_performer(text: str, check: str, expected: str) -> None:
+    result = check_text(text, rules=RULES).check(check)
+    assert result is not None and result.status == expected
+
+
+def test_the_signers_we_keeps_offsets() -> None:
+    text = "We, the Couple, allow Acme Films to use our photos. Acme will credit us."
+    marked = text_for_rules(extract_bytes("release.txt", text.encode("utf-8")))
+    assert len(marked) == len(text)
+    assert marked.startswith(ALIAS_MARK * 2 + ", the couple") and " her photos" in marked and f"credit {ALIAS_MARK * 2}." in marked
 
 
 def test_the_two_marks_differ_and_keep_offsets() -> None:

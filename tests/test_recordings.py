@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from termcheck.api import check_text, load_ruleset
 from termcheck.engine import marked_texts
 from termcheck.extract import extract_bytes
-from termcheck.recordings import OWN_WORK_MARK, RECORDING_MARK, mark_recordings, recording_terms
+from termcheck.recordings import OWN_WORK_MARK, RECORDING_MARK, carried_nouns, mark_carried_nouns, mark_recordings, recording_terms
 
 RULES = load_ruleset()
 
@@ -42,6 +42,8 @@ def _terms(text: str) -> list[str]:
     ('The Guide narrates walking tours of Bath for the City Walks app (the "Tours").', "Tours"),
     # a show presented
     ('The Child presents two series of "Bug Hunters" for Kestrel Kids TV (the "Series").', "Series"),
+    # a programme the performer appears in (sixty-second session)
+    ('The Expert appears as a valuer in episodes of "Attic Treasures" (the "Programme").', "Programme"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -138,3 +140,33 @@ def test_marking_keeps_every_offset_and_touches_only_the_term(before, after):
         if a != b:
             assert b == RECORDING_MARK and text[i].isalpha()
     assert RECORDING_MARK * 8 in marked
+
+
+@pytest.mark.parametrize("text, nouns", [
+    # what the performer records, named by a common noun and never defined (sixty-second session)
+    ('1. Mia Clarke (the "Artist") records the menu prompts for the Bank\'s phone line.', ["prompts"]),
+    ("The Artist records twenty short phrases for the Tonebox app.", ["phrases"]),
+    ("I will record the safety briefings, in English and French.", ["briefings"]),
+    # ... not an amount, the rules' own words, an occasion, or someone else's recording
+    ("The Artist records 3 hours of audio for the Company.", []),
+    ("The Narrator records the chapters and the recordings are delivered weekly.", ["chapters"]),
+    ("The Actor records the scenes during two sessions.", ["scenes"]),
+    ("The Company records the calls for quality purposes.", []),
+    ("The Artist records the songs for the album.", []),
+    ("The Artist records two episodes for the series.", []),
+])
+def test_a_plural_the_performer_records_is_carried(text, nouns):
+    doc = extract_bytes("case.txt", text.encode())
+    assert carried_nouns(marked_texts(doc, RULES).unmarked, RULES.object_word) == nouns
+
+
+def test_a_carried_noun_is_marked_after_a_determiner_only():
+    marked = "the artist records the menu prompts. the bank may use the prompts. it prompts users."
+    out = mark_carried_nouns(marked, ["prompts"])
+    assert len(out) == len(marked)
+    assert out.count(RECORDING_MARK * 7) == 2 and out.endswith("it prompts users.")
+
+
+def test_a_carried_noun_reads_as_the_recordings():
+    opening = '1. Mia Clarke (the "Artist") records the menu prompts for the telephone line of Northbank plc.\n\n2. '
+    assert check_text(opening + "Northbank may use the prompts on its phone line for three (3) years.", rules=RULES).check("license-term").value == 3.0

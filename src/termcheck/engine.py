@@ -13,9 +13,9 @@ from typing import Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
-from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, party_names
+from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, mark_signers_we, party_names
 from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
-from termcheck.recordings import mark_recordings, recording_terms
+from termcheck.recordings import carried_nouns, mark_carried_nouns, mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
 from termcheck.rules.negation import negates_items
@@ -50,7 +50,7 @@ def text_for_rules(doc: Document) -> str:
     performer and for the other side marked (parties.py)."""
     performer, other = party_names(doc)
     lower = mark_aliases(doc.text, safe_lower(doc.text), performer, plurals=True)
-    return mark_aliases(doc.text, lower, other, COUNTERPARTY_MARK)
+    return mark_aliases(doc.text, mark_signers_we(doc.text, lower), other, COUNTERPARTY_MARK)
 
 
 class MarkedTexts(NamedTuple):
@@ -69,6 +69,8 @@ def marked_texts(doc: Document, ruleset: RuleSet) -> MarkedTexts:
     known = definition_spans(doc)
     named = recording_terms(doc.text, unmarked, known[0], known[0].keys() - known[1], ruleset.object_word)
     marked = mark_recordings(doc.text, unmarked, named) if named else unmarked
+    carried = carried_nouns(marked, ruleset.object_word)
+    marked = mark_carried_nouns(marked, carried) if carried else marked
     # last, as the names above are found at the document's own offsets
     return MarkedTexts(affirm_questions(marked), affirm_questions(unmarked), known)
 

@@ -259,6 +259,8 @@ _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retai
 # recordings: "AlertVox will pay the Creator 30%", "The Creator grants AlertVox a licence" (a proper name
 # with no article: not "The Studio Team will pay", not "Each Party shall pay")
 _NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
+# ... and a capitalised word after "The" as the subject of a promise: "The Bank may end this agreement"
+_THE_WORD_ACTS = re.compile(rf"\bThe\s+(?P<word>[A-Z][a-z]{{2,}}){_ACTS}")
 _PAYS_THE_PERFORMER = re.compile(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
 # ... its payer opening the sentence or the numbered clause (looked for back from the promise to pay)
 _PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
@@ -347,6 +349,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
     for m in _GRANTED_TO_A_NAME.finditer(text):
         if _PERFORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             _keep_counterparty(other, m.group("name"))
+    for name in _short_names(text):
+        _keep_counterparty(other, name)
     for m in _FORM_LINE.finditer(text):
         label, what, term = m.group("label"), _AGE_AFTER.sub("", m.group("what")), m.group("term")
         if (_PERFORMER_LABEL.fullmatch(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):
@@ -387,6 +391,27 @@ def _undefined_businesses(text: str, start: int, end: int) -> list[str]:
     if len(words) > 1 and re.search(rf"\b{re.escape(words[0])}{_ACTS}", text):
         names.append(words[0])
     return names
+
+
+def _short_names(text: str) -> list[str]:
+    """The words a contract that names one business by its legal form, and defines no name for it, calls it by:
+    "... the telephone banking line of Northbank plc. 2. The Bank may use the prompts" (a word of the name, or
+    the end of one: "Bank" of "Northbank", "Hotel" of "Harbour Hotels Ltd")."""
+    entities = {" ".join(m.group("name").split()) for m in _UNDEFINED_ENTITY.finditer(text)}
+    if len(entities) != 1:
+        return []
+    words = [w.lower() for w in entities.pop().split()]
+    found = []
+    for m in _THE_WORD_ACTS.finditer(text):
+        word = m.group("word").lower()
+        if not PERFORMER_NAME.match(word) and any(w.endswith(word) or _singular_word(w) == word for w in words):
+            found.append(m.group("word"))
+    return found
+
+
+def _singular_word(word: str) -> str:
+    """A plural's singular by its last "s" ("hotels"), or the word as it is."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _is_business_party(description: str, named_as_party: bool) -> bool:
@@ -534,6 +559,50 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIA
         last = end
     out.append(lower[last:])
     return "".join(out)
+
+
+# A release its signers give together in the first person: "We, the Couple, allow Golden Hour Films ...", "We,
+# Ana Lima and Rui Costa, give ...", "We, the parents of Maya Lee, give ...", "We, the undersigned, consent ..." (not "We, the Company, grant": a business's
+# "we", which the rules already read as the other side's)
+_SIGNERS_WE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:\d+\.[ \t]*)?We,?[ \t]+(?P<who>the[ \t]+undersigned\b[^,\n]{0,40}|the(?:[ \t]+[A-Za-z'’-]+){1,5}"
+    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?),[ \t]*(?:hereby[ \t]+)?"
+    r"(?:allow|give|grant|consent|authori[sz]e|permit|license|licence|agree)\b"
+)
+# ... and in French: « Nous, parents de l'élève, autorisons l'École ... », « Nous soussignés, ... donnons »
+_SIGNERS_NOUS = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:\d+\.[ \t]*)?Nous,?[ \t]+(?P<who>soussigné(?:e)?s\b[^\n]{0,60}?|[^,\n]{2,60}?),[ \t]*"
+    r"(?:autorisons|donnons|accordons|consentons|cédons|concédons|acceptons)\b"
+)
+# ... whose words are then the performer's: "we" and "us" marked as the performer's name, "our" read as a
+# performer's possessive of the same length ("her"); « nous », « notre », « nos » read as « vous », « votre », « vos »
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+_NOUS = re.compile(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
+
+
+def mark_signers_we(text: str, lower: str) -> str:
+    """lower with "we", "us" and "our" (« nous », « notre », « nos ») read as the performer's where the performers
+    sign together in the first person ("We, the Couple, allow ...", « Nous, parents de l'élève, autorisons ... »);
+    lower as it is otherwise."""
+    out = list(lower)
+    signers = _SIGNERS_WE.search(text)
+    if signers is not None and not (_signs_for_a_business(signers.group("who")) or _COUNTERPARTY_NAME.match(signers.group("who"))):
+        for m in _FIRST_PERSON_PLURAL.finditer(text):
+            out[m.start():m.end()] = "her" if m.group().lower() == "our" else ALIAS_MARK * 2
+    signers = _SIGNERS_NOUS.search(text)
+    if signers is not None and not _signs_for_a_business(signers.group("who")):
+        for m in _NOUS.finditer(text):
+            out[m.start():m.end()] = "v" + m.group()[1:].lower()
+    return "".join(out)
+
+
+def _signs_for_a_business(who: str) -> bool:
+    """Whether the signers' description names a business ("the Company", "la Société Atelier Lune SAS"); parents and
+    guardians, who sign for the child they give away the rights of, stand on the performer's side."""
+    return _BUSINESS.search(_PARENTS.sub(" ", who)) is not None
+
+
+_PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
 
 
 def _word_char(char: str) -> bool:

@@ -48,6 +48,12 @@ _RECORDED = re.compile(
     r"|(?:presents?|presented|presenting|hosts?|hosted|hosting)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:series|shows?|programmes?|programs?"
     r"|episodes?|podcasts?|courses?|lessons?|bulletins?)\b))\b"
 )
+# ... or says the performer appears in the work the term names: 'appears as a valuer in episodes of "Attic Treasures"
+# (the "Programme")' (the programme holds the performance: exploiting it exploits the performer)
+_APPEARS = re.compile(
+    r"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:series|shows?|programmes?|programs?"
+    r"|episodes?|podcasts?|films?|documentar(?:y|ies))\b)"
+)
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
     # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
@@ -139,13 +145,16 @@ def recording_terms(
         else:
             # a word that records, read as written (a capitalised one is a name's: 'Northbeat Records Ltd
             # ("Label")', 'Film Festival ("Festival")'), or a recording's noun near the term
+            appears = [m.end() for m in _APPEARS.finditer(text, a, b)]
             recorded = sorted(
                 [m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b) + _recorded_kind(marked, a, b, words[-1])
+                + appears
             )
+            in_work = bool(appears) and recorded[-1] == appears[-1] and _names_a_work(words[-1])
             if (
                 not recorded or _names_the_occasion(said, marked, recorded[-1], words[-1]) or _WHO.search(marked, recorded[-1], b)
-                or _names_where_put(marked, recorded[-1], b, words[-1])
-                or (words[-1] in _PRODUCT and not _recorded_itself(marked, recorded[-1], words[-1]))
+                or (_names_where_put(marked, recorded[-1], b, words[-1]) and not in_work)
+                or (words[-1] in _PRODUCT and not in_work and not _recorded_itself(marked, recorded[-1], words[-1]))
             ):
                 continue
         spans = alias_spans(text, [_as_written(text, term)])
@@ -153,6 +162,51 @@ def recording_terms(
         if spans and not _PARTY_MARKS.intersection(marked[spans[0][0]:spans[0][1]]):
             found.append(_as_written(text, term))
     return found
+
+
+# A thing the performer records that the contract names with a common noun and never defines: "1. Mia Clarke (the
+# "Artist") records the menu prompts for the Bank's phone line. 2. The Bank may use the prompts for three years"
+# (a plural after the verb and a determiner or a number, up to where the phrase ends)
+_RECORDS_THE = re.compile(
+    r"\b(?:records?|recorded|voices|narrates|reads)\s+(?:the|all|some|several|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|twelve|twenty|thirty|fifty|a\s+(?:set|series|number|few)\s+of)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>[a-z]{4,}s)\b"
+    r"(?=\s*(?:[.,;:(\n]|$|(?:for|of|in|on|at|with|to|that|which|and|from|during|as)\b))"
+)
+# ... said of the performer, right before the verb: "The Artist records", "I will record", "you agree to read"
+_PERFORMER_SAYS = re.compile(
+    rf"(?:{ALIAS_MARK}{{2,}}|\b(?:{PERFORMER_WORDS}))[\"”»)]*\s+(?:will\s+|shall\s+|agrees?\s+to\s+|is\s+to\s+|also\s+)?$"
+)
+# ... not an amount ("records 3 hours of audio"), nor the words of a script read ("reads 500 sentences" are recorded)
+_NOT_CARRIED = frozenset("hours minutes seconds days weeks months years times pages scripts instructions terms".split())
+
+
+def carried_nouns(marked: str, object_word: "re.Pattern[str]") -> list[str]:
+    """The common nouns (plural) the performer records that the rules would not read as recordings: "records
+    the menu prompts" (the prompts); marked is the lower-cased text with the parties' names marked."""
+    found = []
+    for m in _RECORDS_THE.finditer(marked):
+        noun = m.group("noun")
+        if (
+            noun in found or noun in _NOT_CARRIED or noun in _NOT_RECORDINGS or _singular(noun) in _PRODUCT or noun in _PRODUCT
+            or _OCCASION.search(noun) or _PARTY_WORD.fullmatch(noun) or object_word.fullmatch(noun)
+            or not _PERFORMER_SAYS.search(marked, max(0, m.start() - 60), m.start())
+        ):
+            continue
+        found.append(noun)
+    return found
+
+
+def mark_carried_nouns(marked: str, nouns: Iterable[str]) -> str:
+    """marked with each use of the nouns after a determiner (and a word between: "the menu prompts") marked as
+    the recordings' name."""
+    pattern = re.compile(
+        r"\b(?:the|these|those|such|all|any|each|every|its|their|said)\s+(?:[a-z-]+\s+)?(?P<noun>"
+        + "|".join(re.escape(n) for n in nouns) + r")\b"
+    )
+    out = list(marked)
+    for m in pattern.finditer(marked):
+        out[m.start("noun"):m.end("noun")] = RECORDING_MARK * len(m.group("noun"))
+    return "".join(out)
 
 
 def _last_noun(text: str, start: int, end: int) -> list[int]:

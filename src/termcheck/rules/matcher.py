@@ -229,6 +229,11 @@ class ClauseContext:
         return self.document_found[key]
 
     @cached_property
+    def has_choice(self) -> bool:
+        """Whether the clause asks for one of the options it lists (only then can a match be an option not chosen)."""
+        return CHOICE_ASKED.search(self.text) is not None
+
+    @cached_property
     def has_boxes(self) -> bool:
         """Whether the clause holds a form's tick box (only then can a match be an unchosen option)."""
         return TICK_BOX.search(self.text) is not None
@@ -318,6 +323,40 @@ def option_state(lower: str, a: int, b: int, sentence: tuple[int, int]) -> Optio
     above = lower[max(0, line_start - _BOX_REACH):line_start].split("\n")[::-1]
     below = lower[line_end:line_end + _BOX_REACH].split("\n")
     return "unticked" if _ticked_in_run(above) or _ticked_in_run(below) else "blank"
+
+
+# A form's options on one line with a choice asked for ("Licence period (choose one): 1 year / 2 years / buyout in
+# perpetuity") and the answer on a line of its own below ("Chosen: 1 year")
+CHOICE_ASKED = re.compile(r"\((?:choose|select|circle|tick|pick)\s+one\)|\b(?:choose|select|circle|tick|pick)\s+one\s*:")
+_CHOSEN = re.compile(r"(?m)^[ \t]*(?:chosen|selected|choice|option\s+chosen|selected\s+option|agreed\s+option)[ \t]*:[ \t]*(?P<answer>[^\n]+)")
+_OPTION_SEPARATOR = re.compile(r"\s(?:/|\||or)\s|;")
+_CHOSEN_REACH = 300  # characters below the options where the answer is looked for
+
+
+def choice_state(lower: str, a: int, b: int) -> Optional[str]:
+    """Whether the match is one of a line's options with the choice written below it: "ticked" (it is the option
+    chosen), "unticked" (another is), or None (no such options, or no answer: read as the worst they allow)."""
+    line_start = lower.rfind("\n", 0, a) + 1
+    line_end = lower.find("\n", b)
+    line_end = len(lower) if line_end < 0 else line_end
+    asked = CHOICE_ASKED.search(lower, line_start, line_end)
+    if asked is None or a < asked.end():
+        return None
+    chosen = _CHOSEN.search(lower, line_end, line_end + _CHOSEN_REACH)
+    if chosen is None:
+        return None
+    answer = chosen.group("answer").strip(" .")
+    options = lower[asked.end():line_end].lstrip(" :")
+    listed = _OPTION_SEPARATOR.split(options)
+    if answer not in (option.strip(" .") for option in listed):
+        return None  # an answer that is none of the options ("see schedule") chooses none of them
+    start = line_end - len(options)
+    for option in listed:
+        at = lower.find(option, start, line_end)
+        start = at + len(option)
+        if at <= a < start:
+            return "ticked" if option.strip(" .") == answer else "unticked"
+    return None
 
 
 def _ticked_in_run(lines: list[str]) -> bool:
@@ -430,7 +469,7 @@ def match_clause(
         # a trigger's requires and near, and whether its unless cancels it, read once per sentence
         context_ok: dict[int, tuple[bool, bool]] = {}
         for trig, a, b, via in found:
-            option = option_state(lower, a, b, (s_start, s_end)) if clause.has_boxes else None
+            option = option_state(lower, a, b, (s_start, s_end)) if clause.has_boxes else choice_state(lower, a, b) if clause.has_choice else None
             # (a blank form is read as the worst it allows: its "Credit: [ ] Yes [ ] No" grants nothing; but a
             # consent form's statements with a box each to initial still say what the form promises)
             unchosen = option == "unticked" or (option == "blank" and trig.effect == "grant" and _YES_OPTION.search(lower, a, b) is not None)
