@@ -404,14 +404,9 @@ def _short_names(text: str) -> list[str]:
     found = []
     for m in _THE_WORD_ACTS.finditer(text):
         word = m.group("word").lower()
-        if not PERFORMER_NAME.match(word) and any(w.endswith(word) or _singular_word(w) == word for w in words):
+        if not PERFORMER_NAME.match(word) and any(w.endswith(word) or singular(w) == word for w in words):
             found.append(m.group("word"))
     return found
-
-
-def _singular_word(word: str) -> str:
-    """A plural's singular by its last "s" ("hotels"), or the word as it is."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _is_business_party(description: str, named_as_party: bool) -> bool:
@@ -562,8 +557,8 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIA
 
 
 # A release its signers give together in the first person: "We, the Couple, allow Golden Hour Films ...", "We,
-# Ana Lima and Rui Costa, give ...", "We, the parents of Maya Lee, give ...", "We, the undersigned, consent ..." (not "We, the Company, grant": a business's
-# "we", which the rules already read as the other side's)
+# Ana Lima and Rui Costa, give ...", "We, the parents of Maya Lee, give ...", "We, the undersigned, consent ..."
+# (not "We, the Company, grant": a business's "we", which the rules already read as the other side's)
 _SIGNERS_WE = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:\d+\.[ \t]*)?We,?[ \t]+(?P<who>the[ \t]+undersigned\b[^,\n]{0,40}|the(?:[ \t]+[A-Za-z'’-]+){1,5}"
     r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?),[ \t]*(?:hereby[ \t]+)?"
@@ -578,6 +573,8 @@ _SIGNERS_NOUS = re.compile(
 # performer's possessive of the same length ("her"); « nous », « notre », « nos » read as « vous », « votre », « vos »
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
 _NOUS = re.compile(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
+# ... parents and guardians among them, who sign for the child they give away the rights of (not a business)
+_PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
 
 
 def mark_signers_we(text: str, lower: str) -> str:
@@ -602,7 +599,13 @@ def _signs_for_a_business(who: str) -> bool:
     return _BUSINESS.search(_PARENTS.sub(" ", who)) is not None
 
 
-_PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
+def singular(word: str) -> str:
+    """An English plural's singular ("stories", "classes", "hotels"), or the word as it is."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z)es$", word):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _word_char(char: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases
+from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases, singular
 
 # A letter (so word boundaries hold around it) that no English or French contract uses.
 RECORDING_MARK = "ꔷ"
@@ -187,7 +187,7 @@ def carried_nouns(marked: str, object_word: "re.Pattern[str]") -> list[str]:
     for m in _RECORDS_THE.finditer(marked):
         noun = m.group("noun")
         if (
-            noun in found or noun in _NOT_CARRIED or noun in _NOT_RECORDINGS or _singular(noun) in _PRODUCT or noun in _PRODUCT
+            noun in found or noun in _NOT_CARRIED or noun in _NOT_RECORDINGS or singular(noun) in _PRODUCT or noun in _PRODUCT
             or _OCCASION.search(noun) or _PARTY_WORD.fullmatch(noun) or object_word.fullmatch(noun)
             or not _PERFORMER_SAYS.search(marked, max(0, m.start() - 60), m.start())
         ):
@@ -224,7 +224,7 @@ def _last_noun(text: str, start: int, end: int) -> list[int]:
 def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
     """Where a recording's kind ends when it is said just before the term's own word: 'perform in volumetric video
     scenarios for the training programme (the "Scenarios")' (a piece of content, not a product: 'video game')."""
-    one = _singular(head)
+    one = singular(head)
     if one not in _CONTENT_PIECES:
         return []
     forms = f"{re.escape(head)}|{re.escape(one)}"
@@ -236,15 +236,6 @@ def _names_the_occasion(said: str, marked: str, at: int, head: str) -> bool:
     occasion named after the thing recorded leaves it the thing: 'record indoor cycling classes at PedalPower's
     studio (the "Classes")')."""
     return _OCCASION.search(said) is not None and (_OCCASION.search(head) is not None or not _recorded_itself(marked, at, head))
-
-
-def _singular(word: str) -> str:
-    """An English plural's singular ("stories", "classes", "scenes"), or the word as it is."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if re.search(r"(?:ch|sh|ss|x|z)es$", word):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _recorded_itself(marked: str, at: int, head: str) -> bool:
@@ -280,7 +271,7 @@ def mark_recordings(text: str, marked: str, terms: Iterable[str]) -> str:
 def _names_a_work(term: str) -> bool:
     """Whether a term's last word, singular or plural, is a kind of finished work ("the Audiobook", "the Episodes")."""
     head = term.lower().split()[-1]
-    return head in _WORKS or _singular(head) in _WORKS
+    return head in _WORKS or singular(head) in _WORKS
 
 
 def _forms(terms: Iterable[str]) -> list[str]:
@@ -288,7 +279,7 @@ def _forms(terms: Iterable[str]) -> list[str]:
     forms: list[str] = []
     for term in terms:
         forms.append(term)
-        one = _singular(term)
+        one = singular(term)
         if one != term:
             if len(term) > 4:
                 forms.append(one)  # "the Classes" and "any Class", "the Stories" and "each Story"

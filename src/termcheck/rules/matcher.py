@@ -353,6 +353,8 @@ def choice_state(lower: str, a: int, b: int) -> Optional[str]:
     start = line_end - len(options)
     for option in listed:
         at = lower.find(option, start, line_end)
+        if at < 0:
+            return None
         start = at + len(option)
         if at <= a < start:
             return "ticked" if option.strip(" .") == answer else "unticked"
@@ -469,7 +471,10 @@ def match_clause(
         # a trigger's requires and near, and whether its unless cancels it, read once per sentence
         context_ok: dict[int, tuple[bool, bool]] = {}
         for trig, a, b, via in found:
-            option = option_state(lower, a, b, (s_start, s_end)) if clause.has_boxes else choice_state(lower, a, b) if clause.has_choice else None
+            if clause.has_boxes:
+                option = option_state(lower, a, b, (s_start, s_end))
+            else:
+                option = choice_state(lower, a, b) if clause.has_choice else None
             # (a blank form is read as the worst it allows: its "Credit: [ ] Yes [ ] No" grants nothing; but a
             # consent form's statements with a box each to initial still say what the form promises)
             unchosen = option == "unticked" or (option == "blank" and trig.effect == "grant" and _YES_OPTION.search(lower, a, b) is not None)
