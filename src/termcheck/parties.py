@@ -261,6 +261,7 @@ _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retai
 _NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
 # ... and a capitalised word after "The" as the subject of a promise: "The Bank may end this agreement"
 _THE_WORD_ACTS = re.compile(rf"\bThe\s+(?P<word>[A-Z][a-z]{{2,}}){_ACTS}")
+_OPENING = 4000  # characters from the start where a contract names its parties
 _PAYS_THE_PERFORMER = re.compile(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
 # ... its payer opening the sentence or the numbered clause (looked for back from the promise to pay)
 _PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
@@ -396,8 +397,10 @@ def _undefined_businesses(text: str, start: int, end: int) -> list[str]:
 def _short_names(text: str) -> list[str]:
     """The words a contract that names one business by its legal form, and defines no name for it, calls it by:
     "... the telephone banking line of Northbank plc. 2. The Bank may use the prompts" (a word of the name, or
-    the end of one: "Bank" of "Northbank", "Hotel" of "Harbour Hotels Ltd")."""
-    entities = {" ".join(m.group("name").split()) for m in _UNDEFINED_ENTITY.finditer(text)}
+    the end of one: "Bank" of "Northbank", "Hotel" of "Harbour Hotels Ltd"). The business is looked for where
+    contracts name their parties, in the opening (_OPENING characters): a scan of the whole of a long contract
+    cost more than the rest of the parties' reading."""
+    entities = {" ".join(m.group("name").split()) for m in _UNDEFINED_ENTITY.finditer(text, 0, _OPENING)}
     if len(entities) != 1:
         return []
     words = [w.lower() for w in entities.pop().split()]
@@ -560,13 +563,13 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIA
 # Ana Lima and Rui Costa, give ...", "We, the parents of Maya Lee, give ...", "We, the undersigned, consent ..."
 # (not "We, the Company, grant": a business's "we", which the rules already read as the other side's)
 _SIGNERS_WE = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:\d+\.[ \t]*)?We,?[ \t]+(?P<who>the[ \t]+undersigned\b[^,\n]{0,40}|the(?:[ \t]+[A-Za-z'’-]+){1,5}"
+    r"(?m)^[ \t]*(?:\d+\.[ \t]*)?We,?[ \t]+(?P<who>the[ \t]+undersigned\b[^,\n]{0,40}|the(?:[ \t]+[A-Za-z'’-]+){1,5}"
     r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?),[ \t]*(?:hereby[ \t]+)?"
     r"(?:allow|give|grant|consent|authori[sz]e|permit|license|licence|agree)\b"
 )
 # ... and in French: « Nous, parents de l'élève, autorisons l'École ... », « Nous soussignés, ... donnons »
 _SIGNERS_NOUS = re.compile(
-    r"(?:^|(?<=\n))[ \t]*(?:\d+\.[ \t]*)?Nous,?[ \t]+(?P<who>soussigné(?:e)?s\b[^\n]{0,60}?|[^,\n]{2,60}?),[ \t]*"
+    r"(?m)^[ \t]*(?:\d+\.[ \t]*)?Nous,?[ \t]+(?P<who>soussigné(?:e)?s\b[^\n]{0,60}?|[^,\n]{2,60}?),[ \t]*"
     r"(?:autorisons|donnons|accordons|consentons|cédons|concédons|acceptons)\b"
 )
 # ... whose words are then the performer's: "we" and "us" marked as the performer's name, "our" read as a
@@ -581,15 +584,17 @@ def mark_signers_we(text: str, lower: str) -> str:
     """lower with "we", "us" and "our" (« nous », « notre », « nos ») read as the performer's where the performers
     sign together in the first person ("We, the Couple, allow ...", « Nous, parents de l'élève, autorisons ... »);
     lower as it is otherwise."""
-    out = list(lower)
     signers = _SIGNERS_WE.search(text)
-    if signers is not None and not (_signs_for_a_business(signers.group("who")) or _COUNTERPARTY_NAME.match(signers.group("who"))):
-        for m in _FIRST_PERSON_PLURAL.finditer(text):
-            out[m.start():m.end()] = "her" if m.group().lower() == "our" else ALIAS_MARK * 2
+    we = signers is not None and not (_signs_for_a_business(signers.group("who")) or _COUNTERPARTY_NAME.match(signers.group("who")))
     signers = _SIGNERS_NOUS.search(text)
-    if signers is not None and not _signs_for_a_business(signers.group("who")):
-        for m in _NOUS.finditer(text):
-            out[m.start():m.end()] = "v" + m.group()[1:].lower()
+    nous = signers is not None and not _signs_for_a_business(signers.group("who"))
+    if not (we or nous):
+        return lower
+    out = list(lower)
+    for m in _FIRST_PERSON_PLURAL.finditer(text) if we else ():
+        out[m.start():m.end()] = "her" if m.group().lower() == "our" else ALIAS_MARK * 2
+    for m in _NOUS.finditer(text) if nous else ():
+        out[m.start():m.end()] = "v" + m.group()[1:].lower()
     return "".join(out)
 
 
