@@ -584,10 +584,7 @@ def mark_signers_we(text: str, lower: str) -> str:
     """lower with "we", "us" and "our" (« nous », « notre », « nos ») read as the performer's where the performers
     sign together in the first person ("We, the Couple, allow ...", « Nous, parents de l'élève, autorisons ... »);
     lower as it is otherwise."""
-    signers = _SIGNERS_WE.search(text)
-    we = signers is not None and not (_signs_for_a_business(signers.group("who")) or _COUNTERPARTY_NAME.match(signers.group("who")))
-    signers = _SIGNERS_NOUS.search(text)
-    nous = signers is not None and not _signs_for_a_business(signers.group("who"))
+    we, nous = _sign_as(_SIGNERS_WE, text), _sign_as(_SIGNERS_NOUS, text)
     if not (we or nous):
         return lower
     out = list(lower)
@@ -598,10 +595,14 @@ def mark_signers_we(text: str, lower: str) -> str:
     return "".join(out)
 
 
-def _signs_for_a_business(who: str) -> bool:
-    """Whether the signers' description names a business ("the Company", "la Société Atelier Lune SAS"); parents and
-    guardians, who sign for the child they give away the rights of, stand on the performer's side."""
-    return _BUSINESS.search(_PARENTS.sub(" ", who)) is not None
+def _sign_as(signers: re.Pattern[str], text: str) -> bool:
+    """Whether performers sign the text as the signers pattern finds them, not a business ("the Company", "la Société
+    Atelier Lune SAS"); parents and guardians, who sign for the child they give away the rights of, are no business."""
+    found = signers.search(text)
+    if found is None:
+        return False
+    who = found.group("who")
+    return not (_BUSINESS.search(_PARENTS.sub(" ", who)) or _COUNTERPARTY_NAME.match(who))
 
 
 def singular(word: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from termcheck.parties import ALIAS_MARK, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases, singular
+from termcheck.parties import ALIAS_MARK, ALIAS_WORD, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases, singular
 
 # A letter (so word boundaries hold around it) that no English or French contract uses.
 RECORDING_MARK = "ꔷ"
@@ -33,6 +33,8 @@ _WORKS = frozenset(
     "documentaire série émission".split()
 )
 
+# The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
+_SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?"
 # Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
 # "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
 # question-and-answer session (the "Q&A")'.
@@ -45,14 +47,13 @@ _RECORDED = re.compile(
     r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated|narrates|narrating"
     # ... or presents or hosts a show: 'The Child presents two series of "Bug Hunters" (the "Series")' (not 'presents
     # the Festival')
-    r"|(?:presents?|presented|presenting|hosts?|hosted|hosting)(?=\s+(?:[\w'’-]+\s+){0,3}?(?:series|shows?|programmes?|programs?"
-    r"|episodes?|podcasts?|courses?|lessons?|bulletins?)\b))\b"
+    rf"|(?:presents?|presented|presenting|hosts?|hosted|hosting)(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_SHOWS}|courses?|lessons?"
+    r"|bulletins?)\b))\b"
 )
 # ... or says the performer appears in the work the term names: 'appears as a valuer in episodes of "Attic Treasures"
 # (the "Programme")' (the programme holds the performance: exploiting it exploits the performer)
 _APPEARS = re.compile(
-    r"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:series|shows?|programmes?|programs?"
-    r"|episodes?|podcasts?|films?|documentar(?:y|ies))\b)"
+    rf"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
 )
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
@@ -174,7 +175,7 @@ _RECORDS_THE = re.compile(
 )
 # ... said of the performer, right before the verb: "The Artist records", "I will record", "you agree to read"
 _PERFORMER_SAYS = re.compile(
-    rf"(?:{ALIAS_MARK}{{2,}}|\b(?:{PERFORMER_WORDS}))[\"”»)]*\s+(?:will\s+|shall\s+|agrees?\s+to\s+|is\s+to\s+|also\s+)?$"
+    rf"(?:{ALIAS_WORD}|\b(?:{PERFORMER_WORDS}))[\"”»)]*\s+(?:will\s+|shall\s+|agrees?\s+to\s+|is\s+to\s+|also\s+)?$"
 )
 # ... not an amount ("records 3 hours of audio"), nor the words of a script read ("reads 500 sentences" are recorded)
 _NOT_CARRIED = frozenset("hours minutes seconds days weeks months years times pages scripts instructions terms".split())
@@ -187,7 +188,7 @@ def carried_nouns(marked: str, object_word: "re.Pattern[str]") -> list[str]:
     for m in _RECORDS_THE.finditer(marked):
         noun = m.group("noun")
         if (
-            noun in found or noun in _NOT_CARRIED or noun in _NOT_RECORDINGS or singular(noun) in _PRODUCT or noun in _PRODUCT
+            noun in found or noun in _NOT_CARRIED or noun in _NOT_RECORDINGS or {noun, singular(noun)} & _PRODUCT
             or _OCCASION.search(noun) or _PARTY_WORD.fullmatch(noun) or object_word.fullmatch(noun)
             or not _PERFORMER_SAYS.search(marked, max(0, m.start() - 60), m.start())
         ):

@@ -231,7 +231,7 @@ class ClauseContext:
     @cached_property
     def has_choice(self) -> bool:
         """Whether the clause asks for one of the options it lists (only then can a match be an option not chosen)."""
-        return CHOICE_ASKED.search(self.text) is not None
+        return _CHOICE_ASKED.search(self.text) is not None
 
     @cached_property
     def has_boxes(self) -> bool:
@@ -327,7 +327,7 @@ def option_state(lower: str, a: int, b: int, sentence: tuple[int, int]) -> Optio
 
 # A form's options on one line with a choice asked for ("Licence period (choose one): 1 year / 2 years / buyout in
 # perpetuity") and the answer on a line of its own below ("Chosen: 1 year")
-CHOICE_ASKED = re.compile(r"\((?:choose|select|circle|tick|pick)\s+one\)|\b(?:choose|select|circle|tick|pick)\s+one\s*:")
+_CHOICE_ASKED = re.compile(r"\((?:choose|select|circle|tick|pick)\s+one\)|\b(?:choose|select|circle|tick|pick)\s+one\s*:")
 _CHOSEN = re.compile(r"(?m)^[ \t]*(?:chosen|selected|choice|option\s+chosen|selected\s+option|agreed\s+option)[ \t]*:[ \t]*(?P<answer>[^\n]+)")
 _OPTION_SEPARATOR = re.compile(r"\s(?:/|\||or)\s|;")
 _CHOSEN_REACH = 300  # characters below the options where the answer is looked for
@@ -339,7 +339,7 @@ def choice_state(lower: str, a: int, b: int) -> Optional[str]:
     line_start = lower.rfind("\n", 0, a) + 1
     line_end = lower.find("\n", b)
     line_end = len(lower) if line_end < 0 else line_end
-    asked = CHOICE_ASKED.search(lower, line_start, line_end)
+    asked = _CHOICE_ASKED.search(lower, line_start, line_end)
     if asked is None or a < asked.end():
         return None
     chosen = _CHOSEN.search(lower, line_end, line_end + _CHOSEN_REACH)
