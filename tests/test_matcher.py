@@ -85,6 +85,17 @@ def test_a_definition_carries_scope_where_the_term_is_used():
     assert check_text('"Media" means all media now known or hereafter devised.', rules=RULES).check("usage-scope").findings == []
 
 
+@pytest.mark.parametrize("glossary", [
+    '1. Definitions. "Special" means the one-hour filmed show. "Licence Period" means seven (7) years from first release.',
+    '1. Definitions. "Licence Period" means seven (7) years from first release. "Special" means the one-hour filmed show.',
+])
+def test_each_definition_of_a_glossary_paragraph_carries_only_its_own_words(glossary):
+    """One paragraph that defines two terms: each term's definition is its own sentence, so "Licence Period" reads
+    seven years, and "the Special" does not read the show's one hour (or the seven years) where it is used."""
+    result = check_text(glossary + "\n2. The Producer may license the Special to one streaming service for the Licence Period.", rules=RULES)
+    assert (result.check("license-term").status, result.check("license-term").value) == ("warn", 7)
+
+
 def test_findings_quote_the_clause_and_say_where_it_is():
     text = "1. Term\n1.1 The Company may exploit the Recordings\nin perpetuity.\n"
     finding = check_text(text, name="c.txt", rules=RULES).check("perpetual-license").findings[0]

@@ -49,6 +49,16 @@ def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term
     assert _terms(text) == [term]
 
 
+def test_a_course_the_named_recordings_are_made_for_is_the_recordings_own_work():
+    """Selling access to the course sells the videos it is made of; a series with others in it is another thing."""
+    text = 'The Barber will film six haircut tutorials (the "Videos") for the Sharp Lines Academy online course (the "Course").'
+    assert _terms(text) == ["Course"]
+    doc = extract_bytes("case.txt", text.encode())
+    assert OWN_WORK_MARK * 6 in marked_texts(doc, RULES).lower
+    series = 'The Performer will appear in six comedy sketches recorded in May 2027 (the "Sketches") for the series "Late Shift" (the "Series").'
+    assert _terms(series) == ["Sketches"]
+
+
 @pytest.mark.parametrize("text", [
     # the occasion, not what it yields
     'The Performer will attend two recording sessions at the studio (the "Sessions").',

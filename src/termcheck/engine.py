@@ -22,6 +22,7 @@ from termcheck.rules.negation import negates_items
 from termcheck.rules.phrases import compile_phrases
 from termcheck.rules.model import CompiledRule, CueSpan, RuleSet, matches_starting_in
 from termcheck.rules.schema_groups import GROUP_TITLES
+from termcheck.segment import DEFINITION
 from termcheck.trie import trie_regex
 from termcheck.wording import lower_first
 
@@ -277,13 +278,23 @@ def _numbers_above(section: Optional[str]) -> list[str]:
     return [".".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
-def definitions(doc: Document) -> dict[str, Segment]:
-    """Each defined term (lower-cased) and the clause that first defines it; terms under three letters
-    are left out, since they also occur as ordinary words."""
-    found: dict[str, Segment] = {}
+def definitions(doc: Document) -> dict[str, tuple[int, int]]:
+    """Each defined term (lower-cased) and the clause that first defines it (or the sentences of it that do, when
+    one paragraph defines several: '"Special" means the show. "Licence Period" means seven (7) years.'); terms
+    under three letters are left out, since they also occur as ordinary words."""
+    found: dict[str, tuple[int, int]] = {}
     for seg in doc.segments:
-        if seg.zone == "definition" and seg.defines and len(seg.defines) >= 3:
-            found.setdefault(seg.defines.lower(), seg)
+        if seg.zone != "definition" or not seg.defines:
+            continue
+        starts: list[tuple[int, str]] = [(seg.start, seg.defines)]
+        for a, b in seg.sentences[1:]:
+            d = DEFINITION.match(doc.text[a:b].lstrip())
+            term = (d.group("q") or d.group("bare")).strip() if d else None
+            if term and term != starts[-1][1]:  # ('1. Definitions.' is a sentence before the first one's)
+                starts.append((a, term))
+        for k, (a, term) in enumerate(starts):
+            if len(term) >= 3:
+                found.setdefault(term.lower(), (a, starts[k + 1][0] if k + 1 < len(starts) else seg.end))
     return found
 
 
@@ -336,7 +347,7 @@ def definition_spans(doc: Document) -> tuple[dict[str, tuple[int, int]], frozens
     """Each defined term (lower-cased) and where it is defined: the clause that defines it, else the words
     before a term defined in passing; and the terms defined only in passing."""
     spans = inline_definitions(doc)
-    clauses = {term: (seg.start, seg.end) for term, seg in definitions(doc).items()}
+    clauses = definitions(doc)
     in_passing = frozenset(spans) - frozenset(clauses)
     spans.update(clauses)
     return spans, in_passing

@@ -55,6 +55,12 @@ _RECORDED = re.compile(
 _APPEARS = re.compile(
     rf"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
 )
+# ... or names the finished work the recordings it has just named are made for: 'will film six haircut tutorials (the
+# "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
+# performer's recordings make up (not 'six comedy sketches (the "Sketches") for the series "Late Shift" (the "Series")',
+# a show with others in it, which "for inclusion in the Series" limits the sketches to)
+_SOLO_WORKS = frozenset("course audiobook album single audioguide".split())
+_NAMED_FOR = re.compile(r"\([^()]{0,20}[\"“«][^\"”»]{1,40}[\"”»]\s*\)\s*(?:for|pour)\s+(?:the|a|an|its|le|la|l['’]|son|sa)\b")
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
     # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
@@ -151,7 +157,10 @@ def recording_terms(
                 [m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b) + _recorded_kind(marked, a, b, words[-1])
                 + appears
             )
-            in_work = bool(appears) and recorded[-1] == appears[-1] and _names_a_work(words[-1])
+            in_work = bool(recorded) and _names_a_work(words[-1]) and (
+                bool(appears) and recorded[-1] == appears[-1]
+                or singular(words[-1]) in _SOLO_WORKS and _NAMED_FOR.search(text, recorded[-1], b) is not None
+            )
             if (
                 not recorded or _names_the_occasion(said, marked, recorded[-1], words[-1]) or _WHO.search(marked, recorded[-1], b)
                 or (_names_where_put(marked, recorded[-1], b, words[-1]) and not in_work)

@@ -59,7 +59,7 @@ _BINDING_PART = re.compile(
     re.IGNORECASE,
 )
 _TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
-_DEFINITION = re.compile(
+DEFINITION = re.compile(
     r"""^(?:in\s+this\s+(?:agreement|release|contract|document)\s*,?\s*)?(?:the\s+(?:term|expression)s?\s+)?
         (?:["«']\s*(?P<q>[^"»']{1,80}?)\s*["»'](?:\s*(?:,|or|and|ou|et)\s*["«'][^"»']{1,80}["»'])*|(?!(?:this|that|it|which|what|these|those|such|there|here|he|she|they|we|you|i|who|ceci|cela|il|elle|ce)\b)(?-i:(?P<bare>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,4})))
         \s*(?:\([^)]{0,60}\)\s*)?[,:]?\s*
@@ -431,7 +431,7 @@ def segment_document(doc: Document) -> Document:
                 zone = "explanatory"  # "3. Statutory notice. Under California Labor Code section 927, ..."
             # '1. Definitions. "Work Product" means ...': the definition follows the clause's run-in title
             clause = body[max(0, title_end - body_start):].lstrip() if title_end >= 0 else body
-            d = _DEFINITION.match(clause) if zone == "operative" and not _PARTY_SHALL_INCLUDE.match(clause) else None
+            d = DEFINITION.match(clause) if zone == "operative" and not _PARTY_SHALL_INCLUDE.match(clause) else None
             if d:
                 zone, defines = "definition", (d.group("q") or d.group("bare")).strip()
             elif zone == "operative" and state.in_definitions:
