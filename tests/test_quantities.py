@@ -34,7 +34,9 @@ def test_english_number_words(n):
 @pytest.mark.parametrize(
     "words, n",
     [("vingt et un", 21), ("soixante-dix", 70), ("quatre-vingts", 80), ("quatre-vingt-dix", 90), ("septante", 70),
-     ("deux cents", 200), ("mille", 1000), ("a", 1), ("a two", 2)],
+     ("deux cents", 200), ("mille", 1000), ("a", 1), ("a two", 2),
+     # a unit adds to a round number only: "one thirteen (13) week cycle" is one cycle of thirteen weeks (sixty-third session)
+     ("one thirteen", 13), ("dix-sept", 17), ("soixante et onze", 71), ("quatre-vingt-dix-neuf", 99)],
 )
 def test_french_and_odd_number_words(words, n):
     assert words_to_number(words) == n
@@ -72,7 +74,9 @@ def test_years_and_months_are_one_duration(years, months, joiner):
      ("during the 2027 season", 1), ("the 2027-2028 season", 1), ("during the 2027-28 school year", 1),
      ("pendant l'année scolaire 2027-2028", 1), ("academic year 2027/2028", 1),
      # ... a French season, and seasons with both years in full (fiftieth session)
-     ("valable pour la saison 2027-2028", 1), ("la saison sportive 2027/2028", 1), ("the 2027-2028 and 2028-2029 seasons", 2)],
+     ("valable pour la saison 2027-2028", 1), ("la saison sportive 2027/2028", 1), ("the 2027-2028 and 2028-2029 seasons", 2),
+     # ... and school years listed (sixty-third session)
+     ("for the 2027-28, 2028-29 and 2029-30 school years", 3), ("the 2027-28 and 2028-29 academic years", 2)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]

@@ -62,7 +62,10 @@ def words_to_number(text: str) -> Optional[int]:
         if t in ("quatre-vingt", "quatre-vingts"):
             current += 80
         elif t in _UNITS_EN or t in _UNITS_FR:
-            current += _UNITS_EN.get(t, _UNITS_FR.get(t, 0))
+            value = _UNITS_EN.get(t, _UNITS_FR.get(t, 0))
+            # a unit adds to a round number ("twenty one", « dix-sept », « soixante et onze »), not to another unit: "one
+            # thirteen (13) week cycle" is one cycle of thirteen weeks, not fourteen
+            current = value if current % 10 else current + value
         elif t in _SCALES:
             scale = _SCALES[t]
             if scale >= 1000:
@@ -230,8 +233,11 @@ def find_durations(text: str) -> list[Duration]:
 # to 2029/30 seasons" (three), "the 2027-28 season" (one), "the 2026-27 and 2027-28 football seasons" (two);
 # a season within one year: "during the 2027 season" (one; not the first year of "2027-2028")
 _SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-](?:(?:19|20)\d\d|\d\d)\b|(?![/–-]\d))"
+# ... and school years listed so: "for the 2027-28, 2028-29 and 2029-30 school years" (three)
 _SEASONS = re.compile(
-    rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)(?:\s+[a-z]+){{0,2}}?\s+seasons?\b", re.IGNORECASE
+    rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)"
+    r"(?:(?:\s+[a-z]+){0,2}?\s+seasons?|\s+(?:school|academic)\s+years)\b",
+    re.IGNORECASE,
 )
 
 
