@@ -99,6 +99,7 @@ _CONTENT_PIECES = frozenset(
 _MEANS = re.compile(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
 _RECORDING_NOUN = re.compile(
     r"\b(?:recordings?|footage|videos?|audio|photographs?|photos|images|clips|takes|scans|captures"
+    r"|(?:television|tv|comedy|stand-up|magic|music)\s+specials?"  # 'perform in a one-hour television special (the "Special")'
     r"|enregistrements?|vidéos|photographies|captations?)\b(?!\s+(?:sessions?|studio|equipment|days?|séances?))"
 )
 # ... its first words, which the recordings' noun heads: "all audio and video recordings", not "any person to
