@@ -146,6 +146,14 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # a defined list of works is no person "listed in Schedule 1" (sixty-first session)
         ('1.2 "Courses" means the e-learning courses listed in Schedule 1.', []),
         ('1.2 "Lead" means the actor listed in Schedule 1.', ["Lead"]),
+        # a role the contract gives the one it films, by what that one allows, whatever the trade (sixty-third session)
+        ("1. The Mediator allows the Museum to film her for its gallery videos.", ["Mediator"]),
+        ("1. La Médiatrice autorise le Musée des Beaux-Arts à la filmer.", ["Médiatrice"]),
+        ("The Guide agrees to be filmed during the tour.", ["Guide"]),
+        ("The Pastor agrees to be recorded during the Sunday service.", []),  # a word the rules already read as the performer
+        # ... not a parent who lets a child be filmed, nor the other side by its own word
+        ("1. The Parent allows the School to film her child in the play.", []),
+        ("1. The Company allows the Photographer to film them.", []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

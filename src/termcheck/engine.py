@@ -724,6 +724,10 @@ def _years_value(
                 best, best_hit = "vague", h
             continue
         d = min(durations, key=lambda d: abs(d.start - rel))
+        # "will be published within one (1) week after filming, and may keep it online for two (2) months": a deadline
+        # beside the use's own period is no length of it
+        if _DEADLINE_BEFORE.search(sentence, 0, d.start) and (uses := [p for p in durations if _is_use_period(sentence, p)]):
+            d = min(uses, key=lambda p: abs(p.start - rel))
         # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
         if not h.via_span and h.sentence in deadlines and _DEADLINE_BEFORE.search(sentence, 0, d.start):
             continue

@@ -41,7 +41,7 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
@@ -269,6 +269,16 @@ _PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
 # words tried them at every word of the text, a third of the rules' time on a commercial contract)
 _GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
 _PERFORMER_BEFORE = re.compile(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
+# A role the contract gives the one it films and never defines, by what that one allows: "The Mediator allows the Museum
+# to film her", « La Médiatrice autorise le Musée à la filmer », "The Pastor agrees to be recorded" (any trade, not only
+# those the rules name: the role is read as the performer wherever it is used)
+_LETS_ITSELF_BE_RECORDED = re.compile(
+    r"\b(?:The|La|Le|L['’])\s*(?P<role>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s+(?:"
+    r"(?:allows|authori[sz]es|permits)\b[^.;\n]{1,80}?\bto\s+(?:film|record|photograph|videotape|capture|interview)\s+(?:him|her|them)\b(?!\s+(?:child|children|son|daughter|pupil|student))"
+    r"|(?:agrees|consents)\s+to\s+be\s+(?:filmed|recorded|photographed|videotaped|interviewed)\b"
+    r"|(?:autorise|permet)\b[^.;\n]{1,80}?\bà\s+(?:le|la|l['’])\s*(?:filmer|photographier|enregistrer|capter|interviewer)\b"
+    r"|accepte\s+d['’]être\s+(?:filmée?|photographiée?|enregistrée?)\b)"
+)
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
@@ -352,6 +362,9 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
             _keep_counterparty(other, m.group("name"))
     for name in _short_names(text):
         _keep_counterparty(other, name)
+    for m in _LETS_ITSELF_BE_RECORDED.finditer(text, 0, _OPENING):
+        if not _COUNTERPARTY_NAME.match(m.group("role")):
+            _keep(performer, m.group("role"))
     for m in _FORM_LINE.finditer(text):
         label, what, term = m.group("label"), _AGE_AFTER.sub("", m.group("what")), m.group("term")
         if (_PERFORMER_LABEL.fullmatch(label) or (term and PERFORMER_NAME.match(term))) and _PERSONAL_NAME.match(what) and not _BUSINESS.search(what):

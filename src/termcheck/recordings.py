@@ -29,7 +29,7 @@ _OWN_WORK = OWN_WORK_MARK * 2 + "*"
 RECORDING_PHRASES = {"object": [_RECORDING, _OWN_WORK], "recording_word": [_RECORDING, _OWN_WORK], "own_work": [_OWN_WORK]}
 # The kinds of finished work a name of the recordings may be
 _WORKS = frozenset(
-    "audiobook podcast album single documentary film course episode series programme program audioguide "
+    "audiobook podcast album single documentary film course episode series programme program audioguide special "
     "documentaire série émission".split()
 )
 
