@@ -258,6 +258,9 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('This is a drama school ("School").', []),
         ('The Guest will speak at a film festival ("Festival").', []),
         ('You list a voice on the Resonant Voice Library ("Library").', []),
+        # ... nor the thing the description names by its common noun before an institution (sixty-third session)
+        ('The Artist will record the English audio guide for the Harbour Museum (the "Guide").', []),
+        ('The Narrator records the tour for the charity Open Doors (the "Charity").', ["Charity"]),
         # a form's line that names a business by its role, not a date or a project
         ("Organiser: Vesper Sound Ltd\nSinger: the undersigned", ["Organiser"]),
         ("Date: 18 May 2027\nProject: Acme Ltd rebrand", []),

@@ -46,7 +46,7 @@ PERFORMER_WORDS = (
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
@@ -347,6 +347,8 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
                 elif PERFORMER_NAME.match(m.group("term")):
                     for person in next(filter(None, (_personal_names(description, where) for where in _NAME_PLACES)), []):
                         _keep(performer, person)
+                elif _names_a_thing(description, m.group("term")):
+                    continue  # 'record the English audio guide for the Harbour Museum (the "Guide")': the guide, not the museum
                 elif _is_business_party(description, named_as_party=_names_the_parties(text, start, m.start())):
                     _keep_counterparty(other, m.group("term"))
                 elif grantee and _names_a_person(description[:grantee.start()]):
@@ -435,6 +437,14 @@ def _is_business_party(description: str, named_as_party: bool) -> bool:
     if not tail.strip() or _names_a_person(description) or _GROUP.search(tail) or _DOCUMENT.search(tail):
         return False
     return bool(_ENTITY_FORM.search(tail) or (named_as_party and _BUSINESS.search(tail)) or _INSTITUTION.search(tail))
+
+
+def _names_a_thing(description: str, term: str) -> bool:
+    """Whether the description names what the term stands for by its common noun, written small and with no proper name
+    after it: 'the English audio guide for the Harbour Museum (the "Guide")' (not 'the charity Open Doors (the "Charity")',
+    its kind before its name)."""
+    word = term.split()[-1].lower()
+    return re.search(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description) is not None
 
 
 def _names_its_kind(description: str, term: str) -> bool:
