@@ -44,6 +44,8 @@ def _terms(text: str) -> list[str]:
     ('The Child presents two series of "Bug Hunters" for Kestrel Kids TV (the "Series").', "Series"),
     # a programme the performer appears in (sixty-second session)
     ('The Expert appears as a valuer in episodes of "Attic Treasures" (the "Programme").', "Programme"),
+    # ... and in French, « présente l'émission » (sixty-third session)
+    ("L'Animatrice présente l'émission jeunesse « Les Petits Curieux » (l'« Émission »).", "Émission"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]

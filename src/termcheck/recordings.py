@@ -34,7 +34,7 @@ _WORKS = frozenset(
 )
 
 # The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
-_SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?"
+_SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?|émissions?|séries?"
 # Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
 # "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
 # question-and-answer session (the "Q&A")'.
@@ -47,7 +47,8 @@ _RECORDED = re.compile(
     r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated|narrates|narrating"
     # ... or presents or hosts a show: 'The Child presents two series of "Bug Hunters" (the "Series")' (not 'presents
     # the Festival')
-    rf"|(?:presents?|presented|presenting|hosts?|hosted|hosting)(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_SHOWS}|courses?|lessons?"
+    # (« L'Animatrice présente l'émission jeunesse « Les Petits Curieux » (l'« Émission ») »)
+    rf"|(?:presents?|presented|presenting|hosts?|hosted|hosting|présente|présentent|anime|animent)(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:l['’])?(?:{_SHOWS}|courses?|lessons?"
     r"|bulletins?)\b))\b"
 )
 # ... or says the performer appears in the work the term names: 'appears as a valuer in episodes of "Attic Treasures"
@@ -252,7 +253,7 @@ def _names_the_occasion(said: str, marked: str, at: int, head: str) -> bool:
 def _recorded_itself(marked: str, at: int, head: str) -> bool:
     """Whether the term's last word comes within a few words after at (where a word that records ends): the
     thing recorded ("film a 6-hour video course"), not a product named further on."""
-    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+{re.escape(head)}s?\b", marked[at:at + 80]) is not None
+    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:l['’])?{re.escape(head)}s?\b", marked[at:at + 80]) is not None
 
 
 def _names_where_put(marked: str, start: int, end: int, head: str) -> bool:
