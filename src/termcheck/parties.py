@@ -270,7 +270,7 @@ _PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
 _GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
 _PERFORMER_BEFORE = re.compile(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
 # A role the contract gives the one it films and never defines, by what that one allows: "The Mediator allows the Museum
-# to film her", « La Médiatrice autorise le Musée à la filmer », "The Pastor agrees to be recorded" (any trade, not only
+# to film her", « La Médiatrice autorise le Musée à la filmer », "The Guide agrees to be filmed" (any trade, not only
 # those the rules name: the role is read as the performer wherever it is used)
 _LETS_ITSELF_BE_RECORDED = re.compile(
     r"\b(?:The|La|Le|L['’])\s*(?P<role>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s+(?:"
@@ -444,7 +444,8 @@ def _names_a_thing(description: str, term: str) -> bool:
     after it: 'the English audio guide for the Harbour Museum (the "Guide")' (not 'the charity Open Doors (the "Charity")',
     its kind before its name)."""
     word = term.split()[-1].lower()
-    return re.search(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description) is not None
+    named = re.search(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description) is not None
+    return named and not _ENTITY_FORM.search(description[-_TAIL:])  # (not 'a studio, Bright Studio Ltd ("Studio")')
 
 
 def _names_its_kind(description: str, term: str) -> bool:
