@@ -444,8 +444,11 @@ def _names_a_thing(description: str, term: str) -> bool:
     after it: 'the English audio guide for the Harbour Museum (the "Guide")' (not 'the charity Open Doors (the "Charity")',
     its kind before its name)."""
     word = term.split()[-1].lower()
-    named = re.search(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description) is not None
-    return named and not _ENTITY_FORM.search(description[-_TAIL:])  # (not 'a studio, Bright Studio Ltd ("Studio")')
+    last = None
+    for last in re.finditer(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description):
+        pass
+    # (the noun last, with no business's legal form after it: not 'a studio, Bright Studio Ltd ("Studio")')
+    return last is not None and not _ENTITY_FORM.search(description, last.end())
 
 
 def _names_its_kind(description: str, term: str) -> bool:
