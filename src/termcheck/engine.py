@@ -724,19 +724,17 @@ def _years_value(
                 best, best_hit = "vague", h
             continue
         d = min(durations, key=lambda d: abs(d.start - rel))
-        # "will be published within one (1) week after filming, and may keep it online for two (2) months": a deadline
-        # beside the use's own period is no length of it
-        if _DEADLINE_BEFORE.search(sentence, 0, d.start) and (uses := [p for p in durations if _is_use_period(sentence, p)]):
-            d = min(uses, key=lambda p: abs(p.start - rel))
-        # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
-        if not h.via_span and h.sentence in deadlines and _DEADLINE_BEFORE.search(sentence, 0, d.start):
-            continue
-        if not h.via_span and _is_use_period(sentence, d):
+        deadline = _DEADLINE_BEFORE.search(sentence, 0, d.start) is not None
+        uses = [] if h.via_span else [p for p in durations if _is_use_period(sentence, p)]
+        if uses and (deadline or _is_use_period(sentence, d)):
             # "(b) in cinemas for 12 months after broadcast, and (c) on its platform for 3 years after
-            # broadcast": each use has its period, and the longest is how long the licence lasts
-            d = max((p for p in durations if _is_use_period(sentence, p)), key=lambda p: p.years)
+            # broadcast": each use has its period, and the longest is how long the licence lasts (a deadline beside
+            # them is none: "will be published within one (1) week ..., and may keep it online for two (2) months")
+            d = max(uses, key=lambda p: p.years)
             # ... and the finding quotes the hit on that period
             h = next((o for o in lengths if o.sentence == h.sentence and o.start - o.sentence[0] in range(d.start, d.end)), h)
+        elif deadline and not h.via_span and h.sentence in deadlines:
+            continue  # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
         if d.conflict:
             notes.append(d.conflict)
         if best is None or isinstance(best, str) or d.years > best:

@@ -444,11 +444,9 @@ def _names_a_thing(description: str, term: str) -> bool:
     after it: 'the English audio guide for the Harbour Museum (the "Guide")' (not 'the charity Open Doors (the "Charity")',
     its kind before its name)."""
     word = term.split()[-1].lower()
-    last = None
-    for last in re.finditer(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description):
-        pass
+    found = list(re.finditer(rf"\b{re.escape(word)}s?\b(?!\s+[A-ZÀ-Ý])", description))
     # (the noun last, with no business's legal form after it: not 'a studio, Bright Studio Ltd ("Studio")')
-    return last is not None and not _ENTITY_FORM.search(description, last.end())
+    return bool(found) and not _ENTITY_FORM.search(description, found[-1].end())
 
 
 def _names_its_kind(description: str, term: str) -> bool:
