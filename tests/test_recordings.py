@@ -61,6 +61,22 @@ def test_a_course_the_named_recordings_are_made_for_is_the_recordings_own_work()
     assert _terms(series) == ["Sketches"]
 
 
+def test_a_voice_pack_the_lines_are_recorded_for_is_the_recordings_own_work():
+    """A voice pack is made of one voice's lines: selling the pack sells the recordings (sixty-fourth session)."""
+    text = 'The Caster will record 400 commentary lines for a voice pack in the game "Rift Arena" (the "Pack").'
+    assert _terms(text) == ["Pack"]
+    doc = extract_bytes("case.txt", text.encode())
+    assert OWN_WORK_MARK * 4 in marked_texts(doc, RULES).lower
+    game = 'The Caster will record 400 commentary lines for the game "Rift Arena" (the "Game").'
+    assert _terms(game) == []
+
+
+def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
+    """'will sing ... on the album "Still Here" (the "Album")': the album holds the performance (sixty-fourth session)."""
+    assert _terms('The Singer will sing with the Hope Choir on the album "Still Here" (the "Album").') == ["Album"]
+    assert _terms('The Singer will sing at the launch of the album "Still Here" (the "Launch").') == []
+
+
 @pytest.mark.parametrize("text", [
     # the occasion, not what it yields
     'The Performer will attend two recording sessions at the studio (the "Sessions").',

@@ -856,6 +856,7 @@ _GONE_AT_ONCE = re.compile(
 _FROM_PRODUCTION = re.compile(
     r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
     r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication|casting"
+    r"|focus\s+groups?|interviews?|discussions?|workshops?|filming"  # a study's "deleted twelve (12) months after the focus group"
     r"|completion\s+of\s+(?:the\s+)?(?:production|recording|project)"
     r"|role\s+(?:is|has\s+been|was)\s+(?:cast|filled)"  # a casting service's "deleted 90 days after the role is cast"
     # ... or after a job ends: "delete it six (6) months after my employment ends, or within thirty (30) days if I withdraw"

@@ -41,12 +41,12 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
@@ -71,7 +71,7 @@ _PARTY_DEFINITION = re.compile(
 _MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
-_PERFORMER_TRADES = PERFORMER_WORDS + r"|coach(?:es)?|trainers?|comedians?|hosts?|guides?|estate\s+agents?|realtors?"
+_PERFORMER_TRADES = PERFORMER_WORDS + r"|trainers?|comedians?|hosts?|guides?|estate\s+agents?|realtors?"
 # What a schedule lists besides people: '"Licensed Uses" means the uses listed in Schedule A' names no one.
 _LISTED_THINGS = (
     r"(?:uses?|usages?|media|purposes?|materials?|recordings?|works?|fees?|rates?|rights?|territor\w*|products?|terms?|services?"
@@ -277,8 +277,16 @@ _LETS_ITSELF_BE_RECORDED = re.compile(
     r"(?:allows|authori[sz]es|permits)\b[^.;\n]{1,80}?\bto\s+(?:film|record|photograph|videotape|capture|interview)\s+(?:him|her|them)\b(?!\s+(?:child|children|son|daughter|pupil|student))"
     r"|(?:agrees|consents)\s+to\s+be\s+(?:filmed|recorded|photographed|videotaped|interviewed)\b"
     r"|(?:autorise|permet)\b[^.;\n]{1,80}?\bà\s+(?:le|la|l['’])\s*(?:filmer|photographier|enregistrer|capter|interviewer)\b"
-    r"|accepte\s+d['’]être\s+(?:filmée?|photographiée?|enregistrée?)\b)"
+    r"|accepte\s+d['’]être\s+(?:filmée?|photographiée?|enregistrée?)\b"
+    # ... or by being filmed at something it does: "The Sommelier will be filmed during ten tastings", « Le Sommelier est
+    # filmé lors de dix dégustations » (a person's trade by its ending: not "The Dinner will be filmed during the gala")
+    r"|(?P<passive>(?:is|will\s+be|shall\s+be)\s+(?:filmed|recorded|photographed|videotaped)\s+(?:while|during|at\s+work|when)"
+    r"|(?:est|sera)\s+(?:filmée?|photographiée?|enregistrée?)\s+(?:lors|pendant|durant|au\s+travail|en\s+train)))\b"
 )
+# the endings of a person's trade ("Sommelier", "Instructor", « Coiffeuse », « Pharmacienne »), read where a role is only
+# passively filmed
+_TRADE_ENDING = re.compile(r"(?:[^m]er|or|ist|iste|eur|euse|rice|ien|ienne|ian|ant|ante|ent|ente)$")
+_NOT_A_TRADE = frozenset("dinner trailer order banner poster cover event concert content parent".split())
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
@@ -365,6 +373,9 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
     for name in _short_names(text):
         _keep_counterparty(other, name)
     for m in _LETS_ITSELF_BE_RECORDED.finditer(text, 0, _OPENING):
+        role = m.group("role").lower()
+        if m.group("passive") and (not _TRADE_ENDING.search(role) or role in _NOT_A_TRADE):
+            continue
         if not _COUNTERPARTY_NAME.match(m.group("role")):
             _keep(performer, m.group("role"))
     for m in _FORM_LINE.finditer(text):

@@ -30,7 +30,7 @@ RECORDING_PHRASES = {"object": [_RECORDING, _OWN_WORK], "recording_word": [_RECO
 # The kinds of finished work a name of the recordings may be
 _WORKS = frozenset(
     "audiobook podcast album single documentary film course episode series programme program audioguide special "
-    "documentaire série émission".split()
+    "pack voicebank documentaire série émission".split()
 )
 
 # The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
@@ -55,6 +55,8 @@ _RECORDED = re.compile(
 # (the "Programme")' (the programme holds the performance: exploiting it exploits the performer)
 _APPEARS = re.compile(
     rf"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
+    # ... or sings on the record the term names: 'will sing with the Hope Choir on the album "Still Here" (the "Album")'
+    r"|\b(?:sings?|sang|sung|singing)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:on|for)\s+(?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:albums?|singles?|records?|eps?)\b)"
 )
 # ... or names the finished work the recordings it has just named are made for: 'will film six haircut tutorials (the
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
@@ -62,6 +64,9 @@ _APPEARS = re.compile(
 # a show with others in it, which "for inclusion in the Series" limits the sketches to)
 _SOLO_WORKS = frozenset("course audiobook album single audioguide".split())
 _NAMED_FOR = re.compile(r"\([^()]{0,20}[\"“«][^\"”»]{1,40}[\"”»]\s*\)\s*(?:for|pour)\s+(?:the|a|an|its|le|la|l['’]|son|sa)\b")
+# ... or a voice pack or voicebank the lines are recorded for: 'record 400 commentary lines for a voice pack in the game
+# "Rift Arena" (the "Pack")' (one voice's lines make it up)
+_VOICE_COLLECTION = re.compile(r"\b(?:voice|announcer|commentary|caster|narrator)\s+packs?\b|\bvoicebanks?\b", re.IGNORECASE)
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
     # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
@@ -162,6 +167,7 @@ def recording_terms(
             in_work = bool(recorded) and _names_a_work(words[-1]) and (
                 bool(appears) and recorded[-1] == appears[-1]
                 or singular(words[-1]) in _SOLO_WORKS and _NAMED_FOR.search(text, recorded[-1], b) is not None
+                or singular(words[-1]) in ("pack", "voicebank") and _VOICE_COLLECTION.search(text, recorded[-1], b) is not None
             )
             if (
                 not recorded or _names_the_occasion(said, marked, recorded[-1], words[-1]) or _WHO.search(marked, recorded[-1], b)
