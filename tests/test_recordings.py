@@ -46,6 +46,8 @@ def _terms(text: str) -> list[str]:
     ('The Expert appears as a valuer in episodes of "Attic Treasures" (the "Programme").', "Programme"),
     # ... and in French, « présente l'émission » (sixty-third session)
     ("L'Animatrice présente l'émission jeunesse « Les Petits Curieux » (l'« Émission »).", "Émission"),
+    # ... and the book narrated (sixty-fourth session)
+    ('The Narrator will narrate the novel "The Salt Road" (the "Audiobook").', "Audiobook"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]

@@ -43,8 +43,8 @@ _RECORDED = re.compile(
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
-    # 'narrates walking tours of Bath for the City Walks app (the "Tours")'
-    r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))voice|voiced|narrated|narrates|narrating"
+    # 'narrates walking tours of Bath for the City Walks app (the "Tours")', 'will narrate the novel "The Salt Road" (the "Audiobook")'
+    r"|(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=\bto\s))(?:voice|narrate)|voiced|narrated|narrates|narrating"
     # ... or presents or hosts a show: 'The Child presents two series of "Bug Hunters" (the "Series")' (not 'presents
     # the Festival')
     # (« L'Animatrice présente l'émission jeunesse « Les Petits Curieux » (l'« Émission ») »)
