@@ -99,7 +99,7 @@ _PRODUCT = frozenset(
 # The pieces of content a recording's kind may come before: 'video scenarios', 'audio lessons' (not 'video game')
 _CONTENT_PIECES = frozenset(
     "scenario scene lesson class tutorial message story diary testimonial greeting prompt segment sketch piece reading "
-    "vignette monologue entry postcard letter".split()
+    "vignette monologue entry postcard letter tour walkthrough".split()
 )
 # What a definition clause says the term is: '"Takes" means all audio recordings made ...' (its first words)
 _MEANS = re.compile(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
