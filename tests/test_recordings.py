@@ -48,6 +48,8 @@ def _terms(text: str) -> list[str]:
     ("L'Animatrice présente l'émission jeunesse « Les Petits Curieux » (l'« Émission »).", "Émission"),
     # ... and the book narrated (sixty-fourth session)
     ('The Narrator will narrate the novel "The Salt Road" (the "Audiobook").', "Audiobook"),
+    # ... and what is live-streamed (replays of it are sold)
+    ('The Guide will lead live-streamed walking tours of Lisbon on the Wanderlive platform (the "Tours").', "Tours"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
