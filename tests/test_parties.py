@@ -160,6 +160,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ("1. The Florist will be filmed while arranging the flowers.", ["Florist"]),
         ("1. The Dinner will be filmed during the gala.", []),
         ("1. The Ceremony will be recorded during the festival.", []),
+        ("1. The Swimmer will be filmed during the relay.", ["Swimmer"]),
+        ("1. The Segment will be recorded during the show.", []),
     ],
 )
 def test_performer_aliases(text: str, expected: list[str]) -> None:

@@ -55,24 +55,19 @@ def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term
     assert _terms(text) == [term]
 
 
-def test_a_course_the_named_recordings_are_made_for_is_the_recordings_own_work():
-    """Selling access to the course sells the videos it is made of; a series with others in it is another thing."""
-    text = 'The Barber will film six haircut tutorials (the "Videos") for the Sharp Lines Academy online course (the "Course").'
-    assert _terms(text) == ["Course"]
+@pytest.mark.parametrize("text, term, other, other_terms", [
+    # selling access to the course sells the videos it is made of; a series with others in it is another thing
+    ('The Barber will film six haircut tutorials (the "Videos") for the Sharp Lines Academy online course (the "Course").', "Course",
+     'The Performer will appear in six comedy sketches recorded in May 2027 (the "Sketches") for the series "Late Shift" (the "Series").', ["Sketches"]),
+    # a voice pack is made of one voice's lines: selling the pack sells the recordings (sixty-fourth session); a game is not
+    ('The Caster will record 400 commentary lines for a voice pack in the game "Rift Arena" (the "Pack").', "Pack",
+     'The Caster will record 400 commentary lines for the game "Rift Arena" (the "Game").', []),
+])
+def test_a_work_the_recordings_make_up_is_the_recordings_own_work(text, term, other, other_terms):
+    assert _terms(text) == [term]
     doc = extract_bytes("case.txt", text.encode())
-    assert OWN_WORK_MARK * 6 in marked_texts(doc, RULES).lower
-    series = 'The Performer will appear in six comedy sketches recorded in May 2027 (the "Sketches") for the series "Late Shift" (the "Series").'
-    assert _terms(series) == ["Sketches"]
-
-
-def test_a_voice_pack_the_lines_are_recorded_for_is_the_recordings_own_work():
-    """A voice pack is made of one voice's lines: selling the pack sells the recordings (sixty-fourth session)."""
-    text = 'The Caster will record 400 commentary lines for a voice pack in the game "Rift Arena" (the "Pack").'
-    assert _terms(text) == ["Pack"]
-    doc = extract_bytes("case.txt", text.encode())
-    assert OWN_WORK_MARK * 4 in marked_texts(doc, RULES).lower
-    game = 'The Caster will record 400 commentary lines for the game "Rift Arena" (the "Game").'
-    assert _terms(game) == []
+    assert OWN_WORK_MARK * len(term) in marked_texts(doc, RULES).lower
+    assert _terms(other) == other_terms
 
 
 def test_the_record_the_performer_sings_on_is_the_recordings_own_work():

@@ -285,7 +285,7 @@ _LETS_ITSELF_BE_RECORDED = re.compile(
 )
 # the endings of a person's trade ("Sommelier", "Instructor", « Coiffeuse », « Pharmacienne »), read where a role is only
 # passively filmed
-_TRADE_ENDING = re.compile(r"(?:[^m]er|or|ist|iste|eur|euse|rice|ien|ienne|ian|ant|ante|ent|ente)$")
+_TRADE_ENDING = re.compile(r"(?:er|or|ist|iste|eur|euse|rice|ien|ienne|ian|ant|ante|(?<!m)ent|ente)$")  # (not "Segment", "Document")
 _NOT_A_TRADE = frozenset("dinner trailer order banner poster cover event concert content parent".split())
 # A defined name that something belongs to: "Manufacturer's Products"
 _POSSESSIVE = re.compile(r"['’]")
