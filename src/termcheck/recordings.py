@@ -63,11 +63,15 @@ _APPEARS = re.compile(
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
 # performer's recordings make up (not 'six comedy sketches (the "Sketches") for the series "Late Shift" (the "Series")',
 # a show with others in it, which "for inclusion in the Series" limits the sketches to)
-_SOLO_WORKS = frozenset("course audiobook album single audioguide".split())
 _NAMED_FOR = re.compile(r"\([^()]{0,20}[\"“«][^\"”»]{1,40}[\"”»]\s*\)\s*(?:for|pour)\s+(?:the|a|an|its|le|la|l['’]|son|sa)\b")
 # ... or a voice pack or voicebank the lines are recorded for: 'record 400 commentary lines for a voice pack in the game
 # "Rift Arena" (the "Pack")' (one voice's lines make it up)
 _VOICE_COLLECTION = re.compile(r"\b(?:voice|announcer|commentary|caster|narrator)\s+packs?\b|\bvoicebanks?\b", re.IGNORECASE)
+# Each kind of work one performer's recordings make up, and what says they make it up after the word that records them
+_MADE_UP_BY = {
+    **dict.fromkeys("course audiobook album single audioguide".split(), _NAMED_FOR),
+    **dict.fromkeys(("pack", "voicebank"), _VOICE_COLLECTION),
+}
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
 _OCCASION = re.compile(
     # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
@@ -167,8 +171,7 @@ def recording_terms(
             )
             in_work = bool(recorded) and _names_a_work(words[-1]) and (
                 bool(appears) and recorded[-1] == appears[-1]
-                or singular(words[-1]) in _SOLO_WORKS and _NAMED_FOR.search(text, recorded[-1], b) is not None
-                or singular(words[-1]) in ("pack", "voicebank") and _VOICE_COLLECTION.search(text, recorded[-1], b) is not None
+                or singular(words[-1]) in _MADE_UP_BY and _MADE_UP_BY[singular(words[-1])].search(text, recorded[-1], b) is not None
             )
             if (
                 not recorded or _names_the_occasion(said, marked, recorded[-1], words[-1]) or _WHO.search(marked, recorded[-1], b)
