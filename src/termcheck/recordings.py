@@ -41,6 +41,8 @@ _SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?|émissions?|s
 _RECORDED = re.compile(
     r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
     r"|live-streamed|livestreamed|live-streams?|livestreams?"  # 'lead live-streamed walking tours of Lisbon ... (the "Tours")'
+    # ... or streams it: 'commentate live on the championship, which the Club streams (the "Streams")'
+    r"|streams|streamed|streaming"
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
