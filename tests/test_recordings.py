@@ -50,6 +50,9 @@ def _terms(text: str) -> list[str]:
     ('The Narrator will narrate the novel "The Salt Road" (the "Audiobook").', "Audiobook"),
     # ... and what is live-streamed (replays of it are sold)
     ('The Guide will lead live-streamed walking tours of Lisbon on the Wanderlive platform (the "Tours").', "Tours"),
+    # ... or streamed; a show presented, named in the plural (sixty-fifth session)
+    ('The Commentator will commentate on the championship, which the Club streams (the "Streams").', "Streams"),
+    ('The Presenter will present a weekly two-hour show on Riverside Community Radio (the "Shows").', "Shows"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -103,6 +106,8 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     'How the product is communicated Card images General Counsel\'s Office ("GCO") will review them.',
     # a grant's length, named after a recording
     'The Company may use the recordings for two years from the date they are recorded (the "Term").',
+    # where streams go, not what is streamed
+    'The Company streams films to its members through its own streaming platform (the "Platform").',
 ])
 def test_other_terms_are_not_marked(text):
     assert _terms(text) == []

@@ -42,7 +42,7 @@ _RECORDED = re.compile(
     r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
     r"|live-streamed|livestreamed|live-streams?|livestreams?"  # 'lead live-streamed walking tours of Lisbon ... (the "Tours")'
     # ... or streams it: 'commentate live on the championship, which the Club streams (the "Streams")'
-    r"|streams|streamed|streaming"
+    r"|streams|streamed"  # (not "streaming", which names where: "its own streaming platform (the \"Platform\")")
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
@@ -265,7 +265,9 @@ def _names_the_occasion(said: str, marked: str, at: int, head: str) -> bool:
 def _recorded_itself(marked: str, at: int, head: str) -> bool:
     """Whether the term's last word comes within a few words after at (where a word that records ends): the
     thing recorded ("film a 6-hour video course"), not a product named further on."""
-    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:l['’])?{re.escape(head)}s?\b", marked[at:at + 80]) is not None
+    # (either number: 'presents a weekly show on Riverside Community Radio (the "Shows")')
+    forms = "|".join(sorted({re.escape(head), re.escape(singular(head))}))
+    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:l['’])?(?:{forms})s?\b", marked[at:at + 80]) is not None
 
 
 def _names_where_put(marked: str, start: int, end: int, head: str) -> bool:
