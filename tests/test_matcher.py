@@ -604,6 +604,10 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
         ("you will not be paid, and we do not have to credit you.", "credit you", True),
         ("you will not be paid, and we will credit you.", "credit you", False),
         ("we do not have to credit you.", "credit you", True),
+        # ... and a match that opens with the new clause's subject and modal (sixty-fifth session)
+        ("choir members are not paid, and their names will be printed in the cd booklet.", "their names will be printed", False),
+        ("choir members are not paid and their names will be printed in the cd booklet.", "their names will be printed", False),
+        ("the company will not sell or license the recordings.", "license the recordings", True),
     ],
 )
 def test_negation_scope_reads_exceptions_titles_struck_words_and_new_clauses(text, match, negated):

@@ -73,6 +73,9 @@ _SCOPE_BREAK = re.compile(
 )
 # "..., and may sell" / "... and waives": a match that starts with its own modal or -s verb starts a clause.
 _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "cannot be recalled" leads with "can"
+# ... and so does one that starts with a short subject and its modal: "Choir members are not paid, and [their
+# names will be printed]"
+_LEADING_SUBJECT = re.compile(rf"(?:[\w'’]+\s+){{1,3}}?(?:{MODALS})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
@@ -323,7 +326,7 @@ def is_negated(
     # A parenthetical aside "(but not clause (b))" does not negate the main clause.
     pre = _without_asides(pre, nested=True)
     # "..., and may sell the Recordings": a match that starts with its own verb starts a new clause.
-    leading = _LEADING_VERB.match(lower, m_start, m_end)
+    leading = _LEADING_VERB.match(lower, m_start, m_end) or _LEADING_SUBJECT.match(lower, m_start, m_end)
     if leading:
         pre += leading.group()
     cut = 0
