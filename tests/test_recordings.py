@@ -53,6 +53,9 @@ def _terms(text: str) -> list[str]:
     # ... or streamed; a show presented, named in the plural (sixty-fifth session)
     ('The Commentator will commentate on the championship, which the Club streams (the "Streams").', "Streams"),
     ('The Presenter will present a weekly two-hour show on Riverside Community Radio (the "Shows").', "Shows"),
+    # ... or a digital double, named by the word the rules' own phrase for it holds
+    ('The Producer may create a digital double of the Extra (the "Double").', "Double"),
+    ("Le Producteur peut créer son double numérique (le « Double »).", "Double"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -106,6 +109,8 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     'How the product is communicated Card images General Counsel\'s Office ("GCO") will review them.',
     # a grant's length, named after a recording
     'The Company may use the recordings for two years from the date they are recorded (the "Term").',
+    # a word of the rules' phrase for the recordings, said alone ("double" is no recording)
+    'The Agency will double the session fee for each extra day of the Shoot (the "Double Rate").',
     # where streams go, not what is streamed
     'The Company streams films to its members through its own streaming platform (the "Platform").',
 ])

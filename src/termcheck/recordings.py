@@ -163,7 +163,7 @@ def recording_terms(
             means = _MEANS.search(said)
             if words[-1] in _PRODUCT or means is None or not _IS_RECORDINGS.match(said, means.end(), means.end() + _FIRST_WORDS):
                 continue
-        else:
+        elif not _names_an_object(marked, a, b, words, object_word):  # 'create a digital double of the Extra (the "Double")'
             # a word that records, read as written (a capitalised one is a name's: 'Northbeat Records Ltd
             # ("Label")', 'Film Festival ("Festival")'), or a recording's noun near the term
             appears = [m.end() for m in _APPEARS.finditer(text, a, b)]
@@ -231,6 +231,19 @@ def mark_carried_nouns(marked: str, nouns: Iterable[str]) -> str:
     for m in pattern.finditer(marked):
         out[m.start("noun"):m.end("noun")] = RECORDING_MARK * len(m.group("noun"))
     return "".join(out)
+
+
+def _names_an_object(marked: str, start: int, end: int, words: list[str], object_word: "re.Pattern[str]") -> bool:
+    """Whether one of the rules' own phrases for the recordings, said just before end, holds the term's word:
+    'create a digital double of the Extra (the "Double")', « créer son double numérique (le « Double ») » (the
+    word alone is no recording: "double the fee"); not a term that says the phrase itself ('the "Digital Double"'),
+    which the rules read already."""
+    if object_word.search(" ".join(words)):
+        return False
+    forms = {w for word in words for w in (word, singular(word))}
+    return any(
+        forms.intersection(re.findall(r"[^\W_]+", m.group())) for m in object_word.finditer(marked, max(start, end - _NOUN_REACH), end)
+    )
 
 
 def _last_noun(text: str, start: int, end: int) -> list[int]:
