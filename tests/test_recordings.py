@@ -56,6 +56,9 @@ def _terms(text: str) -> list[str]:
     # ... or a digital double, named by the word the rules' own phrase for it holds
     ('The Producer may create a digital double of the Extra (the "Double").', "Double"),
     ("Le Producteur peut créer son double numérique (le « Double »).", "Double"),
+    # ... or the concert the performer plays in
+    ('The Musician performs in the concert of 6 June 2027 (the "Concert").', "Concert"),
+    ("Le Musicien participe au concert de l'Orchestre du 6 juin 2027 (le « Concert »).", "Concert"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -111,6 +114,8 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     'The Company may use the recordings for two years from the date they are recorded (the "Term").',
     # a word of the rules' phrase for the recordings, said alone ("double" is no recording)
     'The Agency will double the session fee for each extra day of the Shoot (the "Double Rate").',
+    # a concert the performer only attends
+    'The Guest will attend the gala concert of 6 June 2027 as a member of the audience (the "Concert").',
     # where streams go, not what is streamed
     'The Company streams films to its members through its own streaming platform (the "Platform").',
 ])

@@ -30,7 +30,7 @@ RECORDING_PHRASES = {"object": [_RECORDING, _OWN_WORK], "recording_word": [_RECO
 # The kinds of finished work a name of the recordings may be
 _WORKS = frozenset(
     "audiobook podcast album single documentary film course episode series programme program audioguide special "
-    "pack voicebank documentaire série émission".split()
+    "pack voicebank documentaire série émission concert recital gala récital spectacle".split()
 )
 
 # The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
@@ -60,6 +60,10 @@ _APPEARS = re.compile(
     rf"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
     # ... or sings on the record the term names: 'will sing with the Hope Choir on the album "Still Here" (the "Album")'
     r"|\b(?:sings?|sang|sung|singing)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:on|for)\s+(?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:albums?|singles?|records?|eps?)\b)"
+    # ... or performs in the concert it names: 'performs in the concert of 6 June 2027 (the "Concert")', « participe au
+    # concert de l'Orchestre (le « Concert ») »
+    r"|\b(?:performs?|performed|performing|plays?|played|participates|participe|participent|joue|jouent)"
+    r"(?=\s+(?:[\w'’-]+\s+){0,3}?(?:concerts?|recitals?|récitals?|galas?)\b)"
 )
 # ... or names the finished work the recordings it has just named are made for: 'will film six haircut tutorials (the
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
