@@ -59,6 +59,7 @@ def _terms(text: str) -> list[str]:
     # ... or the concert the performer plays in
     ('The Musician performs in the concert of 6 June 2027 (the "Concert").', "Concert"),
     ("Le Musicien participe au concert de l'Orchestre du 6 juin 2027 (le « Concert »).", "Concert"),
+    ("La Danseuse participe au spectacle « Vagues » du 3 mai 2027 (le « Spectacle »).", "Spectacle"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]

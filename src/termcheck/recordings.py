@@ -63,7 +63,7 @@ _APPEARS = re.compile(
     # ... or performs in the concert it names: 'performs in the concert of 6 June 2027 (the "Concert")', « participe au
     # concert de l'Orchestre (le « Concert ») »
     r"|\b(?:performs?|performed|performing|plays?|played|participates|participe|participent|joue|jouent)"
-    r"(?=\s+(?:[\w'’-]+\s+){0,3}?(?:concerts?|recitals?|récitals?|galas?)\b)"
+    r"(?=\s+(?:[\w'’-]+\s+){0,3}?(?:concerts?|recitals?|récitals?|galas?|spectacles?)\b)"
 )
 # ... or names the finished work the recordings it has just named are made for: 'will film six haircut tutorials (the
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
