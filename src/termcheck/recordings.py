@@ -27,10 +27,12 @@ OWN_WORK_MARK = "ꔸ"
 _OWN_WORK = OWN_WORK_MARK * 2 + "*"
 # What the loader adds to the built-in lexicon entries: "the Sessions", "each Session's page".
 RECORDING_PHRASES = {"object": [_RECORDING, _OWN_WORK], "recording_word": [_RECORDING, _OWN_WORK], "own_work": [_OWN_WORK]}
+# The live performances a performer plays in ('performs in the concert of 6 June 2027 (the "Concert")'): works too
+_LIVE_WORKS = "concert recital récital gala spectacle".split()
 # The kinds of finished work a name of the recordings may be
 _WORKS = frozenset(
     "audiobook podcast album single documentary film course episode series programme program audioguide special "
-    "pack voicebank documentaire série émission concert recital gala récital spectacle".split()
+    "pack voicebank documentaire série émission".split() + _LIVE_WORKS
 )
 
 # The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
@@ -63,7 +65,7 @@ _APPEARS = re.compile(
     # ... or performs in the concert it names: 'performs in the concert of 6 June 2027 (the "Concert")', « participe au
     # concert de l'Orchestre (le « Concert ») »
     r"|\b(?:performs?|performed|performing|plays?|played|participates|participe|participent|joue|jouent)"
-    r"(?=\s+(?:[\w'’-]+\s+){0,3}?(?:concerts?|recitals?|récitals?|galas?|spectacles?)\b)"
+    rf"(?=\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(_LIVE_WORKS)})s?\b)"
 )
 # ... or names the finished work the recordings it has just named are made for: 'will film six haircut tutorials (the
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
