@@ -109,7 +109,8 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ('This agreement is between Jane Doe, an individual ("Producer"), and the model signing below ("Model").', []),
         ('This agreement is between StrollTales Ltd and Maria Costa, a licensed tour guide (the "Guide").', ["Guide", "Maria Costa"]),
         ('This Agreement is made between Dr. Jane van Doe ("Host") and Riverside Audio Ltd ("Network").', ["Host", "Jane van Doe"]),
-        ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Animatrice", "Marie Dupont"]),
+        # (« Animatrice » is a word the rules read as the performer already, sixty-sixth session: only the name is added)
+        ("Cet accord est conclu entre Studio Lumière SAS (le « Producteur ») et Marie Dupont (l'« Animatrice »).", ["Marie Dupont"]),
         # ... not a business named without its legal form, nor a name opposite no business
         ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Blue Harbor Media ("Media Co").', []),
         ('This Agreement is made between Acme Pictures Inc. ("Licensor") and Northwind Productions ("Northwind").', []),

@@ -41,12 +41,12 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)|(?:notre|votre|mon)\s+(?:enfant|fils|fille)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)

@@ -162,6 +162,10 @@ def recording_terms(
         if not words:
             continue
         words = [w for w in words if w not in _ARTICLES] or words
+        if words == ["model"] or words == ["models"]:
+            if _trained_model(marked, a, b, term in by_clause):
+                found.extend(_as_written(text, term) for _ in alias_spans(text, [_as_written(text, term)])[:1])
+            continue
         if words[-1] in _NOT_RECORDINGS or _PARTY_WORD.fullmatch(words[-1]) or any(object_word.fullmatch(w) for w in words):
             continue
         said = marked[a:b]
@@ -175,7 +179,7 @@ def recording_terms(
             appears = [m.end() for m in _APPEARS.finditer(text, a, b)]
             recorded = sorted(
                 [m.end() for m in _RECORDED.finditer(text, a, b)] + _last_noun(text, a, b) + _recorded_kind(marked, a, b, words[-1])
-                + appears
+                + appears + _performers_work(marked, a, b, words[-1])
             )
             in_work = bool(recorded) and _names_a_work(words[-1]) and (
                 bool(appears) and recorded[-1] == appears[-1]
@@ -272,6 +276,42 @@ def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
         return []
     forms = f"{re.escape(head)}|{re.escape(one)}"
     return [start + m.end(1) for m in re.finditer(rf"\b(video|audio|filmed|recorded|photographic|volumetric)\s+(?:{forms})\b", marked[start:end])]
+
+
+# A machine-learning model, which "the Model" names where the contract defines it so (not the performer a model
+# release calls "the Model"): 'train a dialogue model (the "Model")', '"Model" means the AI model trained on the Data'
+_TRAINED_MODEL = re.compile(
+    r"\b(?:ai|machine[\s-]+learning|ml|language|dialogue|conversational|speech|voice|acoustic|generative|neural|foundation"
+    r"|text-to-speech|tts|synthesis|recognition|deep[\s-]+learning|predictive|computer)\s+models?\b"
+    r"|\bmodels?\s+(?:trained|built|developed|fine-tuned)\b|\btrain(?:s|ed|ing)?\s+(?:a|an|the|its|one)\s+(?:[\w-]+\s+){0,2}?models?\b"
+)
+
+
+def _trained_model(marked: str, start: int, end: int, by_clause: bool) -> bool:
+    """Whether a term "Model" is defined as a machine-learning model: the first words after a clause's "means",
+    or the words that end just before a term defined in passing."""
+    if by_clause:
+        means = _MEANS.search(marked, start, end)
+        return means is not None and _TRAINED_MODEL.search(marked, means.end(), min(end, means.end() + _FIRST_WORDS)) is not None
+    last = list(_TRAINED_MODEL.finditer(marked, max(start, end - _NOUN_REACH), end))
+    return bool(last) and not marked[last[-1].end():end].strip(" ,")
+
+
+# The performer's own finished work, just before its term: 'a licence to sell and stream your course (the "Course")'
+_YOUR = re.compile(r"\b(?:your|my|votre|vos|mon|ma|mes)\b")
+
+
+def _performers_work(marked: str, start: int, end: int, head: str) -> list[int]:
+    """Where "your" or "my" ends when the term's own word, one of the works a performer makes, follows it within a few
+    words and ends the words before the term: 'stream your course (the "Course")' (the performer's course is theirs)."""
+    one = singular(head)
+    if one not in _WORKS:
+        return []
+    forms = f"{re.escape(head)}|{re.escape(one)}"
+    return [
+        m.end() for m in _YOUR.finditer(marked, max(start, end - _NOUN_REACH), end)
+        if re.match(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{forms})s?\W*$", marked[m.end():end])
+    ]
 
 
 def _names_the_occasion(said: str, marked: str, at: int, head: str) -> bool:
