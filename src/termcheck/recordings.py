@@ -59,7 +59,8 @@ _RECORDED = re.compile(
 # ... or says the performer appears in the work the term names: 'appears as a valuer in episodes of "Attic Treasures"
 # (the "Programme")' (the programme holds the performance: exploiting it exploits the performer)
 _APPEARS = re.compile(
-    rf"\b(?:appears?|appeared|appearing|features|featured)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
+    # (or is interviewed for it: 'agree to be interviewed for the documentary "The Last Ferry" (the "Film")')
+    rf"\b(?:appears?|appeared|appearing|features|featured|interviewed)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
     # ... or sings on the record the term names: 'will sing with the Hope Choir on the album "Still Here" (the "Album")'
     r"|\b(?:sings?|sang|sung|singing)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:on|for)\s+(?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:albums?|singles?|records?|eps?)\b)"
     # ... or performs in the concert it names: 'performs in the concert of 6 June 2027 (the "Concert")', « participe au
@@ -165,6 +166,10 @@ def recording_terms(
         if words == ["model"] or words == ["models"]:
             if _trained_model(marked, a, b, term in by_clause):
                 found.extend(_as_written(text, term) for _ in alias_spans(text, [_as_written(text, term)])[:1])
+            continue
+        # ... and a performer's word that names the replica the rules' own phrase just said: 'an AI docent (the "Docent")'
+        if _PARTY_WORD.fullmatch(words[-1]) and term not in by_clause and _names_an_object(marked, a, b, words, object_word):
+            found.extend(_as_written(text, term) for _ in alias_spans(text, [_as_written(text, term)])[:1])
             continue
         if words[-1] in _NOT_RECORDINGS or _PARTY_WORD.fullmatch(words[-1]) or any(object_word.fullmatch(w) for w in words):
             continue
