@@ -46,6 +46,8 @@ _RECORDED = re.compile(
     # ... or streams it: 'commentate live on the championship, which the Club streams (the "Streams")'
     r"|streams|streamed"  # (not "streaming", which names where: "its own streaming platform (the \"Platform\")")
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
+    # ... or relayed live: « la représentation ..., retransmise en direct dans les cinémas (la « Retransmission ») »
+    r"|retransmise?s?"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
     # 'narrates walking tours of Bath for the City Walks app (the "Tours")', 'will narrate the novel "The Salt Road" (the "Audiobook")'
