@@ -165,15 +165,18 @@ def recording_terms(
         if not words:
             continue
         words = [w for w in words if w not in _ARTICLES] or words
-        if words == ["model"] or words == ["models"]:
-            if _trained_model(marked, a, b, term in by_clause):
-                found.extend(_as_written(text, term) for _ in alias_spans(text, [_as_written(text, term)])[:1])
+        if _PARTY_WORD.fullmatch(words[-1]):
+            # a party's word is the party's, unless the contract makes it a thing made from the recordings: a trained
+            # model ('train a dialogue model (the "Model")'), a replica the rules' own phrase just named ('an AI docent
+            # (the "Docent")')
+            made = (
+                _trained_model(marked, a, b, term in by_clause) if len(words) == 1 and singular(words[0]) == "model"
+                else term not in by_clause and _names_an_object(marked, a, b, words, object_word)
+            )
+            if made and alias_spans(text, [_as_written(text, term)]):
+                found.append(_as_written(text, term))
             continue
-        # ... and a performer's word that names the replica the rules' own phrase just said: 'an AI docent (the "Docent")'
-        if _PARTY_WORD.fullmatch(words[-1]) and term not in by_clause and _names_an_object(marked, a, b, words, object_word):
-            found.extend(_as_written(text, term) for _ in alias_spans(text, [_as_written(text, term)])[:1])
-            continue
-        if words[-1] in _NOT_RECORDINGS or _PARTY_WORD.fullmatch(words[-1]) or any(object_word.fullmatch(w) for w in words):
+        if words[-1] in _NOT_RECORDINGS or any(object_word.fullmatch(w) for w in words):
             continue
         said = marked[a:b]
         if term in by_clause:
