@@ -46,7 +46,7 @@ PERFORMER_WORDS = (
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?|professeure?s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)

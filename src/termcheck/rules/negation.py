@@ -77,6 +77,8 @@ _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "can
 # names will be printed]"
 _LEADING_SUBJECT = re.compile(rf"(?:[\w'’]+\s+){{1,3}}?(?:{MODALS})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
+# ... a verb the clause before has, said with its own "not": "faces that do not look like you, and may sell them"
+_DO_NOT = re.compile(r"\b(?:do|does|did)\s+(?:not|never)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
 _JOINS_A_VERB = re.compile(rf"{_AND_FINITE_VERB}$")
@@ -334,7 +336,10 @@ def is_negated(
         # "No image or recording will be sold": an "or" before any verb (since the last comma) joins
         # subjects, not clauses ("..., therefore, neither this Agreement nor any right or obligation shall be").
         since = max(cut, pre.rfind(",", cut, brk.start()) + 1)
-        if _JOINS_SUBJECTS.match(brk.group()) and not _JOINS_A_VERB.search(brk.group()) and not CLAUSE_VERB.search(pre, since, brk.start()):
+        if (
+            _JOINS_SUBJECTS.match(brk.group()) and not _JOINS_A_VERB.search(brk.group())
+            and not CLAUSE_VERB.search(pre, since, brk.start()) and not _DO_NOT.search(pre, since, brk.start())
+        ):
             continue
         cut = brk.end()
     # "No additional compensation is due for promotional use, which is included in the fee of $750": a
