@@ -60,6 +60,13 @@ def _terms(text: str) -> list[str]:
     ('The Musician performs in the concert of 6 June 2027 (the "Concert").', "Concert"),
     ("Le Musicien participe au concert de l'Orchestre du 6 juin 2027 (le « Concert »).", "Concert"),
     ("La Danseuse participe au spectacle « Vagues » du 3 mai 2027 (le « Spectacle »).", "Spectacle"),
+    # ... or the work one is interviewed for, or a performance relayed live (sixty-sixth session)
+    ('I agree to be interviewed for the podcast "Deep Roots" (the "Podcast").', "Podcast"),
+    ("Le Choriste participe à la représentation de « Carmen », retransmise en direct dans les cinémas (la « Retransmission »).", "Retransmission"),
+    # ... or the performer's own work, and what is made from the recordings that a performer's word names
+    ('You grant Learnly a licence to sell and stream your course (the "Course") on the Learnly platform.', "Course"),
+    ('The Lab will use the Recordings to train a dialogue model (the "Model").', "Model"),
+    ('The Actor will record material from which the Museum will build an AI docent (the "Docent").', "Docent"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
@@ -119,6 +126,9 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     'The Guest will attend the gala concert of 6 June 2027 as a member of the audience (the "Concert").',
     # where streams go, not what is streamed
     'The Company streams films to its members through its own streaming platform (the "Platform").',
+    # a model release's "Model" is the performer, and a docent one hires is a person
+    'This release is given by Jane Doe, a fashion model (the "Model"), to Studio North.',
+    'The Museum hires Sam Okafor as a gallery docent (the "Docent").',
 ])
 def test_other_terms_are_not_marked(text):
     assert _terms(text) == []

@@ -165,21 +165,19 @@ def recording_terms(
         if not words:
             continue
         words = [w for w in words if w not in _ARTICLES] or words
+        said = marked[a:b]
         if _PARTY_WORD.fullmatch(words[-1]):
             # a party's word is the party's, unless the contract makes it a thing made from the recordings: a trained
             # model ('train a dialogue model (the "Model")'), a replica the rules' own phrase just named ('an AI docent
             # (the "Docent")')
-            made = (
+            if not (
                 _trained_model(marked, a, b, term in by_clause) if len(words) == 1 and singular(words[0]) == "model"
                 else term not in by_clause and _names_an_object(marked, a, b, words, object_word)
-            )
-            if made and alias_spans(text, [_as_written(text, term)]):
-                found.append(_as_written(text, term))
+            ):
+                continue
+        elif words[-1] in _NOT_RECORDINGS or any(object_word.fullmatch(w) for w in words):
             continue
-        if words[-1] in _NOT_RECORDINGS or any(object_word.fullmatch(w) for w in words):
-            continue
-        said = marked[a:b]
-        if term in by_clause:
+        elif term in by_clause:
             means = _MEANS.search(said)
             if words[-1] in _PRODUCT or means is None or not _IS_RECORDINGS.match(said, means.end(), means.end() + _FIRST_WORDS):
                 continue
@@ -278,14 +276,20 @@ def _last_noun(text: str, start: int, end: int) -> list[int]:
     return [] if after and (not _WHERE_FROM.match(after) or _NOT_JUST_WHERE_FROM.search(after)) else [nouns[-1].end()]
 
 
+def _head_forms(head: str) -> str:
+    """A regex alternation of the term's last word as written and in the singular ("Classes", "Class")."""
+    return "|".join(sorted({re.escape(head), re.escape(singular(head))}))
+
+
 def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
     """Where a recording's kind ends when it is said just before the term's own word: 'perform in volumetric video
     scenarios for the training programme (the "Scenarios")' (a piece of content, not a product: 'video game')."""
-    one = singular(head)
-    if one not in _CONTENT_PIECES:
+    if singular(head) not in _CONTENT_PIECES:
         return []
-    forms = f"{re.escape(head)}|{re.escape(one)}"
-    return [start + m.end(1) for m in re.finditer(rf"\b(video|audio|filmed|recorded|photographic|volumetric)\s+(?:{forms})\b", marked[start:end])]
+    return [
+        start + m.end(1)
+        for m in re.finditer(rf"\b(video|audio|filmed|recorded|photographic|volumetric)\s+(?:{_head_forms(head)})\b", marked[start:end])
+    ]
 
 
 # A machine-learning model, which "the Model" names where the contract defines it so (not the performer a model
@@ -314,10 +318,9 @@ _YOUR = re.compile(r"\b(?:your|my|votre|vos|mon|ma|mes)\b")
 def _performers_work(marked: str, start: int, end: int, head: str) -> list[int]:
     """Where "your" or "my" ends when the term's own word, one of the works a performer makes, follows it within a few
     words and ends the words before the term: 'stream your course (the "Course")' (the performer's course is theirs)."""
-    one = singular(head)
-    if one not in _WORKS:
+    if singular(head) not in _WORKS:
         return []
-    forms = f"{re.escape(head)}|{re.escape(one)}"
+    forms = _head_forms(head)
     return [
         m.end() for m in _YOUR.finditer(marked, max(start, end - _NOUN_REACH), end)
         if re.match(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{forms})s?\W*$", marked[m.end():end])
@@ -335,8 +338,7 @@ def _recorded_itself(marked: str, at: int, head: str) -> bool:
     """Whether the term's last word comes within a few words after at (where a word that records ends): the
     thing recorded ("film a 6-hour video course"), not a product named further on."""
     # (either number: 'presents a weekly show on Riverside Community Radio (the "Shows")')
-    forms = "|".join(sorted({re.escape(head), re.escape(singular(head))}))
-    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:l['’])?(?:{forms})s?\b", marked[at:at + 80]) is not None
+    return re.match(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:l['’])?(?:{_head_forms(head)})s?\b", marked[at:at + 80]) is not None
 
 
 def _names_where_put(marked: str, start: int, end: int, head: str) -> bool:

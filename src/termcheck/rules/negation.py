@@ -78,6 +78,7 @@ _LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "can
 _LEADING_SUBJECT = re.compile(rf"(?:[\w'’]+\s+){{1,3}}?(?:{MODALS})\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b")
 # ... a verb the clause before has, said with its own "not": "faces that do not look like you, and may sell them"
+# (here, not in CLAUSE_VERB, which also tells headings and list items from sentences)
 _DO_NOT = re.compile(r"\b(?:do|does|did)\s+(?:not|never)\b")
 _JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
