@@ -86,6 +86,13 @@ _JOINS_A_VERB = re.compile(rf"{_AND_FINITE_VERB}$")
 _NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # ... or a "not" whose modal went with the scope break before it: "..., and will| not use them to train AI or allow"
 _LEFT_NOT = re.compile(r"^\s*not\b")
+# A condition after a whole negated predicate is not negated: "Your payment will not be affected| if you withdraw", "Models
+# already trained will not be changed if you ask us to delete" (not "will not, if you ask, delete", "even if you ask",
+# nor "will not delete them if you ask us to delete them", where the condition repeats the refused verb)
+_NEGATED_VERB_THEN_IF = re.compile(
+    r"(?:\b(?:shall|will|may|must|can|could|should)\s+not|\bcannot|\bwon['’]t)\s+(?:be\s+)?(?P<verb>[a-z]+)\b"
+    r"(?:(?!\beven\b)[^,;.:])*?\s(?P<cond>if|whenever)\s+(?:you|i|we|he|she|they|the\s+[\w-]+|" + ALIAS_WORD + r")\b"
+)
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
 _VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
 # "shall not have the power to modify, alter or otherwise change": the list follows the power, not "not".
@@ -309,6 +316,8 @@ def is_negated(
         # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
+    if _condition_after_negated_verb(lower, s_start, m_start, m_end):
+        return False
     # (an item's marker looks like an aside, which is masked below)
     list_start = s_start if clause_start is None else min(s_start, clause_start)
     item = _forbidden_inline_item(lower[list_start:m_start]) if "(" in pre else None
@@ -374,6 +383,17 @@ def is_negated(
     if _far_negation(pre, lower[m_start:m_end]):
         return True
     return _negated_after(lower, m_end)
+
+
+def _condition_after_negated_verb(lower: str, s_start: int, m_start: int, m_end: int) -> bool:
+    """Whether the match is in an if-clause that follows a negated verb of its own, which it does not take."""
+    probe = lower[s_start:m_end]
+    hit = None
+    for hit in _NEGATED_VERB_THEN_IF.finditer(probe):
+        pass
+    if hit is None or s_start + hit.start("cond") > m_start or NEG_CUE.search(probe, hit.end("verb"), m_start - s_start):
+        return False
+    return hit.group("verb")[:5] not in lower[m_start:m_end]
 
 
 def _negated_after(lower: str, m_end: int) -> bool:
