@@ -41,7 +41,7 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?|trainers?|describers?|sitters?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?|trainers?|describers?|sitters?|stringers?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)|(?:notre|votre|mon)\s+(?:enfant|fils|fille)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
@@ -269,7 +269,9 @@ _PAYS_THE_PERFORMER = re.compile(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?
 _PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
 # (found from the verb, then the performer looked for just before it: a pattern that opened on the performer's
 # words tried them at every word of the text, a third of the rules' time on a commercial contract)
-_GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
+# ... or authorised, or appointed to act: "The Creator authorises Mirrorverse Talent to create an AI twin", "The Athlete appoints
+# Apex Brands as licensing agent" (an agency's name may end in a performer word: "Talent", "Models")
+_GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?|authori[sz]es|appoints)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
 _PERFORMER_BEFORE = re.compile(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
 # A role the contract gives the one it films and never defines, by what that one allows: "The Mediator allows the Museum
 # to film her", « La Médiatrice autorise le Musée à la filmer », "The Guide agrees to be filmed" (any trade, not only

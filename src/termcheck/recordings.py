@@ -36,7 +36,7 @@ _WORKS = frozenset(
 )
 
 # The shows a performer presents or appears in: "presents two series of ...", "appears ... in episodes of ..."
-_SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?|émissions?|séries?"
+_SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?|bulletins?|émissions?|séries?"
 # Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
 # "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
 # question-and-answer session (the "Q&A")'.
@@ -48,6 +48,9 @@ _RECORDED = re.compile(
     r"|photograph|photographs|photographed|videotape|videotaped|enregistr\w*|filmée?s?|captée?s?"
     # ... or relayed live: « la représentation ..., retransmise en direct dans les cinémas (la « Retransmission ») »
     r"|retransmise?s?"
+    # ... or lends a voice to it: « La Comédienne prête sa voix au spot radio « Printemps Bio » (le « Spot ») », 'lends her
+    # voice to the campaign film (the "Film")'
+    r"|prête\s+sa\s+voix|prêtent\s+leurs?\s+voix|lends?\s+(?:his|her|their|my|your)\s+voice"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:
     # 'narrates walking tours of Bath for the City Walks app (the "Tours")', 'will narrate the novel "The Salt Road" (the "Audiobook")'
@@ -63,6 +66,8 @@ _RECORDED = re.compile(
 _APPEARS = re.compile(
     # (or is interviewed for it: 'agree to be interviewed for the documentary "The Last Ferry" (the "Film")')
     rf"\b(?:appears?|appeared|appearing|features|featured|interviewed)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
+    # ... or interprets it into sign language: 'British Sign Language interpretation of the evening news bulletins (the "Bulletins")'
+    rf"|\b(?:interpretation\s+of|interprets|interpreting)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies)|news)\b)"
     # ... or sings on the record the term names: 'will sing with the Hope Choir on the album "Still Here" (the "Album")'
     r"|\b(?:sings?|sang|sung|singing)(?=\s+(?:[\w'’-]+\s+){0,5}?(?:on|for)\s+(?:the|a|an|its|their|this)\s+(?:[\w'’-]+\s+){0,2}?(?:albums?|singles?|records?|eps?)\b)"
     # ... or performs in the concert it names: 'performs in the concert of 6 June 2027 (the "Concert")', « participe au
