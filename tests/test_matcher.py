@@ -608,6 +608,13 @@ def test_a_grant_before_a_contrast_does_not_decide_who_holds_the_right_after_it(
         ("choir members are not paid, and their names will be printed in the cd booklet.", "their names will be printed", False),
         ("choir members are not paid and their names will be printed in the cd booklet.", "their names will be printed", False),
         ("the company will not sell or license the recordings.", "license the recordings", True),
+        # an if-clause after a whole negated predicate of its own is not negated (sixty-seventh session)
+        ("your payment will not be affected if you withdraw from the study.", "withdraw from the study", False),
+        ("models already trained will not be changed if you ask us to delete your recordings.", "ask us to delete", False),
+        # ... but the condition that repeats the refused verb, one after a comma, and "even if" are
+        ("we will not delete your recordings if you ask us to delete them.", "ask us to delete", True),
+        ("we will not, if you ask, delete your recordings.", "delete your recordings", True),
+        ("we will not delete your recordings even if you ask us to delete them.", "ask us to delete", True),
     ],
 )
 def test_negation_scope_reads_exceptions_titles_struck_words_and_new_clauses(text, match, negated):

@@ -284,6 +284,9 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         # ... not a word the name does not hold, nor where two businesses are named
         ("1. Mia Clarke records the prompts for Northbank plc.\n\n2. The Board may use the prompts.", []),
         ("1. Mia Clarke records the prompts for Northbank plc and Southbank Ltd.\n\n2. The Bank may use the prompts.", []),
+        # an agency the performer authorises or appoints, whose name may end in a performer's word (sixty-seventh session)
+        ("The Creator authorises Mirrorverse Talent to create an AI twin of the Creator.", ["Mirrorverse Talent"]),
+        ("The Athlete appoints Apex Brands as exclusive licensing agent.", ["Apex Brands"]),
     ],
 )
 def test_counterparty_aliases(text: str, expected: list[str]) -> None:

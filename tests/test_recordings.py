@@ -67,6 +67,10 @@ def _terms(text: str) -> list[str]:
     ('You grant Learnly a licence to sell and stream your course (the "Course") on the Learnly platform.', "Course"),
     ('The Lab will use the Recordings to train a dialogue model (the "Model").', "Model"),
     ('The Actor will record material from which the Museum will build an AI docent (the "Docent").', "Docent"),
+    # ... or the spot one lends a voice to, or the bulletins one interprets into sign language (sixty-seventh session)
+    ("La Comédienne prête sa voix au spot radio « Printemps Bio » de la marque Verdure (le « Spot »).", "Spot"),
+    ('The Narrator lends her voice to the radio spot for Ardent Bikes (the "Spot").', "Spot"),
+    ('The Interpreter will provide sign language interpretation of the evening news bulletins (the "Bulletins").', "Bulletins"),
 ])
 def test_a_term_defined_as_what_is_recorded_is_read_as_the_recordings(text, term):
     assert _terms(text) == [term]
