@@ -49,7 +49,7 @@ _RECORDED = re.compile(
     # ... or relayed live: « la représentation ..., retransmise en direct dans les cinémas (la « Retransmission ») »
     r"|retransmise?s?"
     # ... or lends a voice to it: « La Comédienne prête sa voix au spot radio « Printemps Bio » (le « Spot ») », 'lends her
-    # voice to the campaign film (the "Film")'
+    # voice to the radio spot for Ardent Bikes (the "Spot")'
     r"|prête\s+sa\s+voix|prêtent\s+leurs?\s+voix|lends?\s+(?:his|her|their|my|your)\s+voice"
     # ... or voices it: 'will voice a test commercial (animatic) for Brightbrew Coffee (the "Test Commercial")'
     # (the verb after a modal or "to", not the noun of "its voice assistant (the "Assistant")"); or narrates it:

@@ -388,9 +388,8 @@ def is_negated(
 def _condition_after_negated_verb(lower: str, s_start: int, m_start: int, m_end: int) -> bool:
     """Whether the match is in an if-clause that follows a negated verb of its own, which it does not take."""
     probe = lower[s_start:m_end]
-    hit = None
-    for hit in _NEGATED_VERB_THEN_IF.finditer(probe):
-        pass
+    hits = list(_NEGATED_VERB_THEN_IF.finditer(probe))
+    hit = hits[-1] if hits else None  # the negated verb nearest the match
     if hit is None or s_start + hit.start("cond") > m_start or NEG_CUE.search(probe, hit.end("verb"), m_start - s_start):
         return False
     return hit.group("verb")[:5] not in lower[m_start:m_end]
