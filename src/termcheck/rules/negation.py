@@ -316,8 +316,6 @@ def is_negated(
         # ... but a waiver itself denied gives nothing up: "does not waive any right to sublicense", « ne renonce pas »
         return not _DENIED_WAIVER.search(lower, max(s_start, waived.start() - 20), waived.start())
     pre = lower[s_start:m_start]
-    if _condition_after_negated_verb(lower, s_start, m_start, m_end):
-        return False
     # (an item's marker looks like an aside, which is masked below)
     list_start = s_start if clause_start is None else min(s_start, clause_start)
     item = _forbidden_inline_item(lower[list_start:m_start]) if "(" in pre else None
@@ -329,6 +327,9 @@ def is_negated(
     # "for any purpose" of a long commercial contract).
     if not NEG_CUE.search(pre) and not _RIEN.search(pre):
         return _negated_after(lower, m_end)
+    # (after that exit: the condition's negated verb is a cue before the match, so a sentence without one skips this scan)
+    if _condition_after_negated_verb(lower, s_start, m_start, m_end):
+        return False
     if masked:
         chars = list(pre)
         for a, b in masked:
