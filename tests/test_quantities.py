@@ -76,7 +76,10 @@ def test_years_and_months_are_one_duration(years, months, joiner):
      # ... a French season, and seasons with both years in full (fiftieth session)
      ("valable pour la saison 2027-2028", 1), ("la saison sportive 2027/2028", 1), ("the 2027-2028 and 2028-2029 seasons", 2),
      # ... and school years listed (sixty-third session)
-     ("for the 2027-28, 2028-29 and 2029-30 school years", 3), ("the 2027-28 and 2028-29 academic years", 2)],
+     ("for the 2027-28, 2028-29 and 2029-30 school years", 3), ("the 2027-28 and 2028-29 academic years", 2),
+     # ... and the school year under way, to its end: at most one (sixty-eighth session)
+     ("kept on the parent portal until the end of the school year", 1), ("through the end of the current academic year", 1),
+     ("jusqu'à la fin de l'année scolaire", 1)],
 )
 def test_halves_and_anniversaries(text, years):
     assert [d.years for d in find_durations(text)] == [years]
@@ -90,6 +93,12 @@ def test_halves_and_anniversaries(text, years):
 )
 def test_what_is_not_joined_or_halved(text, years):
     assert [round(d.years, 6) for d in find_durations(text)] == [round(y, 6) for y in years]
+
+
+@pytest.mark.parametrize("text", ["until the end of the school year in which the Pupil leaves the School", "jusqu'à la fin de l'année scolaire au cours de laquelle l'élève quitte l'école"])
+def test_the_end_of_a_school_year_not_yet_known_is_no_period(text):
+    """The year the pupil leaves may be years away: no length is read (sixty-eighth session)."""
+    assert find_durations(text) == []
 
 
 @pytest.mark.parametrize("text", ["l'enfant Léa Dubois, âgée de 8 ans", "the Child, aged 11 years", "a 9-year-old child", "who is 9 years old", "a child of 9 years of age"])

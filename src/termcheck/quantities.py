@@ -254,7 +254,10 @@ _YEAR_RANGE_START = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
 _SCHOOL_YEAR_SPAN = r"(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"
 _SCHOOL_YEAR = re.compile(
     rf"\b(?:{_SCHOOL_YEAR_SPAN}\s+(?:school|academic)\s+year\b|(?:school|academic)\s+year\s+{_SCHOOL_YEAR_SPAN}"
-    rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN}|saison\s+(?:sportive\s+|théâtrale\s+|culturelle\s+)?{_SCHOOL_YEAR_SPAN})",
+    rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN}|saison\s+(?:sportive\s+|théâtrale\s+|culturelle\s+)?{_SCHOOL_YEAR_SPAN}"
+    # ... or the one under way, to its end (at most a year): "until the end of the school year", « jusqu'à la fin de l'année scolaire »
+    r"|(?:until|till|to|through)\s+the\s+end\s+of\s+the\s+(?:current\s+|present\s+|this\s+)?(?:school|academic)\s+year\b(?!\s+(?:in|during|after|when|that|following|of)\b)"
+    r"|jusqu['’]\s*(?:à|a)\s+la\s+fin\s+de\s+l['’]\s*ann[ée]e\s+(?:scolaire|universitaire)\b(?!\s+(?:au\s+cours|pendant|durant|où|lors|de|suivant)\b))",
     re.IGNORECASE,
 )
 
