@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import yaml
 
@@ -15,7 +15,7 @@ from termcheck.parties import ALIAS_PHRASES
 from termcheck.recordings import RECORDING_PHRASES
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueGate, RuleSet, build_prefilter
 from termcheck.rules.negation import NEG_CUE
-from termcheck.rules.phrases import Lexicon, PhraseError, Split, compile_phrases, guard, hand_cue_split, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex
+from termcheck.rules.phrases import Lexicon, PhraseError, Split, compile_phrases, guard, hand_cue_split, phrase_cue_reach, phrase_cues, phrase_gate, phrase_reach, phrase_regex, shared_source
 from termcheck.rules.schema_groups import GROUP_TITLES
 
 # Defaults of the fields a built-in rule may leave out; tests check they equal schema.py's.
@@ -117,12 +117,12 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
-def _cue_gate(splits: list[Split]) -> CueGate:
+def _cue_gate(splits: list[Split], lexicon: Mapping[str, Sequence[str]]) -> CueGate:
     """The gate of phrases split at their cue words into (the words before, or None; the rest; what
     the words before start with)."""
 
     def either(parts: list[str], template: str) -> Optional[str]:
-        return template.format("|".join(parts)) if parts else None
+        return shared_source(template.format("|".join(parts)), lexicon) if parts else None
 
     heads = [head for head, _, _ in splits if head is not None]
     # The words before the cue are searched for in the stretch before it: a guard turns away the
@@ -131,11 +131,11 @@ def _cue_gate(splits: list[Split]) -> CueGate:
     return CueGate(
         starting=either([rest for head, rest, _ in splits if head is None], r"(?:{})(?![\w])"),
         going_on=either([rest for head, rest, _ in splits if head is not None], r"(?:{})(?![\w])"),
-        before=r"(?<![\w])" + head_guard + "(?:" + "|".join(heads) + r")\Z" if heads else None,
+        before=shared_source(r"(?<![\w])" + head_guard + "(?:" + "|".join(heads) + r")\Z", lexicon) if heads else None,
     )
 
 
-def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: str, line: int, user: bool) -> CompiledRule:
+def _compile_rule(raw: dict[str, Any], lexicon: Lexicon, source: str, line: int, user: bool) -> CompiledRule:
     """Turn one (valid) rule mapping into a CompiledRule."""
     r = {**RULE_DEFAULTS, **raw}
     default_effect = {"red_flag": "flag", "protection": "grant", "threshold": "value"}[r["kind"]]
@@ -178,7 +178,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: dict[str, list[str]], source: st
                         splits.setdefault(cue, []).append(split)
                 ungated = cues - splits.keys()
         # User packs stay with RE2 alone: a gate is a Python regex.
-        gates = {} if user else {cue: _cue_gate(splits[cue]) for cue in cues - ungated}
+        gates = {} if user else {cue: _cue_gate(splits[cue], lexicon) for cue in cues - ungated}
         pattern = _compile(t["phrases"], lexicon, user)
         assert pattern is not None  # the schema requires at least one phrase
         negating = _compile([p for p in t["phrases"] if NEG_CUE.search(p.lower())], lexicon, user)
