@@ -43,8 +43,10 @@ def names(text: str) -> tuple[list[str], list[str]]:
         ("Contrat entre la société Voxa SAS (« Voxa ») et Madame Claire Dubois, demeurant à Lyon (ci-après « le Partenaire »).", ["Partenaire", "Claire Dubois", "Madame Dubois"]),
         ('These terms are between Chorus Labs Pte. Ltd. ("Chorus") and you, the individual completing recording tasks ("Member").', ["Member"]),
         ('These terms apply to the voice owner who lists a voice clone ("Lister").', ["Lister"]),
-        # "Co-Host" is not a company's "Co." (a corporate suffix never has a hyphen after it)
-        ('Between Greyline Audio LLC ("Network") and the co-host named below ("Co-Host").', ["Co-Host"]),
+        # "Co-Presenter" is not a company's "Co." (a corporate suffix never has a hyphen after it)
+        ('Between Greyline Audio LLC ("Network") and the co-presenter named below ("Co-Presenter").', ["Co-Presenter"]),
+        # ... and "Co-Host" is a performer word of its own (sixty-ninth session): nothing to mark
+        ('Between Greyline Audio LLC ("Network") and the co-host named below ("Co-Host").', []),
         ('Between Harbour & Co. ("Harbour") and the guest named below ("Guest").', []),
         # a service's own subscriber, opposite the business (a product name may come before the noun)
         ('These terms are between Echoline Ltd ("Echoline") and its Pro Plan subscriber ("Subscriber").', ["Subscriber"]),
@@ -222,6 +224,8 @@ def test_alias_reads_as_the_performer(text: str, check: str, expected: str) -> N
         ('The plan includes, but is not limited to, the marks and the Operations Manual ("Manual").', []),
         # ... nor what the other side makes, whatever business word comes before it
         ("La Comédienne enregistre des phrases à partir desquelles la Société crée une voix de synthèse (la « Voix »).", []),
+        # ... nor the model it makes of the voice: the business is named by its legal form (sixty-ninth session)
+        ('The Talent licenses Shoppy Ltd to create a synthetic version of the Talent\'s voice (the "Voice Model").', ["Shoppy Ltd"]),
         # the one the performer's grant is made to is the other side, whatever its form (fifty-eighth session)
         ('I, Amara Diallo, give Harbourside Community Radio (the "Station") permission to use my recorded vocals.', ["Station"]),
         # ... nor the study a participant takes part in, whoever runs it (fifty-eighth session)

@@ -41,12 +41,13 @@ PERFORMER_WORDS = (
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
     r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
-    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?|trainers?|describers?|sitters?|stringers?"
+    r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?|trainers?|describers?|sitters?|stringers?|co-?hosts?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)|(?:notre|votre|mon)\s+(?:enfant|fils|fille)"
     r"|freelancer|worker|annotator|tasker|rater"
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
-    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?|professeure?s?" + "|" + ALIAS_WORD
+    r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?|professeure?s?"
+    r"|conteu(?:r|se)s?|doubleu(?:r|se)s?|marionnettistes?|improvisat(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
@@ -243,6 +244,9 @@ _THING = re.compile(
     r"|avatars?|replicas?|clones?|recordings?|footage|videos?|photographs?|photos|images?|clips?|scans?|captures?|likeness|voices?"
     # ... or what the recordings make up: 'record 2,000 navigation prompts for RouteRight Ltd (the "Voice Pack")'
     r"|packs?|voicebanks?|prompts?|samples?|takes|audiobooks?|podcasts?|episodes?|albums?|songs?|tracks?|performances?"
+    # ... or the model made of them: 'licenses Shoppy Ltd to create a synthetic version of the voice (the "Voice Model")'
+    # (not a bare "Model", often the performer)
+    r"|(?:voice|ai|synthetic|digital|speech|language|tts|3d|body|motion)\s+models?"
     # ... in French: 'la Société crée une voix de synthèse (la « Voix »)'
     r"|voix|enregistrements?|vidéos?|captations?|photographies?|contenus?|données|contrat|œuvres?|interprétations?|prestations?|doubles?|répliques?)$",
     re.IGNORECASE,
