@@ -48,6 +48,12 @@ def names(text: str) -> tuple[list[str], list[str]]:
         # ... and "Co-Host" is a performer word of its own (sixty-ninth session): nothing to mark
         ('Between Greyline Audio LLC ("Network") and the co-host named below ("Co-Host").', []),
         ('Between Harbour & Co. ("Harbour") and the guest named below ("Guest").', []),
+        # a small ensemble by its name, facing a business, signs as one performer (seventieth session) ...
+        ('Between Lumen Films (the "Videographer") and the Aurora String Quartet (the "Quartet").', ["Quartet"]),
+        ('This licence is between Harbour Sound Ltd ("Harbour") and The Marsh Chapel Choir (the "Choir").', ["Choir"]),
+        # ... not an orchestra, which employs its musicians, nor a business with an ensemble word in its name
+        ('Between the City Symphony Orchestra (the "Orchestra") and the musician signing below (the "Musician").', []),
+        ('Between Chorus Synth Inc. ("Chorus") and Harbour Sound Ltd ("Harbour").', []),
         # a service's own subscriber, opposite the business (a product name may come before the noun)
         ('These terms are between Echoline Ltd ("Echoline") and its Pro Plan subscriber ("Subscriber").', ["Subscriber"]),
         # a thing the performer makes is not the performer

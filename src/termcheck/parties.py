@@ -120,6 +120,12 @@ _COMMON_NOUN_PARTY = re.compile(
     r"(?:\s+(?:engaged|booked|hired|contracted|appearing|performing|presenting)\b[^()]{0,60})?\s*$"
 )
 _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
+# A small ensemble by its proper name ("the Aurora String Quartet"), which signs as one performer. (An orchestra,
+# an opera or a ballet is an institution: it employs its musicians. "Chorus Synth Inc." is a business.)
+_ENSEMBLE_PARTY = re.compile(
+    r"^\W*(?:and|et|with)?\s*(?:the\s+|The\s+)?(?-i:(?:[A-Z][\w'’&.-]*\s+){0,5}"
+    r"(?:Quartet|Trio|Quintet|Sextet|Octet|Duo|Choir|Chorus|Ensemble|Band|Singers|Players|Consort|Collective|Troupe))\s*,?\s*$"
+)
 # (a full stop ends a description, not the one after an entity's abbreviated form: 'Acme Studios Inc. ("Acme")')
 _PARTY_BOUNDARY = re.compile(
     r"(?<!\binc)(?<!\bltd)(?<!\bco)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bpty)(?<!\bpte)(?<!\bl\.l\.c)(?<!\bs\.a)(?<!\bn\.v)(?<!\bb\.v)"
@@ -512,6 +518,7 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
         # ... after who gives the document: "This consent is given by the simulated patient who signs below"
         or _names_a_person(_GIVEN_BY.sub("", description, count=1))
         or _common_noun_party(text, start, m.start(), description)
+        or _ensemble_party(text, start, m.start(), description)
         or bool(_LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()))
         or _named_person(text, start, end, m.start(), description)
     )
@@ -559,6 +566,14 @@ def _personal_names(description: str, where: re.Pattern[str]) -> list[str]:
         return [" ".join(words)]
     title = " ".join(own[found.start("title"):found.start("name")].split())  # as written: "Dr", "Dr."
     return [" ".join(words), f"{title} {words[-1]}"]
+
+
+def _ensemble_party(text: str, start: int, at: int, description: str) -> bool:
+    """Whether a party is a small ensemble by its name ('and the Aurora String Quartet') facing a business in the
+    sentence that names the parties ('between Lumen Films (the "Videographer") and ...')."""
+    if not _ENSEMBLE_PARTY.match(description) or _BUSINESS.search(description):
+        return False
+    return bool(_BETWEEN.search(text, start, at)) and bool(_BUSINESS.search(text, start, at) or _ENTITY_FORM.search(text, start, at))
 
 
 def _common_noun_party(text: str, start: int, at: int, description: str) -> bool:
