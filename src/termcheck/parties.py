@@ -123,8 +123,8 @@ _BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
 # A small ensemble by its proper name ("the Aurora String Quartet"), which signs as one performer. (An orchestra,
 # an opera or a ballet is an institution: it employs its musicians. "Chorus Synth Inc." is a business.)
 _ENSEMBLE_PARTY = re.compile(
-    r"^\W*(?:and|et|with)?\s*(?:the\s+|The\s+)?(?-i:(?:[A-Z][\w'’&.-]*\s+){0,5}"
-    r"(?:Quartet|Trio|Quintet|Sextet|Octet|Duo|Choir|Chorus|Ensemble|Band|Singers|Players|Consort|Collective|Troupe))\s*,?\s*$"
+    r"^\W*(?:and|et|with)?\s*(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,5}"
+    r"(?:Quartet|Trio|Quintet|Sextet|Octet|Duo|Choir|Chorus|Ensemble|Band|Singers|Players|Consort|Collective|Troupe)\s*,?\s*$"
 )
 # (a full stop ends a description, not the one after an entity's abbreviated form: 'Acme Studios Inc. ("Acme")')
 _PARTY_BOUNDARY = re.compile(
