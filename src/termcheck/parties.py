@@ -508,8 +508,8 @@ def _names_a_person(description: str) -> bool:
 
 def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], description: str) -> bool:
     """Whether a defined party is the performer or stands on the performer's side: a person ("the
-    undersigned individual", 'Jane Doe ("Host")' opposite a business), a common-noun party opposite a
-    business ("the voice partner"), or a loan-out company that lends the performer."""
+    undersigned individual", 'Jane Doe ("Host")' opposite a business), a common-noun party or a small ensemble
+    opposite a business ("the voice partner", "the Aurora String Quartet"), or a loan-out company that lends the performer."""
     start, end = sentence
     return (
         _names_a_person(description)
@@ -517,8 +517,9 @@ def _on_performer_side(text: str, sentence: tuple[int, int], m: re.Match[str], d
         or _names_a_person(_after_business(description))
         # ... after who gives the document: "This consent is given by the simulated patient who signs below"
         or _names_a_person(_GIVEN_BY.sub("", description, count=1))
-        or _common_noun_party(text, start, m.start(), description)
-        or _ensemble_party(text, start, m.start(), description)
+        # ... or a party described only by a common noun ("the voice partner") or an ensemble's name ("the Aurora String
+        # Quartet"), opposite a business
+        or any(_facing_a_business(kind, text, start, m.start(), description) for kind in (_COMMON_NOUN_PARTY, _ENSEMBLE_PARTY))
         or bool(_LOAN_OUT_IN.search(description) or _LOAN_OUT_AFTER.match(text, m.end()))
         or _named_person(text, start, end, m.start(), description)
     )
@@ -568,19 +569,12 @@ def _personal_names(description: str, where: re.Pattern[str]) -> list[str]:
     return [" ".join(words), f"{title} {words[-1]}"]
 
 
-def _ensemble_party(text: str, start: int, at: int, description: str) -> bool:
-    """Whether a party is a small ensemble by its name ('and the Aurora String Quartet') facing a business in the
-    sentence that names the parties ('between Lumen Films (the "Videographer") and ...')."""
-    if not _ENSEMBLE_PARTY.match(description) or _BUSINESS.search(description):
+def _facing_a_business(kind: re.Pattern[str], text: str, start: int, at: int, description: str) -> bool:
+    """Whether a party described only as `kind` ('the voice partner', 'the Aurora String Quartet') names no business and
+    faces one in the sentence that names the parties ('between Lumen Films (the "Videographer") and ...')."""
+    if not kind.match(description) or _BUSINESS.search(description):
         return False
     return bool(_BETWEEN.search(text, start, at)) and bool(_BUSINESS.search(text, start, at) or _ENTITY_FORM.search(text, start, at))
-
-
-def _common_noun_party(text: str, start: int, at: int, description: str) -> bool:
-    """Whether a party described only by a common noun ('the voice partner') faces a business in the same sentence."""
-    if not _COMMON_NOUN_PARTY.match(description) or _BUSINESS.search(description):
-        return False
-    return bool(_BETWEEN.search(text, start, at)) and bool(_BUSINESS.search(text, start, at))
 
 
 def _with_short_article(m: re.Match[str]) -> str:
