@@ -34,7 +34,6 @@ def _terms(text: str) -> list[str]:
     ('The Instructor will teach and record indoor cycling classes at PedalPower\'s studio (the "Classes").', "Classes"),
     # ... or a recording's kind said just before a piece of content
     ('The Actor will perform in volumetric video scenarios for the Northshire Police training programme (the "Scenarios").', "Scenarios"),
-    ('The Teacher will present audio lessons for the course (the "Lessons").', "Lessons"),
     # sessions that are the content recorded, not the occasion
     ('The Narrator records guided breathing sessions (the "Sessions").', "Sessions"),
     ('The Coach will record twenty yoga sessions for the app (the "Sessions").', "Sessions"),
@@ -117,6 +116,8 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     '1. DEFINITIONS\n1.1 "Withdrawal Right" means the Performer\'s right to require deletion of the Recordings.',
     # a term the rules already read as recordings
     '1. DEFINITIONS\n1.1 "Recordings" means all audio recordings made at the Sessions.',
+    # ... as a teacher's lessons have been since the seventy-first session ({object} and {recording_word} name them)
+    'The Teacher will present audio lessons for the course (the "Lessons").',
     # a person filmed in a role; an idiom; a list that goes on past the recordings; a name after an image
     'Northlight Pictures Ltd may film you as a background performer ("Extra") in the feature.',
     '... whether held beneficially or of record (collectively, a "Stock Sale").',
