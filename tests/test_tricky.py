@@ -19,7 +19,7 @@ CHECK = {"perpetual": ("perpetual-license", {"fail", "warn"}), "sublicensing": (
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['check']}-{i}" for i, c in enumerate(CASES)])
 def test_tricky_case(case):
     check_id, positive = CHECK[case["check"]]
-    status = check_text(case["text"], rules=RULES).check(check_id).status
+    status = check_text(case["text"], rules=RULES, select=[check_id]).check(check_id).status
     assert (status in positive) == case["expected"], f"{check_id} is {status}"
 
 
@@ -28,7 +28,8 @@ CHECK_CASES = yaml.safe_load((Path(__file__).parent / "check_cases.yaml").read_t
 
 @pytest.mark.parametrize("case", CHECK_CASES, ids=[f"{c['check']}-{i}" for i, c in enumerate(CHECK_CASES)])
 def test_check_case(case):
-    result = check_text(case["text"], rules=RULES).check(case["check"])
+    # only the check and what it is decided from: the same answer, a third of the time (test_select.py)
+    result = check_text(case["text"], rules=RULES, select=[case["check"]]).check(case["check"])
     if "status" in case:
         assert result.status == case["status"], f"{case['check']} is {result.status}"
     elif isinstance(case["value"], str):
@@ -42,7 +43,7 @@ DOCUMENT_CASES = yaml.safe_load((Path(__file__).parent / "document_cases.yaml").
 
 @pytest.mark.parametrize("case", DOCUMENT_CASES, ids=lambda c: c["name"][:40])
 def test_document_case(case):
-    report = check_text(case["text"], rules=RULES)
+    report = check_text(case["text"], rules=RULES, select=case["expect"])
     got = {check: report.check(check).status for check in case["expect"]}
     assert got == case["expect"]
 

@@ -22,19 +22,23 @@ def check_path(
     limits: Optional[Limits] = None,
     password: Optional[str] = None,
     layout: bool = False,
+    select: Optional[Iterable[str]] = None,
 ) -> DocumentReport:
-    """Check one contract file (PDF, DOCX, TXT, MD); raises termcheck.errors.InputError if it cannot be read."""
+    """Check one contract file (PDF, DOCX, TXT, MD); raises termcheck.errors.InputError if it cannot be read.
+    With select, only those checks (and what they are decided from) run, and the report holds only them."""
     from termcheck.engine import check
     from termcheck.extract import extract_path
 
     ruleset = rules or load_ruleset()
-    return check(extract_path(path, limits, password=password, layout=layout), ruleset)
+    return check(extract_path(path, limits, password=password, layout=layout), ruleset, select=select)
 
 
-def check_text(text: str, name: str = "<text>", rules: Optional[RuleSet] = None) -> DocumentReport:
-    """Check contract text given as a string."""
+def check_text(
+    text: str, name: str = "<text>", rules: Optional[RuleSet] = None, select: Optional[Iterable[str]] = None
+) -> DocumentReport:
+    """Check contract text given as a string; with select, only those checks (and what they are decided from) run."""
     from termcheck.engine import check
     from termcheck.extract import extract_bytes
 
     ruleset = rules or load_ruleset()
-    return check(extract_bytes(name, text.encode("utf-8")), ruleset)
+    return check(extract_bytes(name, text.encode("utf-8")), ruleset, select=select)

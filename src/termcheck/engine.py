@@ -9,7 +9,7 @@ import threading
 from bisect import bisect_right
 from datetime import date
 from functools import cached_property, partial
-from typing import Callable, Iterable, NamedTuple, Optional, Union
+from typing import AbstractSet, Callable, Iterable, NamedTuple, Optional, Union
 
 from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
@@ -409,8 +409,11 @@ def defined_terms(
 _PARALLEL_CHARS = 300_000
 
 
-def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict[str, list[Hit]]:
-    """Rule id -> every hit in the document; a trigger runs only on clauses that hold one of its cues.
+def collect_hits(
+    doc: Document, ruleset: RuleSet, parallel: bool = True, only: Optional[AbstractSet[str]] = None
+) -> dict[str, list[Hit]]:
+    """Rule id -> every hit in the document (of the rules in only, if given); a trigger runs only on
+    clauses that hold one of its cues.
 
     With parallel, a long contract has its second half of clauses (prefilter pass included) matched
     in a forked child on the other core, when the process has no other threads (where fork is safe);
@@ -432,6 +435,8 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
         out: dict[str, list[Hit]] = {}
         titles = clause_titles(segments, range(first, last))
         for rule in ruleset.rules:
+            if only is not None and rule.id not in only:
+                continue
             # A heading claims what the other side may do ("PERPETUAL LICENCE"); one that names a
             # protection ("Payment Terms", "Royalty Agreement") is a topic, not a promise.
             zones = set(rule.zones) | ({"heading"} if titles and rule.kind == "red_flag" else set())
@@ -450,7 +455,7 @@ def collect_hits(doc: Document, ruleset: RuleSet, parallel: bool = True) -> dict
     child = _fork_work(lambda: run(middle, len(segments)))
     hits = run(0, middle)
     theirs = _child_result(child) or run(middle, len(segments))
-    return {r.id: hits[r.id] + theirs[r.id] for r in ruleset.rules}
+    return {rule_id: hits[rule_id] + theirs[rule_id] for rule_id in hits}
 
 
 def clause_titles(segments: list[Segment], among: range) -> dict[int, tuple[int, int]]:
@@ -997,26 +1002,30 @@ def _performer_paid_first(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for h, m in zip(hits, middle) if not m] + [h for h, m in zip(hits, middle) if m]
 
 
-def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentReport:
-    """Run every rule on a segmented document and build its report (parallel: see collect_hits)."""
-    all_hits = collect_hits(doc, ruleset, parallel=parallel)
+def check(doc: Document, ruleset: RuleSet, parallel: bool = True, select: Optional[Iterable[str]] = None) -> DocumentReport:
+    """Run every rule on a segmented document and build its report (parallel: see collect_hits); with
+    select, only those checks and the rules they are decided from run, and the report holds only them."""
+    chosen = None if select is None else set(select)
+    needed = None if chosen is None else ruleset.needed_for(chosen)
+    rules = ruleset.rules if needed is None else [r for r in ruleset.rules if r.id in needed]
+    all_hits = collect_hits(doc, ruleset, parallel=parallel, only=needed)
     results: dict[str, CheckResult] = {}
     values: dict[str, tuple[Union[float, str, None], Optional[Hit], list[str]]] = {}
     durations = SentenceDurations(doc)
-    deadlines = frozenset(h.sentence for r in ruleset.rules if r.quantity and r.quantity["kind"] == "days" for h in all_hits[r.id])
-    for rule in ruleset.rules:
+    deadlines = frozenset(h.sentence for r in rules if r.quantity and r.quantity["kind"] == "days" for h in all_hits[r.id])
+    for rule in rules:
         if rule.quantity:
             values[rule.id] = _quantity(doc, rule, [h for h in all_hits[rule.id] if h.effect in ("value", "grant", "weaken", "flag")], durations, deadlines)
     finite_term = any(
         isinstance(values[r.id][0], float) and not _engagement_term(doc, values[r.id][1], ruleset.lexicon)
-        for r in ruleset.rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
+        for r in rules if r.kind == "threshold" and r.quantity and r.quantity["kind"] == "years"
     )
     # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
     # raise no other check.
     prohibited_only: set[str] = set()
     # A heading that calls the grant perpetual ("4. PERPETUAL LICENCE") gives way to the term its clauses state.
     perpetual_checks = {r.perpetual_from for r in ruleset.rules if r.perpetual_from}
-    for rule in ruleset.rules:
+    for rule in rules:
         if rule.kind != "threshold":
             overruling = [h for r in rule.heading_yields_to for h in all_hits.get(r, ()) if h.effect == "grant"]
             hits = [
@@ -1033,12 +1042,12 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
             flags = [h for h in flags if not _in_a_title(doc, h)] or flags
             if flags and all(h.negated for h in flags):
                 prohibited_only.add(rule.id)
-    for rule in ruleset.rules:
+    for rule in rules:
         if rule.kind == "threshold":
             results[rule.id] = _decide_threshold(doc, rule, all_hits[rule.id], values[rule.id], results)
             if rule.perpetual_from and rule.quantity and rule.quantity["perpetual_min"]:
                 _perpetual_by_length(results[rule.id], results.get(rule.perpetual_from), rule.quantity["perpetual_min"])
-    for rule in ruleset.rules:
+    for rule in rules:
         res = results[rule.id]
         waived = [w for w in rule.waived_by if results.get(w) is not None and results[w].status == "pass"]
         if waived and rule.kind == "red_flag" and res.status in ("warn", "fail"):
@@ -1060,7 +1069,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True) -> DocumentRep
             if rule.escalate["to"] == "fail" or res.status == "warn":
                 res.status = rule.escalate["to"]
                 res.notes.append("raised because " + ", ".join(others) + (" also flags" if len(others) == 1 else " also flag"))
-    checks = [results[r.id] for r in ruleset.rules]
+    checks = [results[r.id] for r in rules if chosen is None or r.id in chosen]
     groups = []
     for gid, title in GROUP_TITLES.items():
         members = [c for c in checks if c.group == gid]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, Literal, Optional, Pattern
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Pattern
 
 from termcheck.rules.lazy import LazyRegex, compiled
 from termcheck.rules.phrases import phrase_regex
@@ -187,6 +187,30 @@ class RuleSet:
     def get(self, rule_id: str) -> Optional[CompiledRule]:
         """The rule with this id, if loaded."""
         return next((r for r in self.rules if r.id == rule_id), None)
+
+    def needed_for(self, rule_ids: Iterable[str]) -> set[str]:
+        """The rules these rules' results are decided from, themselves included: the checks they escalate
+        with, are waived by, read a perpetual grant from or yield a heading to, in turn; the rules that
+        count years, for a rule whose hits a finite licence term cancels ("during the Term"); the rules
+        that count days, for a rule that reads a quantity (a deadline's sentence states no length)."""
+        by_id = {r.id: r for r in self.rules}
+        perpetual_checks = {r.perpetual_from for r in self.rules if r.perpetual_from}
+        counting = {kind: [r.id for r in self.rules if r.quantity and r.quantity.get("kind") == kind] for kind in ("years", "days")}
+        needed: set[str] = set()
+        todo = [i for i in rule_ids if i in by_id]
+        while todo:
+            rule = by_id[todo.pop()]
+            if rule.id in needed:
+                continue
+            needed.add(rule.id)
+            todo += [*rule.waived_by, *rule.heading_yields_to, *(rule.escalate or {}).get("when", [])]
+            todo += [rule.perpetual_from] if rule.perpetual_from else []
+            if rule.id in perpetual_checks or any(t.cancelled_by_term for t in rule.triggers):
+                todo += counting["years"]
+            if rule.quantity:
+                todo += counting["days"]
+            todo = [i for i in todo if i in by_id and i not in needed]
+        return needed
 
     def candidates(self, lower_text: str, start: int = 0, end: Optional[int] = None) -> dict[TriggerKey, list[CueSpan]]:
         """Trigger -> its cues in the (lower-cased) text, or in text[start:end], with their reaches: one
