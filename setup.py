@@ -3,8 +3,9 @@
 Everything else about the package is in pyproject.toml. Loading the rules and compiling their 4,300
 regexes takes about a minute of pure Python on one core (half that on two: the build compiles on every
 core); a store of both, made here once, makes a first check fast
-(src/termcheck/rules/precompiled.py). Without the store termcheck works the same, only slower to
-start, so a build that cannot make it says why and goes on.
+(src/termcheck/rules/precompiled.py). A build reuses the regexes of the stores earlier builds of
+this tree left (build/lib, an editable install's), so a rebuild compiles only new sources. Without the
+store termcheck works the same, only slower to start, so a build that cannot make it says why and goes on.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ class BuildPyWithCompiledRegexes(build_py):
             _write_store(Path(self.build_lib), Path(self.build_lib) / "termcheck" / "rules")
 
 
+# Stores earlier builds of this source tree left (a regular build's, an editable install's): their
+# compiled regexes are reused, so a rebuild compiles only what changed (rules/precompiled.py).
+HERE = Path(__file__).resolve().parent
+EARLIER_STORES = [HERE / "build" / "lib" / "termcheck" / "rules", HERE / "src" / "termcheck" / "rules"]
+
+
 def _write_store(importable: Path, folder: Path, builtin_rules: Optional[Path] = None) -> None:
     """Import termcheck from importable and write its store into folder; a failure is only reported.
 
@@ -47,9 +54,11 @@ def _write_store(importable: Path, folder: Path, builtin_rules: Optional[Path] =
             module = importlib.util.module_from_spec(spec)
             sys.modules[spec.name] = module
             spec.loader.exec_module(module)
-        from termcheck.rules.precompiled import write_store
+        from termcheck.rules.precompiled import STORE_NAME, write_store
 
-        print(f"termcheck: compiled the built-in rules into {write_store(folder)}")
+        earlier = dict.fromkeys(place / STORE_NAME for place in [folder, *EARLIER_STORES])
+        written = write_store(folder, earlier)
+        print(f"termcheck: compiled the built-in rules into {written.path} ({written.regexes} regexes, {written.reused} of them from an earlier build)")
     except Exception as exc:  # noqa: BLE001 - the store is an optimisation; the build must not fail for it
         print(f"termcheck: no compiled rules ({exc.__class__.__name__}: {exc}); checks will compile as they go", file=sys.stderr)
     finally:

@@ -59,6 +59,37 @@ def test_a_store_compiled_in_worker_processes_is_the_one_compiled_in_one(sample)
     assert precompiled.build_store(some, workers=3) == precompiled.build_store(some, workers=1)
 
 
+def test_regexes_an_earlier_store_holds_are_reused_and_only_new_ones_compiled(sample, monkeypatch):
+    """A rebuild takes what an earlier store of this Python holds and compiles the rest: the same bytes."""
+    some = sample[::40]
+    whole = precompiled.build_store(some, workers=1)
+    earlier = dict(list(precompiled._compile_entries(some).items())[::2])
+    asked: list[str] = []
+    compile_in_workers = precompiled._compile_in_workers
+    monkeypatch.setattr(precompiled, "_compile_in_workers", lambda sources, workers: asked.extend(sources) or compile_in_workers(sources, workers))
+    assert precompiled.build_store(some, workers=1, earlier=earlier) == whole
+    assert sorted(asked) == sorted(set(some) - earlier.keys()) and asked
+
+
+def test_a_build_reads_the_stores_earlier_builds_left(tmp_path, monkeypatch):
+    """write_store (setup.py) reuses what earlier stores hold, skips the unreadable and missing ones,
+    and says how many it reused. Compiling is recorded, not done, to be quick."""
+    sources = sorted(load_rules(use_store=False).regex_sources())
+    fake: precompiled.Entry = (0, b"", 0, {}, ())
+    half = {source: fake for source in sources[::2]}
+    earlier = tmp_path / "earlier.bin"
+    earlier.write_bytes(precompiled.build_store(half, earlier=half))
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(b"not a store")
+    asked: list[str] = []
+    monkeypatch.setattr(precompiled, "_compile_in_workers", lambda todo, workers: asked.extend(todo) or dict.fromkeys(todo, fake))
+    (tmp_path / "out").mkdir()
+    written = precompiled.write_store(tmp_path / "out", [earlier, garbage, tmp_path / "missing.bin"])
+    assert written == (tmp_path / "out" / precompiled.STORE_NAME, len(sources), len(half))
+    assert sorted(asked) == sources[1::2]
+    assert precompiled.read_store(written.path).regexes.keys() == set(sources)
+
+
 def test_a_rebuilt_regex_matches_like_the_original(store):
     source = next(s for s in store.regexes if "performer" in s and "credited" in s)
     text = "the performer is credited in the end titles. the performers are duly credited."

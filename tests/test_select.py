@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from conftest import case_file
 
 from termcheck.api import check_text
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
-CASES = yaml.safe_load((Path(__file__).parent / "document_cases.yaml").read_text(encoding="utf-8"))["cases"]
+CASES = case_file("document_cases.yaml")
 
 
 def test_a_check_with_no_dependencies_runs_alone():

@@ -80,25 +80,34 @@ def test_a_guarded_phrase_list_finds_what_the_unguarded_one_finds(phrases, words
     assert [m.span() for m in guarded.finditer(text, a, b)] == [m.span() for m in plain.finditer(text, a, b)]
 
 
-def test_every_builtin_trigger_finds_what_it_found_without_its_guard():
-    """Each built-in trigger's phrases, guarded and not, read their rule's own examples alike; and
-    nearly every trigger gets a guard."""
-    import yaml
+def test_builtin_triggers_find_what_they_found_without_their_guard():
+    """Built-in triggers' phrases, guarded and not, read their rule's own examples alike; and nearly
+    every trigger gets a guard.
+
+    The guarded regexes come from the store; each unguarded one is compiled here, and re compiles in
+    pure Python: every trigger of up to 10,000 characters (four in five, whose starts are as varied
+    as the long ones') and one in four of the longer ones, a third of the time of all 5.9 million."""
+    from conftest import read_yaml
 
     ruleset = load_rules(use_store=False)
     examples = {
         rule.id: "\n".join((e if isinstance(e, str) else e["text"]).lower() for group in rule.examples.values() for e in group)
         for rule in ruleset.rules
     }
-    guarded_count = total = 0
+    guarded_count = total = long_count = compared = 0
     for path in builtin_pack_paths():
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")).get("rules", []):
+        for raw in read_yaml(path).get("rules", []):
             text = examples[raw["id"]]
             for trigger in raw["triggers"]:
                 guarded = compile_phrases(trigger["phrases"], ruleset.lexicon)
                 plain = compile_phrases(trigger["phrases"], ruleset.lexicon, guarded=False)
                 total += 1
                 guarded_count += guarded.pattern != plain.pattern
+                if len(plain.pattern) > 10_000:
+                    long_count += 1
+                    if long_count % 4:
+                        continue
+                compared += 1
                 found = [m.span() for m in guarded.finditer(text)]
                 assert found == [m.span() for m in plain.finditer(text)], (raw["id"], trigger["phrases"][:3])
-    assert guarded_count >= 0.9 * total
+    assert guarded_count >= 0.9 * total and compared >= 0.8 * total

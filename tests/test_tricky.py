@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
+from conftest import case_file
 
 from termcheck.api import check_text
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
-CASES = yaml.safe_load((Path(__file__).parent / "tricky_cases.yaml").read_text(encoding="utf-8"))["cases"]
+CASES = case_file("tricky_cases.yaml")
 CHECK = {"perpetual": ("perpetual-license", {"fail", "warn"}), "sublicensing": ("sublicensing", {"fail", "warn"}),
          "attribution": ("attribution", {"pass", "warn"}), "deletion": ("deletion", {"pass", "warn"})}
 
@@ -23,7 +21,7 @@ def test_tricky_case(case):
     assert (status in positive) == case["expected"], f"{check_id} is {status}"
 
 
-CHECK_CASES = yaml.safe_load((Path(__file__).parent / "check_cases.yaml").read_text(encoding="utf-8"))["cases"]
+CHECK_CASES = case_file("check_cases.yaml")
 
 
 @pytest.mark.parametrize("case", CHECK_CASES, ids=[f"{c['check']}-{i}" for i, c in enumerate(CHECK_CASES)])
@@ -38,7 +36,7 @@ def test_check_case(case):
         assert isinstance(result.value, float) and result.value == pytest.approx(case["value"], abs=0.05), f"{case['check']} reads {result.value!r}"
 
 
-DOCUMENT_CASES = yaml.safe_load((Path(__file__).parent / "document_cases.yaml").read_text(encoding="utf-8"))["cases"]
+DOCUMENT_CASES = case_file("document_cases.yaml")
 
 
 @pytest.mark.parametrize("case", DOCUMENT_CASES, ids=lambda c: c["name"][:40])

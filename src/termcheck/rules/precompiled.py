@@ -124,15 +124,22 @@ def read_store(path: Path) -> Store:
 
 
 def build_store(
-    sources: Iterable[str], ruleset: Optional[RuleSet] = None, packs: Optional[list[Path]] = None, workers: Optional[int] = None
+    sources: Iterable[str],
+    ruleset: Optional[RuleSet] = None,
+    packs: Optional[list[Path]] = None,
+    workers: Optional[int] = None,
+    earlier: Optional[dict[str, Entry]] = None,
 ) -> bytes:
     """The store of these regexes compiled by this interpreter, and of the rule set loaded from
-    packs, as bytes to write (setup.py); workers: processes to compile in (default: one per core)."""
+    packs, as bytes to write (setup.py); workers: processes to compile in (default: one per core);
+    earlier: regexes an earlier store of this interpreter holds, taken as they are."""
     key = interpreter_key()
     if key is None:
         raise RuntimeError("this Python cannot use compiled regexes ahead of time")
     ordered = sorted(set(sources))
-    compiled = _compile_in_workers(ordered, workers or os.cpu_count() or 1)
+    earlier = earlier or {}
+    compiled = {source: earlier[source] for source in ordered if source in earlier}
+    compiled.update(_compile_in_workers([s for s in ordered if s not in compiled], workers or os.cpu_count() or 1))
     regexes = {source: compiled[source] for source in ordered}  # the same bytes whoever compiled what
     digest, pickled = "", b""
     if ruleset is not None and packs is not None:
@@ -175,13 +182,36 @@ def _compile_entries(sources: list[str]) -> dict[str, Entry]:
     return regexes
 
 
-def write_store(folder: Path) -> Path:
+class Written(NamedTuple):
+    """What write_store wrote: where, how many regexes, and how many of them came from earlier stores."""
+
+    path: Path
+    regexes: int
+    reused: int
+
+
+def write_store(folder: Path, earlier: Iterable[Path] = ()) -> Written:
     """Load the built-in rules, compile every regex they use, and write both into folder (a build's
-    termcheck/rules)."""
+    termcheck/rules).
+
+    earlier: stores of previous builds (a build folder's, an editable install's). A compiled regex
+    depends only on its source and on the interpreter, which read_store checks, so the regexes they
+    hold are taken as they are and only new sources are compiled: a build after an edit to one rule
+    compiles that rule's regexes, not 14 million characters.
+    """
     from termcheck.rules.loader import builtin_pack_paths, load_rules
 
     packs = builtin_pack_paths()
     ruleset = load_rules(use_store=False)
+    sources = ruleset.regex_sources()
+    known: dict[str, Entry] = {}
+    for store in earlier:
+        known.update(_read_uncached(store).regexes)
     path = folder / STORE_NAME
-    path.write_bytes(build_store(ruleset.regex_sources(), ruleset, packs))
-    return path
+    path.write_bytes(build_store(sources, ruleset, packs, earlier=known))
+    return Written(path, len(sources), len(sources & known.keys()))
+
+
+def _read_uncached(path: Path) -> Store:
+    """read_store without its memory: a build reads a store it is about to overwrite."""
+    return read_store.__wrapped__(path)  # type: ignore[attr-defined,no-any-return]
