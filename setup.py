@@ -35,7 +35,7 @@ class BuildPyWithCompiledRegexes(build_py):
 # Stores earlier builds of this source tree left (a regular build's, an editable install's): their
 # compiled regexes are reused, so a rebuild compiles only what changed (rules/precompiled.py).
 HERE = Path(__file__).resolve().parent
-EARLIER_STORES = [HERE / "build" / "lib" / "termcheck" / "rules", HERE / "src" / "termcheck" / "rules"]
+EARLIER_BUILDS = [HERE / "build" / "lib" / "termcheck" / "rules", HERE / "src" / "termcheck" / "rules"]
 
 
 def _write_store(importable: Path, folder: Path, builtin_rules: Optional[Path] = None) -> None:
@@ -54,11 +54,13 @@ def _write_store(importable: Path, folder: Path, builtin_rules: Optional[Path] =
             module = importlib.util.module_from_spec(spec)
             sys.modules[spec.name] = module
             spec.loader.exec_module(module)
-        from termcheck.rules.precompiled import STORE_NAME, write_store
+        from termcheck.rules.precompiled import write_store
 
-        earlier = dict.fromkeys(place / STORE_NAME for place in [folder, *EARLIER_STORES])
-        written = write_store(folder, earlier)
-        print(f"termcheck: compiled the built-in rules into {written.path} ({written.regexes} regexes, {written.reused} of them from an earlier build)")
+        written = write_store(folder, dict.fromkeys([folder, *EARLIER_BUILDS]))
+        print(
+            f"termcheck: compiled the built-in rules into {written.path} ({written.regexes} regexes, {written.reused} of them"
+            f" from an earlier build) and {written.code} of termcheck's own regexes beside it"
+        )
     except Exception as exc:  # noqa: BLE001 - the store is an optimisation; the build must not fail for it
         print(f"termcheck: no compiled rules ({exc.__class__.__name__}: {exc}); checks will compile as they go", file=sys.stderr)
     finally:

@@ -17,6 +17,7 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     assert "termcheck/builtin_rules/lexicon.yaml" in names and "termcheck/builtin_rules/pay.yaml" in names
     assert "termcheck/schemas/report-v1.schema.json" in names
     assert "termcheck/rules/compiled_rules.bin" in names  # setup.py's store (rules/precompiled.py)
+    assert "termcheck/rules/compiled_code.bin" in names  # and its store of termcheck's own regexes
     # PEP 639 licence metadata: the SPDX expression and the licence text itself
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
@@ -47,3 +48,11 @@ def test_wheel_installs_and_checks_an_example(tmp_path):
     assert coverage.returncode == 0, coverage.stderr
     stored, missing, rules_stored = coverage.stdout.split()
     assert int(stored) > 1000 and int(missing) == 0 and rules_stored == "True"
+    own = subprocess.run(
+        [str(py), "-c", "import termcheck.cli, termcheck.engine; from termcheck.rules import precompiled as p; "
+         "print(len(p._CODE_KEYS), len(p._CODE_KEYS.keys() - p.read_store(p.CODE_STORE).regexes.keys()))"],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )
+    assert own.returncode == 0, own.stderr
+    asked, missing = own.stdout.split()
+    assert int(asked) > 200 and int(missing) == 0

@@ -72,22 +72,39 @@ def test_regexes_an_earlier_store_holds_are_reused_and_only_new_ones_compiled(sa
 
 
 def test_a_build_reads_the_stores_earlier_builds_left(tmp_path, monkeypatch):
-    """write_store (setup.py) reuses what earlier stores hold, skips the unreadable and missing ones,
-    and says how many it reused. Compiling is recorded, not done, to be quick."""
+    """write_store (setup.py) reuses what the stores in earlier build folders hold, skips unreadable
+    and missing ones, says how many it reused, and stores termcheck's own regexes apart. Compiling
+    is recorded, not done, to be quick."""
     sources = sorted(load_rules(use_store=False).regex_sources())
     fake: precompiled.Entry = (0, b"", 0, {}, ())
     half = {source: fake for source in sources[::2]}
-    earlier = tmp_path / "earlier.bin"
-    earlier.write_bytes(precompiled.build_store(half, earlier=half))
-    garbage = tmp_path / "garbage.bin"
-    garbage.write_bytes(b"not a store")
-    asked: list[str] = []
-    monkeypatch.setattr(precompiled, "_compile_in_workers", lambda todo, workers: asked.extend(todo) or dict.fromkeys(todo, fake))
-    (tmp_path / "out").mkdir()
-    written = precompiled.write_store(tmp_path / "out", [earlier, garbage, tmp_path / "missing.bin"])
-    assert written == (tmp_path / "out" / precompiled.STORE_NAME, len(sources), len(half))
-    assert sorted(asked) == sources[1::2]
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / precompiled.STORE_NAME).write_bytes(precompiled.build_store(half, earlier=half))
+    (tmp_path / "old" / precompiled.CODE_STORE_NAME).write_bytes(b"not a store")
+    asked: list[list[precompiled.Key]] = []
+    monkeypatch.setattr(precompiled, "_compile_in_workers", lambda todo, workers: asked.append(todo) or dict.fromkeys(todo, fake))
+    (tmp_path / "new").mkdir()
+    written = precompiled.write_store(tmp_path / "new", [tmp_path / "old", tmp_path / "missing"])
+    code = list(precompiled._CODE_KEYS)
+    assert written == (tmp_path / "new" / precompiled.STORE_NAME, len(sources), len(half), len(code))
+    assert sorted(asked[0]) == sources[1::2] and sorted(asked[1]) == sorted(code)
     assert precompiled.read_store(written.path).regexes.keys() == set(sources)
+    assert precompiled.read_store(tmp_path / "new" / precompiled.CODE_STORE_NAME).regexes.keys() == set(code)
+
+
+def test_termcheck_s_own_regexes_are_stored_as_re_compiles_them(tmp_path):
+    """The modules' constants (code_regex), with the flags they are compiled with: the same patterns
+    rebuilt from the code store as from re, and every module that checks a contract asks for them."""
+    import termcheck.engine  # noqa: F401 - its imports are the modules a check needs
+
+    keys = list(precompiled._CODE_KEYS)
+    assert len(keys) > 200 and any(flags for _, flags in keys)
+    path = tmp_path / precompiled.CODE_STORE_NAME
+    path.write_bytes(precompiled.build_store(keys, workers=1))
+    store = precompiled.read_store(path)
+    for source, flags in keys:
+        entry = store.regexes[(source, flags)]
+        assert precompiled._rebuilt(source, entry) == re.compile(source, flags), source[:80]
 
 
 def test_a_rebuilt_regex_matches_like_the_original(store):

@@ -14,10 +14,11 @@ from typing import Any, Iterable, Optional
 
 from termcheck.errors import UsageError
 from termcheck.report import NEEDS_ANSWER, Acceptance, CheckResult, DocumentReport
+from termcheck.rules.precompiled import code_regex
 
 BASELINE_SCHEMA_VERSION = 1
 # A clause's own number is not part of its words: renumbering "2.1" to "3.1" keeps the fingerprint.
-_LABEL = re.compile(
+_LABEL = code_regex(
     r"^(?:(?:§|section|article|clause)\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?|\d+\.|\([a-z0-9]{1,4}\))\s+", re.IGNORECASE
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from termcheck.numbering import ANSWER_LABEL
+from termcheck.rules.precompiled import code_regex
 
 # Where a question starts (a line, a sentence, a table cell) and its number, if any: kept as written.
 _QUESTION_START = r"(?:^|(?<=[\n.!?:|]))(?P<lead>[^\w\n]*(?:\d{1,2}[.)]\s+)?)"
@@ -21,7 +22,7 @@ _ANSWER = r"\?[{closers}]*\s*(?:\|\s*)?(?:" + ANSWER_LABEL + r"\s*)?"
 # question up to its mark, then the answer's yes: "can i withdraw?\n\nyes, up to 14 days". Not "you": in the
 # performer's own questions that is the other side ("Can you sell my recordings?"), which the rules would
 # read as the performer in "you can sell my recordings".
-_YES_QUESTION = re.compile(
+_YES_QUESTION = code_regex(
     _QUESTION_START
     + r"(?P<modal>can|may|could|will|shall|would)(?P<gap>[ \t]+)"
     r"(?P<subject>i|(?:my|the|these|those)[ \t]+[\w'’-]+"
@@ -33,7 +34,7 @@ _YES_QUESTION = re.compile(
 # ... and a French one answered « oui »: « Puis-je la faire supprimer ? Oui, à tout moment » reads « je peux la
 # faire supprimer », the inverted verb and its « je » in a statement's order (the same letters, the same length)
 _FRENCH_STATEMENTS = {"puis-je": "je peux", "pourrai-je": "je pourrai", "pourrais-je": "je pourrais"}
-_FRENCH_YES_QUESTION = re.compile(
+_FRENCH_YES_QUESTION = code_regex(
     _QUESTION_START + "(?P<verb>" + "|".join(_FRENCH_STATEMENTS) + r")[ \t]+(?=\w)[^.?!\n]{1,160}"
     + r"(?P<answer>" + _ANSWER.format(closers="\"')\\]»") + r"oui\b[,;:]?)"
 )

@@ -21,19 +21,20 @@ from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clau
 from termcheck.rules.negation import negates_items
 from termcheck.rules.phrases import compile_phrases
 from termcheck.rules.model import CompiledRule, CueSpan, RuleSet, matches_starting_in
+from termcheck.rules.precompiled import code_regex
 from termcheck.rules.schema_groups import GROUP_TITLES
 from termcheck.segment import DEFINITION
 from termcheck.trie import trie_regex
 from termcheck.wording import lower_first
 
-_LEAD_IN = re.compile(
+_LEAD_IN = code_regex(
     r"(?::|\bas\s+follows\.?|\bincluding|\bthe\s+following"
     r"|\b(?:ticked|checked|marked|selected|indicated|chosen|initialled|initialed)\s+below\.?)\s*$",  # a form's options
     re.IGNORECASE,
 )
-_ITEM_LABEL = re.compile(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
+_ITEM_LABEL = code_regex(r"\s*(?:[-•·▪◦●*–]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|[a-z]\.|\[\s?[xX ]?\s?\]|✅|❌)\s*")
 _MAX_QUOTE = 600
-_WS = re.compile(r"\s+")
+_WS = code_regex(r"\s+")
 _FIRES = ("operative", "table")
 _EFFECT_WORD = {"flag": "flags", "protects": "protects", "grant": "grants", "weaken": "weakens", "refuse": "refuses", "value": "value"}
 
@@ -76,9 +77,9 @@ def marked_texts(doc: Document, ruleset: RuleSet) -> MarkedTexts:
     return MarkedTexts(affirm_questions(marked), affirm_questions(unmarked), known)
 
 
-_SECTION_LABEL = re.compile(r"\d+(?:\.\d+)*\.?")
+_SECTION_LABEL = code_regex(r"\d+(?:\.\d+)*\.?")
 # A section label's number: "3.1", "3.", "Article 3", "Section 3.1", and an item's under it ("3.1(a)")
-_LABEL_NUMBER = re.compile(
+_LABEL_NUMBER = code_regex(
     rf"(?:(?:article|section|clause|paragraph|paragraphe)\s+)?({_SECTION_LABEL.pattern})(?:\s*\([a-z0-9]{{1,4}}\))*",
     re.IGNORECASE,
 )
@@ -86,7 +87,7 @@ _LABEL_NUMBER = re.compile(
 # « l'article 3 », « paragraphe 2 »): the word, then what follows it (found with str.find, ten times
 # faster than one regular expression over a long contract)
 _REFERENCE_WORDS = ("clause", "section", "paragraph", "article")
-_REFERENCE_NUMBER = re.compile(r"(?:s|e|es)?\s+(\d+(?:\.\d+)*)(?!\.?\d)")
+_REFERENCE_NUMBER = code_regex(r"(?:s|e|es)?\s+(\d+(?:\.\d+)*)(?!\.?\d)")
 
 
 class ClauseContexts:
@@ -300,7 +301,7 @@ def definitions(doc: Document) -> dict[str, tuple[int, int]]:
 
 # A term defined in passing: 'all recordings you submit ("Work Product")', 'the voice (the « Voix »)',
 # 'All recordings you submit are "Work Product".'
-_INLINE_DEFINITION = re.compile(
+_INLINE_DEFINITION = code_regex(
     r"""\(\s*(?:(?:the|each|a|an|collectively|together|individually|and|or|hereinafter|hereafter|referred|to|as|called
                   |le|la|les|l|ci-après|dénommée?s?|désignée?s?|appelée?s?)[\s,’']+)*["“«]\s*(?P<term>[^"”»\n]{3,40}?)\s*["”»]
         |\b(?:are|is|shall\s+be|will\s+be)\s+(?:(?:referred\s+to|defined|known)\s+as\s+|called\s+)?(?:the\s+)?["“]\s*(?P<term2>[^"”\n]{3,40}?)\s*["”]\s*[.;,]""",
@@ -643,18 +644,18 @@ def _one_per_sentence(hits: list[Hit]) -> list[Hit]:
 
 
 # "This Agreement runs for one academic year", "The term of this engagement is six months"
-_AGREEMENT_RUNS = re.compile(
+_AGREEMENT_RUNS = code_regex(
     r"\b(?:(?:this|the)\s+(?:agreement|contract|engagement)\s+(?:(?:shall|will|is\s+to)\s+)?(?:runs?|lasts?|continues?|is\s+for)"
     r"|term\s+of\s+(?:this|the)\s+(?:agreement|contract|engagement)\s+(?:is|shall\s+be|will\s+be))\b",
     re.IGNORECASE,
 )
-_UNTIL = re.compile(
+_UNTIL = code_regex(
     r"\b(?:until|till|through|ending\s+on|ends\s+on|expires?\s+on|expiring\s+on|terminat(?:e|es|ing)\s+on|jusqu['’]\s?(?:au|à))\b", re.IGNORECASE
 )
 
 
-_RANGE_FROM = re.compile(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
+_RANGE_FROM = code_regex(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_RANGE_TO = code_regex(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
 
 
 def _years_until(doc: Document, sentence: str) -> tuple[Optional[float], Optional[tuple[date, int]]]:
@@ -753,15 +754,15 @@ def _years_value(
 
 
 # A period of notice: "six months' written notice", « trois mois de préavis »
-_NOTICE_AFTER = re.compile(r"[’'\s]*s?[’']?\s*(?:\(\d+\)\s*)?(?:prior\s+|advance\s+)?(?:written\s+)?(?:notice|de\s+préavis)\b", re.IGNORECASE)
+_NOTICE_AFTER = code_regex(r"[’'\s]*s?[’']?\s*(?:\(\d+\)\s*)?(?:prior\s+|advance\s+)?(?:written\s+)?(?:notice|de\s+préavis)\b", re.IGNORECASE)
 
 
 # The words before a deadline: "within one month", « dans un délai d'un mois »
-_DEADLINE_BEFORE = re.compile(r"(?:\bwithin|\bdans\s+(?:un|le)\s+délai\s+(?:de|d['’])|\bsous|\bno\s+later\s+than|\bau\s+plus\s+tard)\s*$", re.IGNORECASE)
+_DEADLINE_BEFORE = code_regex(r"(?:\bwithin|\bdans\s+(?:un|le)\s+délai\s+(?:de|d['’])|\bsous|\bno\s+later\s+than|\bau\s+plus\s+tard)\s*$", re.IGNORECASE)
 
 
 # "within 60 days of receiving your request", « à compter de la demande »: a window counted from the ask.
-_FROM_REQUEST = re.compile(
+_FROM_REQUEST = code_regex(
     r"^\W*(?:(?:business|working|calendar|ouvrés|ouvrables)\W+)?(?:of|after|from|following|upon|on|of\s+receipt\s+of|à\s+compter\s+de|après|suivant|de)\b"
     r"(?:\W+[\w'’]+){0,5}?\W+(?:requests?|notices?|notification|demands?|withdrawal|revocation|receipt|receiving|instructions?"
     r"|demande|retrait|réception)\b",
@@ -773,7 +774,7 @@ _FROM_REQUEST = re.compile(
 # them": how long the use lasts, not how long a removal may take
 # ... or a retention's longest: "keeps the recordings for no more than twelve (12) months and then deletes them"
 # ... or « pendant la saison 2026-2027, puis ... pendant deux (2) ans »: each use has its period
-_USE_PERIOD_BEFORE = re.compile(
+_USE_PERIOD_BEFORE = code_regex(
     r"\b(?:for|during|pendant)\s+(?:(?:a|the|an|la|le|les|une|un)\s+)?(?:(?:further|additional|period\s+of|term\s+of|up\s+to|maximum\s+of|at\s+most"
     r"|(?:no|not)\s+(?:more|longer)\s+than)\s+)*$",
     re.IGNORECASE,
@@ -787,7 +788,7 @@ def _is_use_period(sentence: str, d: Duration) -> bool:
 
 # "I may withdraw from the project within six months of the interview": the performer's time to act, not
 # the time allowed to delete (not "ask us to delete them within 30 days", where the deletion comes between)
-_ACT_WINDOW_BEFORE = re.compile(
+_ACT_WINDOW_BEFORE = code_regex(
     r"\b(?:may|can|could|entitled\s+to|right\s+to|free\s+to|able\s+to|peut|pouvez|peuvent|pourra|pourrez|droit\s+de)\s+(?:\w+\s+){0,2}?"
     r"(?:withdraw|revoke|opt\s+out|cancel|object|change\s+\w+\s+mind|retirer|vous\s+retirer|se\s+retirer|rétracter|révoquer)\b"
     r"(?:(?!\b(?:delet\w*|remov\w*|eras\w*|destr\w*|purg\w*|take\s+down|supprim\w*|effac\w*|détrui\w*)\b)[^.;]){0,50}?"
@@ -798,7 +799,7 @@ _ACT_WINDOW_BEFORE = re.compile(
 
 # "If they do not agree, or do not answer within six months, the Recordings will be deleted": time given to
 # answer, not how long a deletion takes
-_ANSWER_WINDOW_BEFORE = re.compile(r"\b(?:answer|answers|respond|responds|reply|replies|répond\w*)\s+" + _DEADLINE_BEFORE.pattern, re.IGNORECASE)
+_ANSWER_WINDOW_BEFORE = code_regex(r"\b(?:answer|answers|respond|responds|reply|replies|répond\w*)\s+" + _DEADLINE_BEFORE.pattern, re.IGNORECASE)
 
 
 def _is_window(sentence: str, d: Duration) -> bool:
@@ -848,7 +849,7 @@ def _days_value(doc: Document, hits: list[Hit], durations_in: SentenceDurations)
 
 # The recordings gone with no wait: "it will stop being shown immediately", "is removed immediately" (not a duty
 # to act at once, "agrees to immediately remove", nor "may immediately terminate")
-_GONE_AT_ONCE = re.compile(
+_GONE_AT_ONCE = code_regex(
     r"\b(?:(?:stops?|ceases?)\s+being\s+(?:shown|displayed|visible|available|accessible|offered|playable)"
     r"|(?:is|are|will\s+be|shall\s+be)\s+(?:removed|deleted|erased|taken\s+down|unpublished|hidden)"
     r"|(?:disappears?|vanish(?:es)?)(?:\s+from\s+[^.;]{0,40}?)?)\s+(?:immediately|at\s+once|straight\s+away|right\s+away|instantly)\b",
@@ -858,7 +859,7 @@ _GONE_AT_ONCE = re.compile(
 
 # A window counted from a step of the production, not from an ask: "within 90 days of the final mix",
 # "within 30 days after the shoot", "within 12 months of the film's release"
-_FROM_PRODUCTION = re.compile(
+_FROM_PRODUCTION = code_regex(
     r"\W*(?:of|after|from|following)\s+(?:the\s+)?(?:[\w-]+[’']s\s+)?(?:final\s+|last\s+|first\s+|theatrical\s+)?(?:mix|edit|cut|wrap|shoot"
     r"|session|sessions|recording\s+session|delivery|release|premiere|broadcast|launch|publication|casting"
     r"|focus\s+groups?|interviews?|discussions?|workshops?|filming"  # a study's "deleted twelve (12) months after the focus group"
@@ -892,15 +893,15 @@ RENEWS = "renews"
 # ... and for uses that go on after the stated period ("Organic posts may stay up after the Usage Period")
 OUTLASTS = "outlasts"
 # Pay that depends on an event: a bonus, or an amount due only "if" something happens.
-_CONTINGENT = re.compile(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
+_CONTINGENT = code_regex(r"\b(?:bonus|bonuses|if|in\s+the\s+event|prime|primes|si)\b", re.IGNORECASE)
 # What the other side pays a go-between, when the contract also says what reaches the performer: "Client
 # shall pay Supplier GBP 1,200 per recording day. Supplier shall pay Talent not less than GBP 800 ..."
-_PAYEE = re.compile(r"\bpay(?:s|able)?\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w-]+)", re.IGNORECASE)
+_PAYEE = code_regex(r"\bpay(?:s|able)?\s+(?:to\s+)?(?:the\s+)?(?P<who>[\w-]+)", re.IGNORECASE)
 # The share left after a cut, passed on: "remit the remaining 70%", "pays the balance of 60%" (and after it,
 # the other side as payee: "pays the remaining 70% to the Company" is not the performer's share)
-_REMAINDER = re.compile(r"\b(?:remit|remits|pay|pays|account|accounts|verse|versera|reverse|reversera)\s+(?:to\s+)?(?:the\s+|le\s+)?(?:remaining|balance(?:\s+of)?|remainder(?:\s+of)?|solde(?:\s+de|,\s+soit)?)\s*$", re.IGNORECASE)
-_PAID_TO_THEM = re.compile(rf"[^.;]{{0,40}}?\b(?:to|à)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})\b", re.IGNORECASE)
-_GO_BETWEEN = re.compile(r"suppliers?|agency|agencies|agents?|vendors?|contractors?|lenders?|loan-?out|managers?|management|providers?", re.IGNORECASE)
+_REMAINDER = code_regex(r"\b(?:remit|remits|pay|pays|account|accounts|verse|versera|reverse|reversera)\s+(?:to\s+)?(?:the\s+|le\s+)?(?:remaining|balance(?:\s+of)?|remainder(?:\s+of)?|solde(?:\s+de|,\s+soit)?)\s*$", re.IGNORECASE)
+_PAID_TO_THEM = code_regex(rf"[^.;]{{0,40}}?\b(?:to|à)\s+(?:the\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})\b", re.IGNORECASE)
+_GO_BETWEEN = code_regex(r"suppliers?|agency|agencies|agents?|vendors?|contractors?|lenders?|loan-?out|managers?|management|providers?", re.IGNORECASE)
 
 
 def _quantity(
@@ -963,7 +964,7 @@ def _quantity(
 
 
 # "VocalBay keeps a 30% commission and pays you the rest within 30 days of each sale": the performer's share is the rest (70)
-_KEPT_CUT = re.compile(
+_KEPT_CUT = code_regex(
     r"\b(?:keeps?|retains?|takes?|deducts?|withholds?)\s+(?:(?:a|an|its|their)\s+)?(?P<cut>\d{1,2}(?:[.,]\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
     r"(?:\s+(?:commission|cut|fee|platform\s+fee)\b)?[^.;]{0,40}?\b(?:pays?|remits?)\s+(?:\w+\s+){0,2}?the\s+(?:rest|remainder|balance)\b",
     re.IGNORECASE,
@@ -979,7 +980,7 @@ def _rest_after_cut(text: str, hit: Hit) -> Optional[float]:
 
 
 # a deduction before the percentage: "less the Agency's commission of", "minus a booking fee of", "net of"
-_DEDUCTED = re.compile(
+_DEDUCTED = code_regex(
     r"\b(?:less|minus|net\s+of|after\s+(?:deducting|deduction\s+of))\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:commission|fee|cut|charge|deduction)s?\s+(?:of\s+)?[^.;]{0,30}$",
     re.IGNORECASE,

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from termcheck.rules.precompiled import code_regex
+
 # The characters a pass removes outright: hyphen markers (the soft hyphen, pdfium's), and controls and
 # zero-width marks.
 _MARKERS = r"\u00ad\ufffe\x02"
@@ -16,7 +18,7 @@ _DROPPED = r"\u200b-\u200d\u2060\ufeff\x00-\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f"
 
 # One pass over the text; each alternative is one kind of repair. Order matters: a hyphen at a
 # line end is joined before the line end itself is looked at.
-_REPAIRS = re.compile(
+_REPAIRS = code_regex(
     r"""
     # Most characters need no repair: this guard lets the engine skip them 4x faster.
     # A lone space between words (the commonest character after letters) needs nothing either.
@@ -50,7 +52,7 @@ _REPAIRS = re.compile(
     re.VERBOSE,
 )
 
-_REMOVED = re.compile(f"[{_MARKERS}{_DROPPED}]")
+_REMOVED = code_regex(f"[{_MARKERS}{_DROPPED}]")
 
 # Characters NFKC leaves alone but that must match their ASCII forms in rules and quotes.
 _ASCII_FOLD = {
@@ -183,7 +185,7 @@ def chain(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     return outer
 
 
-_SOME_TEXT = re.compile(r"(?:[^\W_][\W_]*){20}")
+_SOME_TEXT = code_regex(r"(?:[^\W_][\W_]*){20}")
 
 
 def has_text(text: str) -> bool:

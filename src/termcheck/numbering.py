@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from termcheck.rules.precompiled import code_regex
 from termcheck.verbs import CLAUSE_VERB
 
 # Abbreviations whose dot ends no sentence and no title: "Inc. agrees", "No. 4", "Art. 5".
@@ -19,7 +20,7 @@ ABBREVIATIONS = {
 # to read it in the original text).
 ANSWER_LABEL = r"(?:a|answer|r|réponse)\s*[:.)–-]"
 # A form's tick box, empty or ticked: "[ ]", "[x]", "[X]", "☐", "☒" (the reader and the rules share it).
-TICK_BOX = re.compile(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
+TICK_BOX = code_regex(r"\[\s?[xX✓✔ ]?\s?\]|[☐☒☑□■]")
 # What marks a box ticked, in lower-cased text: a mark inside brackets ("[x]") or a ticked box of its own ("☒")
 # (the matcher reads a form's other options with them too).
 _BRACKET_MARKS, _BOX_MARKS = "x✓✔", "☒☑■"
@@ -31,7 +32,7 @@ _EMPTY = r"(?:\[\s?\]|[☐□])"
 _TICKED = rf"(?:\[\s?[{_BRACKET_MARKS}]\s?\]|[{_BOX_MARKS}])"
 _ANY_BOX = rf"(?:{_EMPTY}|{_TICKED})"
 _YES, _NO = r"(?:yes|oui)\b", r"(?:no|non)\b"
-YES_NO_BOXES = re.compile(
+YES_NO_BOXES = code_regex(
     r"[^.;!?\n]{0,80}?[?:]?[ \t]*\n?[ \t]*(?:\|[ \t]*)?(?:"
     rf"(?P<no>{_EMPTY}[ \t]*{_YES}[ \t|]*\n?[ \t]*{_TICKED}[ \t]*{_NO}|{_TICKED}[ \t]*{_NO}[ \t|]*\n?[ \t]*{_EMPTY}[ \t]*{_YES}"
     rf"|{_YES}[ \t]*{_EMPTY}[ \t|]*\n?[ \t]*{_NO}[ \t]*{_TICKED})"
@@ -45,7 +46,7 @@ _KEYWORD = (
     r"|Annex|ANNEX|Annexe|ANNEXE|Exhibit|EXHIBIT|Appendix|APPENDIX|Chapitre|CHAPITRE|Titre|TITRE)"
 )
 # A clause label at the start of a paragraph; the group 'num' is what a citation shows.
-LABEL_RE = re.compile(
+LABEL_RE = code_regex(
     rf"""^[ \t]*(?:
         (?P<kw>{_KEYWORD}(?=\s)|§)\s*(?P<kwnum>\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}\b|[A-Z]\b|1er\b|premier\b)\.?
         # ... not a sentence that cites one: "Clause 1 survives any termination", "Section 5 and 6 shall ..."
@@ -59,8 +60,8 @@ LABEL_RE = re.compile(
     re.VERBOSE,
 )
 
-_ROMAN = re.compile(r"^[ivxlc]+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;!?]['\")\]]*$")
+_ROMAN = code_regex(r"^[ivxlc]+$", re.IGNORECASE)
+_SENTENCE_END = code_regex(r"[.;!?]['\")\]]*$")
 
 
 def match_label(text: str) -> Optional[re.Match[str]]:
@@ -124,19 +125,19 @@ def label_kind(label: str, previous_of_kind: dict[str, str]) -> str:
 
 
 # The heading that opens the recitals, and a table of contents's.
-RECITALS_TITLE = re.compile(
+RECITALS_TITLE = code_regex(
     r"^(?:recitals?|whereas|background|preamble|pr[ée]ambule|expos[ée](?:\s+pr[ée]alable)?|il\s+a\s+[ée]t[ée]\s+(?:pr[ée]alablement\s+)?expos[ée].*|introduction|considérants?)\W*$",
     re.IGNORECASE,
 )
-CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
+CONTENTS_TITLE = code_regex(r"^(?:table\s+of\s+contents|contents|sommaire|table\s+des\s+mati[èe]res)\W*$", re.IGNORECASE)
 # A title that opens a part of a contract on its own ("RECITALS", "DEFINITIONS"): never the second line
 # of a title wrapped in capitals ("VOICE ACTOR AGREEMENT" / "RECITALS" are two titles).
-SECTION_WORD_TITLE = re.compile(
+SECTION_WORD_TITLE = code_regex(
     rf"{RECITALS_TITLE.pattern}|{CONTENTS_TITLE.pattern}"
     r"|^(?:definitions?|d[ée]finitions?|interpretation|schedules?|exhibits?|annex(?:es)?|appendi(?:x|ces))\W*$",
     re.IGNORECASE,
 )
-_RECITAL_START = re.compile(
+_RECITAL_START = code_regex(
     r"^(?:(?:recitals?|background|preamble|pr[ée]ambule)\s*[:.–-]\s*)?(?:whereas\b|considérant\s+qu|attendu\s+qu)", re.IGNORECASE
 )
 
@@ -151,8 +152,8 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_RUN_IN = re.compile(
+_WORD = code_regex(r"[^\W\d_][\w'’-]*")
+_RUN_IN = code_regex(
     r"[a-z]{2}\.\s+[A-Z][a-z]"
     # in capitals, a sentence's usual first word: "(a) GOVERNING LAW. THIS AGREEMENT"
     r"|[A-Z]{2}\.\s+(?:THIS|THE|EACH|ANY|ALL|NO|NEITHER|IF|EXCEPT|NOTWITHSTANDING|SUBJECT|UPON|IN\s+NO)\b"
@@ -196,8 +197,8 @@ def opens_title(text: str) -> bool:
     return bool(t) and t[-1] in _OPEN_MARKS and looks_like_heading(t.rstrip(" " + _OPEN_MARKS))
 
 
-_LOWER = re.compile(r"[a-zß-öø-ÿ]")
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = code_regex(r"[a-zß-öø-ÿ]")
+_UPPER = code_regex(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def is_capitalised(text: str, min_letters: int = 4) -> bool:
@@ -261,7 +262,7 @@ def _titles_in_sentence_case(rest: str) -> bool:
 
 
 # "4 Moral rights": a section number without a dot, as some templates write it
-_BARE_NUMBER = re.compile(r"^\d{1,2}\s+(?=[A-Z])")
+_BARE_NUMBER = code_regex(r"^\d{1,2}\s+(?=[A-Z])")
 
 
 def numbered_title(text: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from typing import Iterable
 
 from termcheck.models import Document
+from termcheck.rules.precompiled import code_regex
 
 # A letter (so word boundaries hold around it) that no English or French contract uses.
 ALIAS_MARK = "ꙮ"
@@ -50,7 +51,7 @@ PERFORMER_WORDS = (
     r"|conteu(?:r|se)s?|doubleu(?:r|se)s?|marionnettistes?|improvisat(?:eur|rice)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
-PERFORMER_NAME = re.compile(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
+PERFORMER_NAME = code_regex(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
 # The other side's words, English and French: who licenses, buys, publishes or runs the platform (read
 # where the rules look for a party: the holder of a right, "The Company shall include the Credit").
 COUNTERPARTY_WORDS = (
@@ -58,18 +59,18 @@ COUNTERPARTY_WORDS = (
     r"|distributor|publisher|network|broadcaster|label|société|producteur|cessionnaire|licencié|exploitant|prestataire|nous"
     r"|" + COUNTERPARTY_ALIAS_WORD
 )
-_COUNTERPARTY_NAME = re.compile(rf"^(?:the\s+|a\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})$", re.IGNORECASE)
+_COUNTERPARTY_NAME = code_regex(rf"^(?:the\s+|a\s+|la\s+|le\s+|l['’])?(?:{COUNTERPARTY_WORDS})$", re.IGNORECASE)
 
 # 'between Cadence Speech GmbH ("Cadence") and the voice partner ("Partner")', '(the "Talent")',
 # '(hereinafter "Contractor")', '("the Center")', « (ci-après « le Partenaire ») »
-_PARTY_DEFINITION = re.compile(
+_PARTY_DEFINITION = code_regex(
     r"""\(\s*(?:(?:the|hereinafter|hereafter|referred|to|as|called|ci-après|dénommée?|désignée?|appelée?|le|la|l)[\s,'’]+)*
         ["“«]\s*(?:(?P<article>le|la|l['’]|the|The)\s*)?(?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*["”»]
         (?:\s*(?:,|;|\bor\b|\band\b)\s*(?:\bor\s+|\band\s+)?["“«][^"”»\n]{1,40}["”»])*\s*\)""",  # ... and its other names: ("Grindr", "We", "Us")
     re.VERBOSE,
 )
 # A definition clause: '"Contractor" means the individual who ...', '"Partner" refers to you'.
-_MEANS = re.compile(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
+_MEANS = code_regex(r"\b(?:means|shall\s+mean|refers\s+to|désigne)\s+(?P<what>[^.;]{0,120})", re.IGNORECASE)
 # A performer's trade after a name ("Carla Nunes, fitness instructor", "Dana Whitfield, an actor"): the
 # performer's words, and trades the rules do not name the performer by.
 _PERFORMER_TRADES = PERFORMER_WORDS + r"|trainers?|comedians?|hosts?|guides?|estate\s+agents?|realtors?"
@@ -86,7 +87,7 @@ _LISTED_THINGS = (
 # A description that makes a party a person: it starts with who the party is ("the undersigned
 # individual", "an individual residing at", "the host named below", "you"), or gives a person's name
 # and says so ("Joseph Theismann, an individual whose address is ...") or by trade.
-_PERSON = re.compile(
+_PERSON = code_regex(
     r"""^\W*(?:and|et|by|with|to)?\s*(?:
         (?:the|an?|any)\s+(?:[\w-]+\s+){0,2}?(?:individual|natural\s+(?-i:person)|(?-i:person)|undersigned|signatory)\b
       | (?:the|an?)\s+(?:(?!"""+_LISTED_THINGS+r""")[\w-]+\s+){0,2}?(?:named|signing|identified|listed|who\s+signs?|who\s+has\s+signed)\s+(?:below|above|herein|in\s+(?:the\s+|this\s+|each\s+)?(?:schedule|signature\s+block|booking\s+form|order\s+form|cover\s+sheet|assignment|booking|engagement\s+letter|purchase\s+order|statement\s+of\s+work))\b
@@ -101,9 +102,9 @@ _PERSON = re.compile(
 )
 # A defined group that uses what the contract licenses ('"Permitted Users" means any person who buys a
 # subscription'): people, but not the performer.
-_AUDIENCE = re.compile(r"\b(?:users?|subscribers?|visitors?|viewers?|listeners?|audiences?)\b", re.I)
+_AUDIENCE = code_regex(r"\b(?:users?|subscribers?|visitors?|viewers?|listeners?|audiences?)\b", re.I)
 # Words that make a party a business (or another party than the performer), whatever else its description says.
-_BUSINESS = re.compile(
+_BUSINESS = code_regex(
     r"\b(?:(?-i:Inc|Ltd|LLC|LLP|LP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|AS|ASA|Srl|SpA|S\.A|Corp|Co|CIC)\b\.?(?!-)"
     r"|company|companies|corporation|incorporated|limited|entity|organi[sz]ation|partnership|firm|business|agency|studio|studios|producer"
     r"|production|network|label|publisher|platform|client|customer|buyer|purchaser|licensee|vendor|distributor|broadcaster|employer"
@@ -114,40 +115,40 @@ _BUSINESS = re.compile(
 )
 # A party described only by a common noun ("the co-host", "the voice partner"), opposite a business.
 # "its Pro Plan subscriber" names a product before the noun.
-_COMMON_NOUN_PARTY = re.compile(
+_COMMON_NOUN_PARTY = code_regex(
     r"^\W*(?:and|et)\s+(?:(?:the|le|la|l['’])\s*(?:[a-z][a-z-]*\s+)?|(?:its|their|son|sa)\s+(?:[\w-]+\s+){0,2}?)[a-z][a-z-]*"
     # ... "the host engaged for the event"
     r"(?:\s+(?:engaged|booked|hired|contracted|appearing|performing|presenting)\b[^()]{0,60})?\s*$"
 )
-_BETWEEN = re.compile(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
+_BETWEEN = code_regex(r"\b(?:between|parties|entre)\b", re.IGNORECASE)
 # A small ensemble by its proper name ("the Aurora String Quartet"), which signs as one performer. (An orchestra,
 # an opera or a ballet is an institution: it employs its musicians. "Chorus Synth Inc." is a business.)
-_ENSEMBLE_PARTY = re.compile(
+_ENSEMBLE_PARTY = code_regex(
     r"^\W*(?:and|et|with)?\s*(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,5}"
     r"(?:Quartet|Trio|Quintet|Sextet|Octet|Duo|Choir|Chorus|Ensemble|Band|Singers|Players|Consort|Collective|Troupe)\s*,?\s*$"
 )
 # (a full stop ends a description, not the one after an entity's abbreviated form: 'Acme Studios Inc. ("Acme")')
-_PARTY_BOUNDARY = re.compile(
+_PARTY_BOUNDARY = code_regex(
     r"(?<!\binc)(?<!\bltd)(?<!\bco)(?<!\bcorp)(?<!\bllc)(?<!\bplc)(?<!\bpty)(?<!\bpte)(?<!\bl\.l\.c)(?<!\bs\.a)(?<!\bn\.v)(?<!\bb\.v)"
     r"[.;:!?\n]\s*|\bbetween\b|\bamong\b|\bentre\b|\b(?:entered\s+into|made|executed|concluded)\s+(?:by|with)\b|\bappl(?:y|ies)\s+to\b|\)",
     re.IGNORECASE,
 )
 # ... or the performer by a word the rules know, as the description's head ("the voice owner who lists a voice
 # clone"), not inside it ("all recordings made by the Performer ("Recordings")").
-_PERFORMER_NOUN = re.compile(
+_PERFORMER_NOUN = code_regex(
     rf"^\W*(?:and|et|to|by|with)?\s*(?:the|an?|any)\s+(?:[\w-]+\s+)?(?:{PERFORMER_WORDS})(?:\W*$|\s+(?:who|whose|that|named|identified|signing|listed|accepting|completing|submitting|taking)\b)",
     re.IGNORECASE,
 )
 # A loan-out company lends the performer: 'Bright Voice LLC ("Lender"), furnishing the services of Jane
 # Doe', 'Bright Voice LLC f/s/o Jane Doe ("Lender")'. It stands on the performer's side.
-_LOAN_OUT_AFTER = re.compile(
+_LOAN_OUT_AFTER = code_regex(
     r"[\s,]*(?:(?:which\s+|who\s+)?(?:is\s+)?(?:hereby\s+)?(?:furnishing|furnishes|lending|lends|providing|provides)\s+(?:the\s+)?"
     r"(?:exclusive\s+|personal\s+)?services\s+of\b|f/s/o\b)",
     re.IGNORECASE,
 )
 # ... or is said to be the performer's own: "a corporation wholly owned by the actor Marcus Bell", "the personal
 # services company of Jane Doe"
-_LOAN_OUT_IN = re.compile(
+_LOAN_OUT_IN = code_regex(
     r"\bf/s/o\b|\bfor\s+the\s+services\s+of\b|\bloan[\s-]*out\b|\bpersonal\s+services?\s+(?:company|corporation)\s+of\b"
     r"|\b(?:wholly|solely|entirely|fully)[\s-]+owned\s+by\s+(?:the\s+)?(?:actor|actress|artist|performer|talent|singer|narrator|model"
     r"|voice\s+(?:actor|artist)|musician|dancer|presenter|host|athlete)\b",
@@ -162,39 +163,39 @@ _NAME = (
 # A party described by a person's name alone, opposite a business with a legal form: 'between Riverside
 # Audio Ltd ("Network") and Jane Doe ("Host")'. Not a business's name without its form ("Blue Harbor Media"),
 # whose last word names a trade (besides the business words of _BUSINESS).
-_PERSONAL_NAME = re.compile(rf"^\W*(?:(?:and|et)\s+)?(?:{_TITLE})?{_NAME}\s*,?\s*$")
+_PERSONAL_NAME = code_regex(rf"^\W*(?:(?:and|et)\s+)?(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # ... with a trade in lower case after it, which the contract may name in any language: "Claire Martin, sommelière"
-_TRADE_AFTER_NAME = re.compile(r",\s+(?:an?\s+|the\s+|une?\s+)?(?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ-]+\s*$")
+_TRADE_AFTER_NAME = code_regex(r",\s+(?:an?\s+|the\s+|une?\s+)?(?:[a-zà-ÿ-]+\s+){0,2}[a-zà-ÿ-]+\s*$")
 # ... and that name at the head of the performer's description, which the contract may use in place of the
 # defined one ('Jane Doe ("Host")', 'Marcus Webb, an individual ("Athlete")', « Madame Claire Dubois, demeurant à
 # Lyon »; 'each bulletin ends with the words "Digital presenter based on Jane Doe"'). Case-sensitive: a
 # description in lower case ("the individual named below") names nobody.
-_NAME_AT_HEAD = re.compile(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NAME}\s*(?:,|$)")
+_NAME_AT_HEAD = code_regex(rf"^\W*(?:(?:and|et|by|with|to)\s+)?(?:{_TITLE})?{_NAME}\s*(?:,|$)")
 # Two people who are the parties together, one defined name for both: 'between Ben Carter and Aisha Rahman (each a
 # "Host")' (a co-hosted show, a duo): each is the performer
 _PLAIN_NAME = _NAME.replace("(?P<name>", "(?:")
-_EACH_DEFINITION = re.compile(r"""\(\s*each\s+(?:a|an)\s+["“](?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})["”]\s*\)""")
-_TWO_PEOPLE_BEFORE = re.compile(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s+(?:and|&)\s+(?P<second>{_PLAIN_NAME})\s*,?\s*$")
+_EACH_DEFINITION = code_regex(r"""\(\s*each\s+(?:a|an)\s+["“](?P<term>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})["”]\s*\)""")
+_TWO_PEOPLE_BEFORE = code_regex(rf"\b(?:between|by)\s+(?P<first>{_PLAIN_NAME})\s+(?:and|&)\s+(?P<second>{_PLAIN_NAME})\s*,?\s*$")
 # ... or a titled name just before a defined name the rules read as the performer: 'This licence is given by
 # Dr Elena Sokolova ("the Lecturer")' (the title makes it a person, whatever the sentence says before it)
-_TITLED_NAME_AT_END = re.compile(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
+_TITLED_NAME_AT_END = code_regex(rf"(?:^|[\s,(])(?-i:{_TITLE}){_NAME}\s*,?\s*$")
 # ... or a name after "by", which makes it the one who gives: 'This consent is given by Jane Morrow ("the Presenter")'
-_GIVER_NAME_AT_END = re.compile(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
+_GIVER_NAME_AT_END = code_regex(rf"\bby\s+(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # ... or a stage name: 'the performer known as Velvet Storm ("Artist")', « connue sous le nom de Lila Rose »
-_KNOWN_AS_AT_END = re.compile(rf"\b(?:(?:known|billed|performing)\s+as\s+|sous\s+le\s+nom\s+(?:de\s+|d['’]))(?:{_TITLE})?{_NAME}\s*,?\s*$")
+_KNOWN_AS_AT_END = code_regex(rf"\b(?:(?:known|billed|performing)\s+as\s+|sous\s+le\s+nom\s+(?:de\s+|d['’]))(?:{_TITLE})?{_NAME}\s*,?\s*$")
 # Where a description gives the performer's own name beside a defined name the rules read as the performer, in
 # order: a titled name, a giver's name, a stage name, or a name that is all the description says ("between the
 # Chapter of St Aldhelm's Cathedral (...) and Ruth Ellison (the "Narrator")")
 _NAME_PLACES = (_TITLED_NAME_AT_END, _GIVER_NAME_AT_END, _KNOWN_AS_AT_END, _NAME_AT_HEAD)
 # The one a grant is made to, named right after the verb: 'I, Amara Diallo, give Harbourside Community Radio (the "Station")'
 # (a name, capitalised, and nothing else after the verb: not 'grants Stickerly a licence to create animated stickers')
-_GRANTEE_AT_END = re.compile(
+_GRANTEE_AT_END = code_regex(
     r"\b(?i:give|gives|grant|grants|allow|allows|authori[sz]e|authori[sz]es|permit|permits)\s+(?:to\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*\s*$"
 )
 # ... and the words up to that "by": "This consent is given by"
-_GIVEN_BY = re.compile(r"^.*?\b(?:given|signed|granted)\s+by\b", re.IGNORECASE | re.DOTALL)
-_TRADE_WORD = re.compile(
+_GIVEN_BY = code_regex(r"^.*?\b(?:given|signed|granted)\s+by\b", re.IGNORECASE | re.DOTALL)
+_TRADE_WORD = code_regex(
     r"\b(?:media|group|holdings?|partners|entertainment|records|recordings|films?|pictures|productions?|audio|sound|digital"
     r"|labs?|technologies|technology|tech|systems|solutions|ventures|international|global|enterprises?|communications"
     r"|games|gaming|interactive|music|publishing|press|industries|consulting|creative|design|events?|podcasts?"
@@ -202,10 +203,10 @@ _TRADE_WORD = re.compile(
     re.IGNORECASE,
 )
 # "Riverside Audio Ltd and Jane Doe": the last of two parties named without a parenthesis between them
-_AND_AFTER_ENTITY = re.compile(r"^.*\b(?:and|et)\s+(?=\S)", re.DOTALL)
+_AND_AFTER_ENTITY = code_regex(r"^.*\b(?:and|et)\s+(?=\S)", re.DOTALL)
 _MIN_ALIAS = 3  # shorter terms ("VA") also occur as ordinary words and abbreviations
 # A legal entity's form, which makes a defined party a business that signs: 'Lumen Voice Ltd ("Lumen")'.
-_ENTITY_FORM = re.compile(
+_ENTITY_FORM = code_regex(
     r"\b(?:Inc|Ltd|LLC|LLP|PLC|plc|GmbH|AG|BV|NV|SA|SAS|SARL|SàRL|Pte|Pty|Oy|AB|Srl|SpA|S\.A|Corp|CIC|LTD|Ltée)\b\.?(?!-)"
     r"|\b(?:Limited|LIMITED|Corporation|CORPORATION|corporation|Incorporated|INCORPORATED|[Ss]ociété)\b"  # not "not limited to"
 )
@@ -216,31 +217,31 @@ _INSTITUTION_WORD = (
     r"|FC|AFC|RFC"  # a football or rugby club by its initials: "Harbour City FC"
     r"|Université|École|Ecole|Institut|Fondation|Musée|Théâtre|Galerie"
 )
-_INSTITUTION = re.compile(
+_INSTITUTION = code_regex(
     rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD})"
     r"|(?:University|College|Institute|Academy|School|Université|Institut|École|Ecole)\s+(?:of|de|du|des)\s+(?:[A-Z][\w'’&.-]*\s*){1,4})[\s,]*$"
 )
 # ... anywhere in the sentence that names the parties: "between the Harbour Memorial Museum (the "Museum") and Ruth Adler"
-_INSTITUTION_NAMED = re.compile(rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD}))\b")
+_INSTITUTION_NAMED = code_regex(rf"(?-i:(?:[A-Z][\w'’&.-]*\s+){{1,5}}(?:{_INSTITUTION_WORD}))\b")
 _TAIL = 80  # characters: how far back a party's description names what its defined name stands for
 # ... before where it is and under which law: "Accuray Incorporated, a Delaware corporation[, with its executive offices located at ...]"
-_ADDRESS = re.compile(
+_ADDRESS = code_regex(
     r",?\s+(?:with|having|whose|located|residing|domiciled|(?:duly\s+)?(?:organi[sz]ed|existing|incorporated|registered)\s+(?:and\s+existing\s+)?(?:under|in)\b)",
     re.IGNORECASE,
 )
-_DOCUMENT = re.compile(r"\b(?:agreements?|contracts?|amendments?|addend(?:um|a)|schedules?|exhibits?|laws?|acts?|codes?|plans?)\b", re.IGNORECASE)
+_DOCUMENT = code_regex(r"\b(?:agreements?|contracts?|amendments?|addend(?:um|a)|schedules?|exhibits?|laws?|acts?|codes?|plans?)\b", re.IGNORECASE)
 # The sentence that names the parties: "This Agreement is made between ...", "by and among ..." (stricter
 # than _BETWEEN, which a common-noun performer needs: "the Parties shall discuss an acceptable alternate
 # date ("Production Date")" names no business)
-_PARTIES_SENTENCE = re.compile(r"\b(?:between|among|amongst|entre)\b", re.IGNORECASE)
+_PARTIES_SENTENCE = code_regex(r"\b(?:between|among|amongst|entre)\b", re.IGNORECASE)
 # ... or a line that lists them: "Parties: Coastline FM Ltd ("the Station") and Dev Patel ("the Presenter")" (matched
 # at the sentence's start only: an alternative searched at every word cost a tenth of the parties' reading)
-_PARTIES_LINE = re.compile(r"[ \t]*(?:the[ \t]+)?(?:parties|les[ \t]+parties)[ \t]*:", re.IGNORECASE)
+_PARTIES_LINE = code_regex(r"[ \t]*(?:the[ \t]+)?(?:parties|les[ \t]+parties)[ \t]*:", re.IGNORECASE)
 # ... or the parties are the sentence's subject: 'National Hockey Circuit Inc. (the "League") and Marcus Bell (the
 # "Commentator") agree:' (matched at the last party's definition)
-_PARTIES_AGREE = re.compile(r"\([^()\n]{1,60}\)\s*,?\s*(?:hereby\s+)?(?:agree|enter\s+into)\b", re.IGNORECASE)
+_PARTIES_AGREE = code_regex(r"\([^()\n]{1,60}\)\s*,?\s*(?:hereby\s+)?(?:agree|enter\s+into)\b", re.IGNORECASE)
 # A defined name that is a thing, not a business: "Production Date", "Fund", "Licensed Products"
-_THING = re.compile(
+_THING = code_regex(
     r"\b(?:agreement|contract|date|law|act|code|fund|plan|schedule|exhibit|annex|appendix|products?|services?|territory"
     r"|term|period|programme|program|system|marks?|property|premises|shares?|stock|notes?|policy|committee|board|account"
     r"|project|works?|deliverables?|materials?|content|data|technology|software|patents?|trademarks?|documents?|information"
@@ -258,12 +259,12 @@ _THING = re.compile(
     re.IGNORECASE,
 )
 # A definition that gives a name, not a kind: '"Lumen" means Lumen Voice Ltd' (not "means an individual, corporation ...")
-_PROPER_NAME = re.compile(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
+_PROPER_NAME = code_regex(r"\W*(?:the\s+|The\s+)?[A-Z0-9][\w&.-]*\s")
 # A business named by its legal form among the parties, with no defined name of its own: "between
 # Glowtide Media Ltd and you" (the capitalised words just before the form)
-_UNDEFINED_ENTITY = re.compile(rf"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,3}}),?\s+(?:{_ENTITY_FORM.pattern})")
+_UNDEFINED_ENTITY = code_regex(rf"\b(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,3}}),?\s+(?:{_ENTITY_FORM.pattern})")
 # ... up to the next party ("and Jane Doe", "; and")
-_NEXT_PARTY = re.compile(r"\b(?:and|et)\b|;")
+_NEXT_PARTY = code_regex(r"\b(?:and|et)\b|;")
 _LEADING_PARTY_WORDS = frozenset("between and by among amongst the entre et la le".split())
 # ... and its first word used alone as the subject of a promise: "Glowtide may end the licence"
 _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retains|owns)\b"
@@ -272,21 +273,21 @@ _ACTS = r"\s+(?:may|shall|will|must|can|agrees|reserves|grants|is|has|does|retai
 # with no article: not "The Studio Team will pay", not "Each Party shall pay")
 _NAME_WORD = r"(?P<name>(?!(?:The|A|An|This|That|These|Those|Each|Either|Any|All|No|It|He|She|They|We|You|I|Our|Your|Its|Their|Such|Both|Neither)\b)[A-Z][\w&-]*[a-z][\w&-]*(?:\s+[A-Z][\w&-]*[a-z][\w&-]*){0,2})"
 # ... and a capitalised word after "The" as the subject of a promise: "The Bank may end this agreement"
-_THE_WORD_ACTS = re.compile(rf"\bThe\s+(?P<word>[A-Z][a-z]{{2,}}){_ACTS}")
+_THE_WORD_ACTS = code_regex(rf"\bThe\s+(?P<word>[A-Z][a-z]{{2,}}){_ACTS}")
 _OPENING = 4000  # characters from the start where a contract names its parties
-_PAYS_THE_PERFORMER = re.compile(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
+_PAYS_THE_PERFORMER = code_regex(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
 # ... its payer opening the sentence or the numbered clause (looked for back from the promise to pay)
-_PAYER_BEFORE = re.compile(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
+_PAYER_BEFORE = code_regex(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
 # (found from the verb, then the performer looked for just before it: a pattern that opened on the performer's
 # words tried them at every word of the text, a third of the rules' time on a commercial contract)
 # ... or authorised, or appointed to act: "The Creator authorises Mirrorverse Talent to create an AI twin", "The Athlete appoints
 # Apex Brands as licensing agent" (an agency's name may end in a performer word: "Talent", "Models")
-_GRANTED_TO_A_NAME = re.compile(rf"\b(?:grants?|assigns?|licen[cs]es?|authori[sz]es|appoints)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
-_PERFORMER_BEFORE = re.compile(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
+_GRANTED_TO_A_NAME = code_regex(rf"\b(?:grants?|assigns?|licen[cs]es?|authori[sz]es|appoints)\s+(?:to\s+)?{_NAME_WORD}\b(?!['’])")
+_PERFORMER_BEFORE = code_regex(rf"\b(?:{PERFORMER_WORDS})\s+(?:hereby\s+)?$", re.IGNORECASE)
 # A role the contract gives the one it films and never defines, by what that one allows: "The Mediator allows the Museum
 # to film her", « La Médiatrice autorise le Musée à la filmer », "The Guide agrees to be filmed" (any trade, not only
 # those the rules name: the role is read as the performer wherever it is used)
-_LETS_ITSELF_BE_RECORDED = re.compile(
+_LETS_ITSELF_BE_RECORDED = code_regex(
     r"\b(?:The|La|Le|L['’])\s*(?P<role>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)\s+(?:"
     r"(?:allows|authori[sz]es|permits)\b[^.;\n]{1,80}?\bto\s+(?:film|record|photograph|videotape|capture|interview)\s+(?:him|her|them)\b(?!\s+(?:child|children|son|daughter|pupil|student))"
     r"|(?:agrees|consents)\s+to\s+be\s+(?:filmed|recorded|photographed|videotaped|interviewed)\b"
@@ -299,12 +300,12 @@ _LETS_ITSELF_BE_RECORDED = re.compile(
 )
 # the endings of a person's trade ("Sommelier", "Instructor", « Coiffeuse », « Pharmacienne »), read where a role is only
 # passively filmed
-_TRADE_ENDING = re.compile(r"(?:er|or|ist|iste|eur|euse|rice|ien|ienne|ian|ant|ante|(?<!m)ent|ente)$")  # (not "Segment", "Document")
+_TRADE_ENDING = code_regex(r"(?:er|or|ist|iste|eur|euse|rice|ien|ienne|ian|ant|ante|(?<!m)ent|ente)$")  # (not "Segment", "Document")
 _NOT_A_TRADE = frozenset("dinner trailer order banner poster cover event concert content parent".split())
 # A defined name that something belongs to: "Manufacturer's Products"
-_POSSESSIVE = re.compile(r"['’]")
+_POSSESSIVE = code_regex(r"['’]")
 # A group defined around a party is not one business: "the Company and its affiliates (the "Group")".
-_GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
+_GROUP = code_regex(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|groupe|filiales?|any|each|every|all|control\w*)\b", re.IGNORECASE)
 
 
 # A form's party line: a label, a name and perhaps a defined name. "The Artist: Owen Pryce" and 'Narrator: Bethany
@@ -313,16 +314,16 @@ _GROUP = re.compile(r"\b(?:affiliat\w*|subsidiar\w*|successors?|assigns|group|gr
 # ('Studio: Paperlantern Ltd ("Studio")' is read as a definition) and the label is a role's ("-er", "-or",
 # "-ist", "-ee" or an institution), not "Date:" or "Project:".
 # (two fields may share a line, each ended by a full stop: "Station: Coastline FM Ltd. Singer: Ruby Kaye.")
-_FORM_LINE = re.compile(
+_FORM_LINE = code_regex(
     r"(?m)(?:^|(?<=\.[ \t]))[ \t]*(?P<label>[A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*(?P<what>[^\n():\"“”«»]{2,100}?)[ \t]*"
     r"(?:\(\s*(?:the\s+)?[\"“](?P<term>[^\"”\n]{1,40})[\"”]\s*\)(?:,[^\n()]{0,80})?)?[ \t]*"  # ... ("Minor"), by her parent ...
     r"(?:\.?[ \t]*$|\.(?=[ \t]+[A-Z][A-Za-z -]{1,30}?[ \t]*:))"
 )
-_ROLE_LABEL = re.compile(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
+_ROLE_LABEL = code_regex(rf"(?:The\s+)?(?:[A-Z][a-z]+(?:er|or|ist|ee)|{_INSTITUTION_WORD}|Clinic|Theatre|Theater|Station)")
 # ... a performer's label with a word before it ("Child performer: Maya Okafor"), or a minor's ("Minor: Sofia Rivera")
-_PERFORMER_LABEL = re.compile(rf"(?:[A-Za-z]+\s+)?(?:{PERFORMER_WORDS})|(?:the\s+)?(?:child|minor|young\s+performer)", re.IGNORECASE)
+_PERFORMER_LABEL = code_regex(rf"(?:[A-Za-z]+\s+)?(?:{PERFORMER_WORDS})|(?:the\s+)?(?:child|minor|young\s+performer)", re.IGNORECASE)
 # ... and a child's age after the name: "Maya Okafor, age 9", "Sofia Rivera (aged 11)"
-_AGE_AFTER = re.compile(r",?\s*\(?\s*(?:age|aged)\s+\d{1,2}\s*\)?\s*$", re.IGNORECASE)
+_AGE_AFTER = code_regex(r",?\s*\(?\s*(?:age|aged)\s+\d{1,2}\s*\)?\s*$", re.IGNORECASE)
 
 
 def party_names(doc: Document) -> tuple[list[str], list[str]]:
@@ -615,22 +616,22 @@ def mark_aliases(text: str, lower: str, aliases: Iterable[str], mark: str = ALIA
 # A release its signers give together in the first person: "We, the Couple, allow Golden Hour Films ...", "We,
 # Ana Lima and Rui Costa, give ...", "We, the parents of Maya Lee, give ...", "We, the undersigned, consent ..."
 # (not "We, the Company, grant": a business's "we", which the rules already read as the other side's)
-_SIGNERS_WE = re.compile(
+_SIGNERS_WE = code_regex(
     r"(?m)^[ \t]*(?:\d+\.[ \t]*)?We,?[ \t]+(?P<who>the[ \t]+undersigned\b[^,\n]{0,40}|the(?:[ \t]+[A-Za-z'’-]+){1,5}"
     r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+and[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?),[ \t]*(?:hereby[ \t]+)?"
     r"(?:allow|give|grant|consent|authori[sz]e|permit|license|licence|agree)\b"
 )
 # ... and in French: « Nous, parents de l'élève, autorisons l'École ... », « Nous soussignés, ... donnons »
-_SIGNERS_NOUS = re.compile(
+_SIGNERS_NOUS = code_regex(
     r"(?m)^[ \t]*(?:\d+\.[ \t]*)?Nous,?[ \t]+(?P<who>soussigné(?:e)?s\b[^\n]{0,60}?|[^,\n]{2,60}?),[ \t]*"
     r"(?:autorisons|donnons|accordons|consentons|cédons|concédons|acceptons)\b"
 )
 # ... whose words are then the performer's: "we" and "us" marked as the performer's name, "our" read as a
 # performer's possessive of the same length ("her"); « nous », « notre », « nos » read as « vous », « votre », « vos »
-_FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
-_NOUS = re.compile(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
+_FIRST_PERSON_PLURAL = code_regex(r"\b(?:we|us|our)\b", re.IGNORECASE)
+_NOUS = code_regex(r"\b(?:nous|notre|nos)\b", re.IGNORECASE)
 # ... parents and guardians among them, who sign for the child they give away the rights of (not a business)
-_PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
+_PARENTS = code_regex(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
 
 
 def mark_signers_we(text: str, lower: str) -> str:

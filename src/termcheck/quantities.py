@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional, Pattern
 
+from termcheck.rules.precompiled import code_regex
 from termcheck.trie import trie_regex
 
 _UNITS_EN = {
@@ -29,14 +30,14 @@ _SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille":
 _FILLER = {"and", "et"}
 _WORDS = set(_UNITS_EN) | set(_UNITS_FR) | set(_SCALES) | _FILLER | {"quatre-vingt", "quatre-vingts"}
 _NUM_WORDS_RE = "(?:" + trie_regex([w for w in _WORDS if w not in ("a", "an")]) + ")"  # a trie: tried at every word
-NUMBER_RE = re.compile(
+NUMBER_RE = code_regex(
     rf"(?P<words>\b(?:a|an|{_NUM_WORDS_RE})(?:[\s-]+{_NUM_WORDS_RE}){{0,6}}\b)(?:\s*\(\s*(?P<paren>\d+(?:[.,]\d+)?)\s*\))?"
     rf"|\(\s*(?P<paren2>\d+(?:[.,]\d+)?)\s*\)"
     rf"|(?P<digits>\b\d+(?:[.,]\d+)?\b)",
     re.IGNORECASE,
 )
 
-_TOKEN_SPLIT = re.compile(r"[\s-]+")
+_TOKEN_SPLIT = code_regex(r"[\s-]+")
 
 
 def words_to_number(text: str) -> Optional[int]:
@@ -121,7 +122,7 @@ _UNIT = (
     r"(?P<unit>years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|(?:calendar|academic|school|consecutive|successive)\s+(?:days?|weeks?|months?|years?)|business\s+days?|working\s+days?"
     r"|ans?|années?|mois|semaines?|heures?|jours?(?:\s+(?:ouvrés|ouvrables|calendaires|francs))?)"
 )
-_UNIT_RE = re.compile(rf"\b{_UNIT}\b", re.IGNORECASE)
+_UNIT_RE = code_regex(rf"\b{_UNIT}\b", re.IGNORECASE)
 _YEAR_FACTOR = {"y": 1.0, "m": 1 / 12, "w": 7 / 365, "f": 14 / 365, "d": 1 / 365, "h": 1 / (24 * 365)}
 
 
@@ -163,18 +164,18 @@ _NUMBER_REACH = 64
 
 
 # "two and a half years" (the half between the number and its unit), "a year and a half", « deux ans et demi »
-_HALF_BEFORE = re.compile(r"\s*(?:(?:and\s+)?a\s+half|½)[\s-]*", re.IGNORECASE)
-_HALF_AFTER = re.compile(r"\s+(?:and\s+a\s+half|et\s+demie?)(?![\w-])", re.IGNORECASE)
+_HALF_BEFORE = code_regex(r"\s*(?:(?:and\s+)?a\s+half|½)[\s-]*", re.IGNORECASE)
+_HALF_AFTER = code_regex(r"\s+(?:and\s+a\s+half|et\s+demie?)(?![\w-])", re.IGNORECASE)
 # "two years and six months": one duration written in two units
-_JOINS_UNITS = re.compile(r"\s*,?\s*(?:and|et|plus)\s+", re.IGNORECASE)
-_CONNECTOR_FIRST = re.compile(r"(?:and|et|plus)\s", re.IGNORECASE)  # a number read with its "and": "and six months"
+_JOINS_UNITS = code_regex(r"\s*,?\s*(?:and|et|plus)\s+", re.IGNORECASE)
+_CONNECTOR_FIRST = code_regex(r"(?:and|et|plus)\s", re.IGNORECASE)  # a number read with its "and": "and six months"
 # "ends on the third anniversary of the Session Date": that many years
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
     "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
 }
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = code_regex(
     r"\b(?P<ord>" + "|".join(_ORDINALS) + r"|(?P<n>\d{1,2})(?:st|nd|rd|th|e|ème))\s+(?:anniversary|anniversaire)\b", re.IGNORECASE
 )
 
@@ -234,7 +235,7 @@ def find_durations(text: str) -> list[Duration]:
 # a season within one year: "during the 2027 season" (one; not the first year of "2027-2028")
 _SEASON_YEAR = r"(?:19|20)\d\d(?:[/–-](?:(?:19|20)\d\d|\d\d)\b|(?![/–-]\d))"
 # ... and school years listed so: "for the 2027-28, 2028-29 and 2029-30 school years" (three)
-_SEASONS = re.compile(
+_SEASONS = code_regex(
     rf"\b(?P<list>{_SEASON_YEAR}(?:\s*(?:,|and|&|to|through|until|–|-)\s*(?:the\s+)?{_SEASON_YEAR})*)"
     r"(?:(?:\s+[a-z]+){0,2}?\s+seasons?|\s+(?:school|academic)\s+years)\b",
     re.IGNORECASE,
@@ -243,16 +244,16 @@ _SEASONS = re.compile(
 
 # a person's age: « l'enfant Léa Dubois, âgée de 8 ans », "aged 11 years", "a child of 9 years of age", "9 years old",
 # "under the age of 18 years", "18 years or older"
-_AGE_BEFORE = re.compile(r"\b(?:âgée?s?\s+de|aged|age|age\s+of|âge\s+de)\s+$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"[\s-]*(?:old\b|of\s+age\b|d['’]âge\b|(?:or|and)\s+(?:older|over|above|under|younger)\b)", re.IGNORECASE)
+_AGE_BEFORE = code_regex(r"\b(?:âgée?s?\s+de|aged|age|age\s+of|âge\s+de)\s+$", re.IGNORECASE)
+_AGE_AFTER = code_regex(r"[\s-]*(?:old\b|of\s+age\b|d['’]âge\b|(?:or|and)\s+(?:older|over|above|under|younger)\b)", re.IGNORECASE)
 
 
 # the start of a range of years right before a number: "2027-" of "2027-28"
-_YEAR_RANGE_START = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
+_YEAR_RANGE_START = code_regex(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
 # One school year named by its years: "the 2027-28 school year", "academic year 2027/2028", « l'année scolaire 2027-2028 »,
 # and one season named the French way: « pour la saison 2027-2028 », « la saison sportive 2027/2028 »
 _SCHOOL_YEAR_SPAN = r"(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"
-_SCHOOL_YEAR = re.compile(
+_SCHOOL_YEAR = code_regex(
     rf"\b(?:{_SCHOOL_YEAR_SPAN}\s+(?:school|academic)\s+year\b|(?:school|academic)\s+year\s+{_SCHOOL_YEAR_SPAN}"
     rf"|ann[ée]e\s+(?:scolaire|universitaire)\s+{_SCHOOL_YEAR_SPAN}|saison\s+(?:sportive\s+|théâtrale\s+|culturelle\s+)?{_SCHOOL_YEAR_SPAN}"
     # ... or the one under way, to its end (at most a year): "until the end of the school year", « jusqu'à la fin de l'année scolaire »
@@ -262,7 +263,7 @@ _SCHOOL_YEAR = re.compile(
 )
 
 
-_SEASON_RANGE = re.compile(rf"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?{_SEASON_YEAR}", re.IGNORECASE)
+_SEASON_RANGE = code_regex(rf"\b(?:to|through|until)\b|\d\s*[–-]\s*(?:the\s+)?{_SEASON_YEAR}", re.IGNORECASE)
 
 
 def _season_count(listed: str) -> int:
@@ -297,7 +298,7 @@ _MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
     "decembre": 12,
 }
-_DATE = re.compile(
+_DATE = code_regex(
     r"\b(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<m1>[a-zéû]+)\s*,?\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
@@ -325,7 +326,7 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     return out
 
 
-_VAGUE = re.compile(
+_VAGUE = code_regex(
     r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|without\s+undue\s+delay|in\s+a\s+timely\s+manner"
     r"|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time|forthwith|expeditiously|commercially\s+reasonable"
     r"|dans\s+les\s+meilleurs\s+délais|sans\s+délai|dans\s+un\s+délai\s+raisonnable|rapidement)\b",
@@ -341,7 +342,7 @@ def find_vague_time(text: str) -> Optional[str]:
 
 # the second of two sides, after "and" / « et »: "... and the Performer" (not a third: "..., the Agent and")
 _OTHER_SIDE = r"\s+(?:the\s+|l['’]|la\s+|le\s+)?(?!(?:the|la|le)\b)[\w'’-]+\b(?!\s*(?:,|and\b|et\b))"
-_PERCENT = re.compile(
+_PERCENT = code_regex(
     r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b|pour\s*cent\b)"
     r"|(?P<words>\b[a-zéè-]+(?:[\s-]+[a-zéè-]+){0,3})\s+(?:per\s*cent|percent|pour\s*cent)\b"
     # an even split: "split 50/50", "on a 50-50 basis" (an uneven one does not say whose share is whose)
@@ -394,10 +395,10 @@ _WORDS_AMOUNT = rf"\b(?!(?:and|et)\b){_NUM_WORDS_RE}(?:[\s-]+{_NUM_WORDS_RE}){{0
 # ... and in digits with the words after it: "250 (two hundred fifty) U.S. Dollars"
 _SPELLED_AFTER = r"\s*\([a-zé\s-]{3,60}\)"
 # what may stand between an amount in words and the same in digits: "One Thousand Dollars (US $1,000)"
-_NEXT_TO = re.compile(r"[\s()\[\]\-–,]*(?:(?!(?:and|et|or|ou|plus)\b)[A-Za-z.]{1,4}[\s()\[\]]*)?", re.IGNORECASE)
+_NEXT_TO = code_regex(r"[\s()\[\]\-–,]*(?:(?!(?:and|et|or|ou|plus)\b)[A-Za-z.]{1,4}[\s()\[\]]*)?", re.IGNORECASE)
 # digits read out one by one ("point five one nine two dollars") are no amount in words
 _DIGIT_WORD = "(?:" + "|".join(w for w, v in _UNITS_EN.items() if 1 <= v <= 9 and w not in ("a", "an")) + ")"
-_DIGIT_BY_DIGIT = re.compile(rf"\b{_DIGIT_WORD}[\s-]+{_DIGIT_WORD}\b", re.IGNORECASE)
+_DIGIT_BY_DIGIT = code_regex(rf"\b{_DIGIT_WORD}[\s-]+{_DIGIT_WORD}\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -424,7 +425,7 @@ def find_money(text: str) -> list[tuple[str, int, int]]:
 
 
 # What a payout waits for is no pay: "once your balance exceeds [$25]", "minimum payout of [$10]".
-_PAYOUT_THRESHOLD = re.compile(
+_PAYOUT_THRESHOLD = code_regex(
     r"(?:\b(?:balance|earnings|payouts?)\s+(?:\w+\s+){0,2}?(?:exceeds?|reach(?:es)?|is\s+(?:above|over|at\s+least))"
     r"|\bminimum\s+(?:payout|withdrawal|balance)(?:\s+(?:amount|is|of))*"
     r"|\b(?:payout|withdrawal)\s+(?:threshold|minimum)(?:\s+(?:amount|is|of))*)\s*$",
@@ -456,11 +457,11 @@ _DEMONYMS = {
 _ALIASES = {"prc": "China", "p.r.c.": "China", "u.s.": "United States", "u.s.a.": "United States", "usa": "United States",
             "united states of america": "United States", "uk": "UK", "u.k.": "UK"}
 # "laws of", "Laws, other than its conflict rules, of", « droit du/de la », then the place.
-_LAWS_OF = re.compile(
+_LAWS_OF = code_regex(
     r"(?i:\b(?:laws?|droit|lois?|legislation|législation|regulations)\b)(?:,[^,.;]{0,80},)?\s+(?i:in\s+force\s+)?"
     r"(?:(?i:de\s+l['’])\s*|(?i:of|du|de\s+la|des|de|in|applicable\s+in)\s+)"
 )
-_PREFIX = re.compile(
+_PREFIX = code_regex(
     r"^(?i:the\s+)?(?i:(?:internal|substantive|domestic)\s+(?:laws?\s+of\s+(?:the\s+)?)?)?"
     r"(?i:(?:state|commonwealth|province|republic|federal\s+republic|kingdom|people['’]s\s+republic|grand\s+duchy|canton|territory)\s+of\s+(?:the\s+)?)?"
     r"(?i:(?:l['’]\s*)?(?:état|etat|province|république|canton|territoire)\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|d['’]\s*))?"
@@ -481,7 +482,7 @@ _FR_PLACES = {
     "mexique": "Mexico", "brésil": "Brazil", "singapour": "Singapore", "australie": "Australia",
     "nouvelle-zélande": "New Zealand", "québec": "Quebec",
 }
-_FR_PLACE = re.compile(
+_FR_PLACE = code_regex(
     r"(?i)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+").replace("'", "['’]")
                           for k in sorted(_FR_PLACES, key=len, reverse=True)) + r")(?![\w-])"
 )
@@ -509,9 +510,9 @@ def _names_a_place(place: str, also_not_first: frozenset[str] = frozenset()) -> 
     return first not in _NOT_FIRST_WORDS and first not in also_not_first and not first.endswith(("'s", "’s", "s'", "s’"))
 
 
-_COURTS_OF = re.compile(r"(?i:\bcourts?\s+(?:located\s+)?(?:of|in)\s+)")
-_BACKREF = re.compile(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
-_PLACE_LAW = re.compile(
+_COURTS_OF = code_regex(r"(?i:\bcourts?\s+(?:located\s+)?(?:of|in)\s+)")
+_BACKREF = code_regex(r"(?i:\b(?:state|commonwealth|province)\s+of\s+)(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+_PLACE_LAW = code_regex(
     r"\b(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){0,2})\s+(?:private\s+|civil\s+|commercial\s+|substantive\s+)?law\b"
     r"(?=\s+(?:applies|governs|shall\s+(?:apply|govern)|will\s+(?:apply|govern)|without|excluding|except|regardless|notwithstanding|exclusive|by|before|in\s+force)\b|[.,;:)]|\s+and\b|\s*$)"
 )
@@ -528,7 +529,7 @@ FR_LAW_ADJECTIVES = {
     "autrichien": ("autrichienne", "Austria"), "portugais": ("portugaise", "Portugal"), "texan": ("texane", "Texas"),
 }
 _FR_LAW_PLACE = {form: place for masculine, (feminine, place) in FR_LAW_ADJECTIVES.items() for form in (masculine, feminine)}
-_FR_LAW = re.compile(
+_FR_LAW = code_regex(
     r"\bdroit\s+(?P<fr>" + "|".join(map(re.escape, FR_LAW_ADJECTIVES)) + r")(?![\w-])"
     r"|\blois?\s+(?P<fr_f>" + "|".join(sorted({re.escape(f) for f, _ in FR_LAW_ADJECTIVES.values()})) + r")s?(?![\w-])",
     re.IGNORECASE,  # « Droit français. » opening its paragraph under « Droit applicable »
@@ -588,7 +589,7 @@ def _clean_place(place: str) -> str:
 # A clause that is a place alone, after a run-in title: "California.", "Ontario, Canada."
 _PLACE_ALONE = r"(?=[A-Z][\w'’-]*(?:,?\s+(?:of|and|&|[A-Z][\w'’-]*)){0,5}\.\s*$)"
 # A form's field: "Governing Law: New York", « Loi applicable : droit français », a table's row "| Governing law | England and Wales |".
-_LAW_FIELD = re.compile(
+_LAW_FIELD = code_regex(
     r"(?:(?i:governing\s+law|applicable\s+law|choice\s+of\s+law|loi\s+applicable|droit\s+applicable)"
     # "Governing Law: California", or a run-in title with the place as its whole clause: "Governing Law. California.",
     # "Governing law. Ontario, Canada."

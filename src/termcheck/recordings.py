@@ -17,6 +17,7 @@ import re
 from typing import Iterable, Mapping
 
 from termcheck.parties import ALIAS_MARK, ALIAS_WORD, COUNTERPARTY_MARK, PERFORMER_WORDS, alias_spans, mark_aliases, singular
+from termcheck.rules.precompiled import code_regex
 
 # A letter (so word boundaries hold around it) that no English or French contract uses.
 RECORDING_MARK = "ꔷ"
@@ -40,7 +41,7 @@ _SHOWS = r"series|shows?|programmes?|programs?|episodes?|podcasts?|bulletins?|é
 # Words before a term defined in passing that say it is recorded: 'record 24 guided meditations (the
 # "Sessions")', 'consultations ..., recorded on audio and video (the "Role-Plays")', 'will film the
 # question-and-answer session (the "Q&A")'.
-_RECORDED = re.compile(
+_RECORDED = code_regex(
     r"\b(?<!of\s)(?:record|records|recorded|recording|film|films|filmed|filming|capture|captures|captured|capturing"
     r"|live-streamed|livestreamed|live-streams?|livestreams?"  # 'lead live-streamed walking tours of Lisbon ... (the "Tours")'
     # ... or streams it: 'commentate live on the championship, which the Club streams (the "Streams")'
@@ -63,7 +64,7 @@ _RECORDED = re.compile(
 )
 # ... or says the performer appears in the work the term names: 'appears as a valuer in episodes of "Attic Treasures"
 # (the "Programme")' (the programme holds the performance: exploiting it exploits the performer)
-_APPEARS = re.compile(
+_APPEARS = code_regex(
     # (or is interviewed for it: 'agree to be interviewed for the documentary "The Last Ferry" (the "Film")')
     rf"\b(?:appears?|appeared|appearing|features|featured|interviewed)(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:{_SHOWS}|films?|documentar(?:y|ies))\b)"
     # ... or interprets it into sign language: 'British Sign Language interpretation of the evening news bulletins (the "Bulletins")'
@@ -79,17 +80,17 @@ _APPEARS = re.compile(
 # "Videos") for the Sharp Lines Academy online course (the "Course")' (selling the course sells the videos), a work one
 # performer's recordings make up (not 'six comedy sketches (the "Sketches") for the series "Late Shift" (the "Series")',
 # a show with others in it, which "for inclusion in the Series" limits the sketches to)
-_NAMED_FOR = re.compile(r"\([^()]{0,20}[\"“«][^\"”»]{1,40}[\"”»]\s*\)\s*(?:for|pour)\s+(?:the|a|an|its|le|la|l['’]|son|sa)\b")
+_NAMED_FOR = code_regex(r"\([^()]{0,20}[\"“«][^\"”»]{1,40}[\"”»]\s*\)\s*(?:for|pour)\s+(?:the|a|an|its|le|la|l['’]|son|sa)\b")
 # ... or a voice pack or voicebank the lines are recorded for: 'record 400 commentary lines for a voice pack in the game
 # "Rift Arena" (the "Pack")' (one voice's lines make it up)
-_VOICE_COLLECTION = re.compile(r"\b(?:voice|announcer|commentary|caster|narrator)\s+packs?\b|\bvoicebanks?\b", re.IGNORECASE)
+_VOICE_COLLECTION = code_regex(r"\b(?:voice|announcer|commentary|caster|narrator)\s+packs?\b|\bvoicebanks?\b", re.IGNORECASE)
 # Each kind of work one performer's recordings make up, and what says they make it up after the word that records them
 _MADE_UP_BY = {
     **dict.fromkeys("course audiobook album single audioguide".split(), _NAMED_FOR),
     **dict.fromkeys(("pack", "voicebank"), _VOICE_COLLECTION),
 }
 # ... unless the term names the occasion, not what it yields: 'two recording sessions (the "Sessions")'
-_OCCASION = re.compile(
+_OCCASION = code_regex(
     # (not the content a session is: 'records guided breathing sessions (the "Sessions")')
     r"\b(?<!guided\s)(?<!breathing\s)(?<!meditation\s)(?<!relaxation\s)(?<!mindfulness\s)(?<!sleep\s)(?<!yoga\s)(?<!workout\s)"
     r"(?<!hypnosis\s)(?<!hypnotherapy\s)(?<!breathwork\s)(?<!stretching\s)(?<!pilates\s)"
@@ -101,12 +102,12 @@ _OCCASION = re.compile(
 # Library")', 'present the result as a hologram in its exhibition ("the Exhibition")' (read after the last of
 # _RECORDED's words; « enregistre les dialogues ... pour la version française de la série (les « Prises ») »
 # names the dialogues)
-_MADE_FOR = re.compile(
+_MADE_FOR = code_regex(
     r"\b(?:for|in|into|as|within|pour|dans)\s+(?:(?:the|a|an|its|their|our|his|her|this|each|every|le|la|les|un|une|son|sa|ses)\b|l['’]|[\"“«])"
 )
 # ... nor when it names people or businesses: 'companies that need speech data ("Requesters")', 'film you as a
 # background performer ("Extra")'
-_WHO = re.compile(
+_WHO = code_regex(
     r"\b(?:who|whom|people|persons|individuals|users|compan(?:y|ies)|businesses|organi[sz]ations?|qui)\b"
     r"|\b(?:as|comme)\s+(?:a|an|the|un|une|le|la)\s+(?:[\w-]+\s+){0,2}?(?:" + PERFORMER_WORDS + r"|extras?|figurants?)\W*$"
 )
@@ -123,26 +124,26 @@ _CONTENT_PIECES = frozenset(
     "vignette monologue entry postcard letter tour walkthrough".split()
 )
 # What a definition clause says the term is: '"Takes" means all audio recordings made ...' (its first words)
-_MEANS = re.compile(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
-_RECORDING_NOUN = re.compile(
+_MEANS = code_regex(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?t?|s'entend(?:ent)?\s+de)\b")
+_RECORDING_NOUN = code_regex(
     r"\b(?:recordings?|footage|videos?|audio|photographs?|photos|images|clips|takes|scans|captures"
     r"|(?:television|tv|comedy|stand-up|magic|music)\s+specials?"  # 'perform in a one-hour television special (the "Special")'
     r"|enregistrements?|vidéos|photographies|captations?)\b(?!\s+(?:sessions?|studio|equipment|days?|séances?))"
 )
 # ... its first words, which the recordings' noun heads: "all audio and video recordings", not "any person to
 # whom Vendor delivers Recordings", "the Performer's right to require deletion of the Recordings"
-_IS_RECORDINGS = re.compile(
+_IS_RECORDINGS = code_regex(
     r"\s*(?:(?:the|all|any|each|every|those|such|a|an|one|les|tous|toutes|des|le|la|l['’])\s*)*"
     r"(?:(?!(?:of|to|for|by|whom|which|who|that|made|de|du|des|par|qui)\b)[\w'’,-]+\s+){0,4}?" + _RECORDING_NOUN.pattern
 )
 _NOUN_REACH = 60  # characters before the term where a recording's noun is the thing it names
-_NOT_JUST_WHERE_FROM = re.compile(
+_NOT_JUST_WHERE_FROM = code_regex(
     r"[\"“”«»(),;]|\b(?:to|for|with|into|as|behalf|who|which|that|including|and|or|pour|avec|qui|et|ou)\b", re.IGNORECASE
 )
-_WHERE_FROM = re.compile(r"(?:from|of|on|at|by|made|recorded|taken|captured|de|du|des|sur|par)\b", re.IGNORECASE)
+_WHERE_FROM = code_regex(r"(?:from|of|on|at|by|made|recorded|taken|captured|de|du|des|sur|par)\b", re.IGNORECASE)
 _PARTY_MARKS = frozenset((ALIAS_MARK, COUNTERPARTY_MARK))
 # a party's word, which the rules read as the party ("the Contributors", "the Licensor")
-_PARTY_WORD = re.compile(PERFORMER_WORDS + r"|licensees?|clients?|customers?|compan(?:y|ies)|producers?|studios?|sponsors?|brands?")
+_PARTY_WORD = code_regex(PERFORMER_WORDS + r"|licensees?|clients?|customers?|compan(?:y|ies)|producers?|studios?|sponsors?|brands?")
 _ARTICLES = frozenset("the a an l le la les".split())
 _FIRST_WORDS = 60  # characters after "means" that say what the term is
 # Terms that name something else than recordings, whatever words come before them: a grant's length,
@@ -214,13 +215,13 @@ def recording_terms(
 # A thing the performer records that the contract names with a common noun and never defines: "1. Mia Clarke (the
 # "Artist") records the menu prompts for the Bank's phone line. 2. The Bank may use the prompts for three years"
 # (a plural after the verb and a determiner or a number, up to where the phrase ends)
-_RECORDS_THE = re.compile(
+_RECORDS_THE = code_regex(
     r"\b(?:records?|recorded|voices|narrates|reads)\s+(?:the|all|some|several|\d+|two|three|four|five|six|seven|eight|nine|ten"
     r"|twelve|twenty|thirty|fifty|a\s+(?:set|series|number|few)\s+of)\s+(?:[a-z-]+\s+){0,3}?(?P<noun>[a-z]{4,}s)\b"
     r"(?=\s*(?:[.,;:(\n]|$|(?:for|of|in|on|at|with|to|that|which|and|from|during|as)\b))"
 )
 # ... said of the performer, right before the verb: "The Artist records", "I will record", "you agree to read"
-_PERFORMER_SAYS = re.compile(
+_PERFORMER_SAYS = code_regex(
     rf"(?:{ALIAS_WORD}|\b(?:{PERFORMER_WORDS}))[\"”»)]*\s+(?:will\s+|shall\s+|agrees?\s+to\s+|is\s+to\s+|also\s+)?$"
 )
 # ... not an amount ("records 3 hours of audio"), nor the words of a script read ("reads 500 sentences" are recorded)
@@ -299,7 +300,7 @@ def _recorded_kind(marked: str, start: int, end: int, head: str) -> list[int]:
 
 # A machine-learning model, which "the Model" names where the contract defines it so (not the performer a model
 # release calls "the Model"): 'train a dialogue model (the "Model")', '"Model" means the AI model trained on the Data'
-_TRAINED_MODEL = re.compile(
+_TRAINED_MODEL = code_regex(
     r"\b(?:ai|machine[\s-]+learning|ml|language|dialogue|conversational|speech|voice|acoustic|generative|neural|foundation"
     r"|text-to-speech|tts|synthesis|recognition|deep[\s-]+learning|predictive|computer)\s+models?\b"
     r"|\bmodels?\s+(?:trained|built|developed|fine-tuned)\b|\btrain(?:s|ed|ing)?\s+(?:a|an|the|its|one)\s+(?:[\w-]+\s+){0,2}?models?\b"
@@ -317,7 +318,7 @@ def _trained_model(marked: str, start: int, end: int, by_clause: bool) -> bool:
 
 
 # The performer's own finished work, just before its term: 'a licence to sell and stream your course (the "Course")'
-_YOUR = re.compile(r"\b(?:your|my|votre|vos|mon|ma|mes)\b")
+_YOUR = code_regex(r"\b(?:your|my|votre|vos|mon|ma|mes)\b")
 
 
 def _performers_work(marked: str, start: int, end: int, head: str) -> list[int]:

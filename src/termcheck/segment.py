@@ -22,27 +22,28 @@ from termcheck.numbering import (
     titles_its_subsections,
 )
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_WORDS
+from termcheck.rules.precompiled import code_regex
 from termcheck.verbs import CLAUSE_VERB
 
-_RECITALS_END = re.compile(
+_RECITALS_END = code_regex(
     r"(?:now,?\s+therefore|agree[sd]?\s+as\s+follows|il\s+a\s+[ée]t[ée]\s+(?:arr[êe]t[ée]\s+et\s+)?convenu|ceci\s+(?:ayant\s+[ée]t[ée]\s+)?expos[ée]|it\s+is\s+(?:hereby\s+)?agreed)",
     re.IGNORECASE,
 )
-_SIGNATURE_START = re.compile(
+_SIGNATURE_START = code_regex(
     r"^(?:in\s+witness\s+where(?:of|for)|en\s+foi\s+de\s+quoi|signatures?\W*$|signed\s+(?:by|for\s+and\s+on\s+behalf)|agreed\s+and\s+accepted|accepted\s+and\s+agreed|fait\s+(?:à|en)\s+.{0,40}(?:,\s*le|exemplaires))",
     re.IGNORECASE,
 )
-_SIGNATURE_LINE = re.compile(
+_SIGNATURE_LINE = code_regex(
     r"^(?:(?:by|name|print(?:ed)?\s+name|title|date|signature|signed|witness|nom|prénom|qualité|date\s+et\s+signature|lu\s+et\s+approuvé)\s*[:_]|_{4,}|\.{6,}\s*$)",
     re.IGNORECASE,
 )
 # A signature block's field is short; a longer paragraph that starts "Date:" is an offer's terms.
 _SIGNATURE_FIELD_MAX = 80
-_OPERATIVE_VERB = re.compile(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
-_ANNEX_HEADING = re.compile(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
+_OPERATIVE_VERB = code_regex(r"\b(?:shall|will|may|must|agrees?|hereby|grants?|doit|pourra|s'engage)\b", re.IGNORECASE)
+_ANNEX_HEADING = code_regex(r"^(?:schedule|exhibit|annex|annexe|appendix|attachment|rider|addendum)\b", re.IGNORECASE)
 _PART_LABEL = r"^(?:part\s+[a-z0-9]{1,3}\s*[:.–-]\s*)?"  # "Part B: " before a part's title
 # Explanations printed with a contract (an FAQ, guidance notes) say what contracts may do; they grant nothing.
-_EXPLANATORY_HEADING = re.compile(
+_EXPLANATORY_HEADING = code_regex(
     _PART_LABEL + r"(?:frequently\s+asked\s+questions|faqs?|questions\s+(?:and|&)\s+answers|q\s*&\s*a|explanatory\s+notes?|guidance\s+notes?"
     r"|notes?\s+(?:for|to)\s+(?:guidance|the\s+\w+)|foire\s+aux\s+questions|questions\s+fr[ée]quentes|notice\s+explicative"
     r"|statutory\s+(?:notice|statement|warning)s?|notices?\s+required\s+by\s+(?:law|statute)|summary\s+of\s+(?:the\s+)?law"
@@ -52,14 +53,14 @@ _EXPLANATORY_HEADING = re.compile(
 )
 # A title that puts the terms themselves next to the explanations ("Frequently asked questions and terms"),
 # and a part that says it binds ("Part A: Terms (binding)"): contract text, not explanation.
-_WITH_TERMS = re.compile(r"\b(?:and|&|et)\s+(?:the\s+)?(?:terms|conditions|agreement|contract|conditions\s+générales)\b", re.IGNORECASE)
-_BINDING_PART = re.compile(
+_WITH_TERMS = code_regex(r"\b(?:and|&|et)\s+(?:the\s+)?(?:terms|conditions|agreement|contract|conditions\s+générales)\b", re.IGNORECASE)
+_BINDING_PART = code_regex(
     _PART_LABEL + r"(?:the\s+)?(?:terms|terms\s+and\s+conditions|agreed\s+terms|contract\s+terms|the\s+agreement)"
     r"\s*(?:\((?:binding|contractual|contractuelles?)\))?\s*$|\((?:binding|contractual|contractuelles?)\)",
     re.IGNORECASE,
 )
-_TOC_ENTRY = re.compile(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
-DEFINITION = re.compile(
+_TOC_ENTRY = code_regex(r"(?:\.{4,}|\s{2,}|\t|…{2,})\s*\d{1,3}$|\s\d{1,3}$")
+DEFINITION = code_regex(
     r"""^(?:in\s+this\s+(?:agreement|release|contract|document)\s*,?\s*)?(?:the\s+(?:term|expression)s?\s+)?
         (?:["«']\s*(?P<q>[^"»']{1,80}?)\s*["»'](?:\s*(?:,|or|and|ou|et)\s*["«'][^"»']{1,80}["»'])*|(?!(?:this|that|it|which|what|these|those|such|there|here|he|she|they|we|you|i|who|ceci|cela|il|elle|ce)\b)(?-i:(?P<bare>[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*){0,4})))
         \s*(?:\([^)]{0,60}\)\s*)?[,:]?\s*
@@ -69,30 +70,30 @@ DEFINITION = re.compile(
 )
 # "The Company shall include the Credit in the end credits": a party's duty, not the definition that "The
 # Company shall include its Affiliates" is
-_PARTY_SHALL_INCLUDE = re.compile(
+_PARTY_SHALL_INCLUDE = code_regex(
     rf"^(?:the\s+)?(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\s+(?:shall|will|must)\s+include\s+(?:the|a|an)\s+"
     r"(?!(?:[\w’'-]+\s+)?(?:affiliates?|subsidiar\w+|successors?|assigns?|licensees?|members?|employees?|officers?|directors?|agents?)\b)",
     re.IGNORECASE,
 )
-_DEF_BARE_COLON = re.compile(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
-_COLON_TITLE = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=[a-zà-ÿ])")
-_LABEL_DASH = re.compile(r"[—–-]\s+")
-_RUN_IN_HEADING = re.compile(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
-_DEFINITIONS_HEADING = re.compile(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
+_DEF_BARE_COLON = code_regex(r"^[\"«']?(?P<term>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4})[\"»']?\s*[:–-]\s+\S")
+_COLON_TITLE = code_regex(r"^(?P<title>[A-ZÀ-Ý][\w’'&/-]*(?:\s+[\w’'&/-]+){0,4}):\s+(?=[a-zà-ÿ])")
+_LABEL_DASH = code_regex(r"[—–-]\s+")
+_RUN_IN_HEADING = code_regex(r"^(?P<title>[A-ZÀ-Ý][\w’'&/,-]*(?:\s+[\w’'&/,-]+){0,6})[.:]\s+(?=[\"“«(A-ZÀ-Ý0-9])")
+_DEFINITIONS_HEADING = code_regex(r"^(?:definitions?|défini?tions?|interpretation|defined\s+terms)\b", re.IGNORECASE)
 
 # A sentence ends before a capital, a digit or (in a run-in list, "... fails to cure such breach. d. Theismann
 # shall ...") a lower-case item label followed by a capital.
-_SENTENCE_BREAK = re.compile(
+_SENTENCE_BREAK = code_regex(
     r"(?<=[.!?])[\"')\]»]*\s+(?=[\"“«(]?[A-ZÀ-Ý0-9]|(?:[a-z]{1,2}\.|\((?:[a-z]{1,2}|[ivx]{1,5})\))\s+[A-ZÀ-Ý])"
     r"|;\s+(?=(?:and\s+|or\s+|et\s+|ou\s+)?\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)\s)"
     # a table cell that ends a sentence ends it: "... from delivery. | 2. La licence ..." (a bilingual table's row)
     r"|(?<=[.!?])[\"')\]»]*[ \t]+\|[ \t]+(?=\S)"
 )
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_LAST_TOKEN = code_regex(r"(\S+)$")
 # A form's field answered by its boxes ends its sentence: "The Company may license the recordings to third
 # parties: [ ] Yes [X] No" and the next line "The Company may use the recordings in perpetuity: ..." (read as one
 # paragraph) are two statements, and the first one's "No" negates nothing of the second.
-_BOX_ANSWER_BREAK = re.compile(
+_BOX_ANSWER_BREAK = code_regex(
     rf"(?:(?:{TICK_BOX.pattern})[ \t]*(?i:yes|no|oui|non)|\b(?i:yes|no|oui|non)[ \t]*(?:{TICK_BOX.pattern}))"
     r"(?P<gap>\s+)(?=[\"“«(]?[A-ZÀ-Ý])(?!(?i:yes|no|oui|non)\b)"  # (a capital starts the next field)
 )
@@ -111,7 +112,7 @@ def _breaks(text: str) -> list[tuple[int, int]]:
 # "Q: Can I ask for my voice to be removed? A: Not while the licence lasts.": a question and its answer
 # are read as one sentence, so the answer's "No" negates the question and the question's "paid" is the
 # answer's pay.
-_ANSWER_START = re.compile(ANSWER_LABEL + r"(?:\s|$)", re.IGNORECASE)
+_ANSWER_START = code_regex(ANSWER_LABEL + r"(?:\s|$)", re.IGNORECASE)
 
 
 def _is_question(text: str) -> bool:
@@ -126,23 +127,23 @@ def _answers(question: str, after: str) -> bool:
 
 # "How long will you use my recordings? Five years from the session.": a question answered in a few words
 # right after it, read as one sentence with it (as a labelled answer is), so the answer has the question's subject
-_QUESTION_START = re.compile(
+_QUESTION_START = code_regex(
     r"^\W*(?:\d+[.)]\s+)?(?:how|will|would|can|could|may|do|does|is|are|who|what|when|where|which|for\s+how|combien|est-ce|pouvez|puis|pourrez|quand|qui|que|quel|quelle|quels|quelles)\b",
     re.IGNORECASE,
 )
 _YES_OR_NO = r"yes|no|oui|non"
-_SHORT_ANSWER = re.compile(
+_SHORT_ANSWER = code_regex(
     r"\s*(?:" + _YES_OR_NO + r"|never|only|for|up\s+to|until|within|after|about|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|jamais|seulement|pendant|jusqu|durant|dans)\b[^.?!\n]{0,60}[.!]",
     re.IGNORECASE,
 )
 # ... and a question that asks yes or no, answered so however long the answer goes on: "Can I withdraw?
 # Yes, up to 14 days after taking part, by messaging the researcher." (not "What happens if I withdraw? No
 # further recordings are made ...", where the "No" begins a sentence of its own)
-_YES_NO_QUESTION = re.compile(
+_YES_NO_QUESTION = code_regex(
     r"^\W*(?:\d+[.)]\s+)?(?:will|would|can|could|may|might|do|does|is|are|shall|should|have|has|est-ce|pouvez|puis|pourrez|peut|peuvent|pourra)\b",
     re.IGNORECASE,
 )
-_YES_NO_ANSWER = re.compile(r"\s*(?:" + _YES_OR_NO + r")\b[^.?!\n]{0,240}[.!]", re.IGNORECASE)
+_YES_NO_ANSWER = code_regex(r"\s*(?:" + _YES_OR_NO + r")\b[^.?!\n]{0,240}[.!]", re.IGNORECASE)
 
 
 def _short_answer(question: str, after: str) -> bool:

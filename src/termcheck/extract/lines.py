@@ -25,38 +25,39 @@ from termcheck.numbering import (
     unnumbered_title,
 )
 from termcheck.quantities import CURRENCY
+from termcheck.rules.precompiled import code_regex
 
 
 # A form's field label: "Exclusivity Period: 3 years", "Parent or guardian:"
 _FIELD_LABEL_WORDS = r"^[A-Z][\w'’/&-]*(?:\s+[\w'’/&()-]+){0,4}:"
-_FIELD_LABEL = re.compile(_FIELD_LABEL_WORDS + r"\s")
+_FIELD_LABEL = code_regex(_FIELD_LABEL_WORDS + r"\s")
 # ... and a field's label alone on its line, its blank on the next: "Fee:" / "______"
-_LONE_FIELD_LABEL = re.compile(_FIELD_LABEL_WORDS + "$")
-_BLANK_RUN = re.compile(r"^_{3,}$")
+_LONE_FIELD_LABEL = code_regex(_FIELD_LABEL_WORDS + "$")
+_BLANK_RUN = code_regex(r"^_{3,}$")
 # a defined name alone on its line, the end of the line before: 'Academy: Craftline Online Ltd' / '("Craftline")'
-_DEFINED_NAME_ALONE = re.compile(r'^\(\s*(?:the\s+)?["“][^"”]{1,40}["”]\s*\)[.,;]?$')
+_DEFINED_NAME_ALONE = code_regex(r'^\(\s*(?:the\s+)?["“][^"”]{1,40}["”]\s*\)[.,;]?$')
 # the rest of a title after its dash: "RECORDING CONSENT" / "— ONLINE" / "MASTERCLASS"
-_DASH_LEAD = re.compile(r"^[—–-]\s*\S")
-_DIGITS_IN_PARENS = re.compile(r"^\(\s*\d+\s*\)")
+_DASH_LEAD = code_regex(r"^[—–-]\s*\S")
+_DIGITS_IN_PARENS = code_regex(r"^\(\s*\d+\s*\)")
 # "We pay contributors USD" / "0.20 per validated sentence": an amount wrapped after its currency is not a clause number
-_ENDS_IN_CURRENCY = re.compile(rf"(?:{CURRENCY}|\bRs\.?)$", re.IGNORECASE)
-_ENDS_IN_BOX = re.compile(rf"(?:{TICK_BOX.pattern})$")
+_ENDS_IN_CURRENCY = code_regex(rf"(?:{CURRENCY}|\bRs\.?)$", re.IGNORECASE)
+_ENDS_IN_BOX = code_regex(rf"(?:{TICK_BOX.pattern})$")
 # A form's label in capitals run in to its answer: "FEE A total of $[INSERT FEE] ...", "USAGE TERMS Organic usage ..."
 # (not a defined term wrapped to the line start: '1.6. "Multiple' / 'LINAC Purchase" means ...')
-_CAPS_LABEL = re.compile(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
+_CAPS_LABEL = code_regex(r"^[A-Z]{3,}(?:[ \t]+[A-Z&/]{2,})*[ \t]+[A-Z][a-z]*[ \t]+[a-z$€£\[0-9]")
 # an unnumbered clause's run-in title: "Usage. Kelpie may repost ...", "Governing Law. California." (its
 # first word no abbreviation: not "Inc. agrees", "No. 4 of ...")
-_RUN_IN_TITLE = re.compile(r"^(?P<first>[A-Z][\w’'&/-]*)(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]")
-_BROKEN_WORD = re.compile(r"[^\W_]-$")
+_RUN_IN_TITLE = code_regex(r"^(?P<first>[A-Z][\w’'&/-]*)(?:\s+(?:[A-Z&][\w’'&/-]*|of|and|to|for|in|on)){0,3}\.\s+[A-Z\"“(]")
+_BROKEN_WORD = code_regex(r"[^\W_]-$")
 # A table row: Markdown's "| a | b |" (in a PDF the only form: "| Term | Perpetual |"), or plain text
 # with at least three cells "a | b | c".
 _PIPE_ROW = r"^\s*\|.*\|\s*$"
 _TABLE_ROWS = {True: re.compile(rf"{_PIPE_ROW}|^[^|]*\S\s+\|\s+\S[^|]*\|\s+\S"), False: re.compile(_PIPE_ROW)}
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = code_regex(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # a number whose thousands wrap to the next line: "un cachet de 1" / "500 euros, ainsi que ..."
-_ENDS_IN_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}$")
-_STARTS_WITH_THOUSANDS = re.compile(r"^\d{3}(?![\d.)])")
-_ITEM_IN_PARENS = re.compile(r"^\((?P<item>[ivx]{1,4}|[a-z]|\d{1,2})\)\s")
+_ENDS_IN_DIGITS = code_regex(r"(?<![\d.,])\d{1,3}$")
+_STARTS_WITH_THOUSANDS = code_regex(r"^\d{3}(?![\d.)])")
+_ITEM_IN_PARENS = code_regex(r"^\((?P<item>[ivx]{1,4}|[a-z]|\d{1,2})\)\s")
 
 
 def _continues_inline_list(current: list[Line], text: str) -> bool:

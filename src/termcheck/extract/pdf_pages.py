@@ -11,8 +11,9 @@ from typing import Callable
 from termcheck.extract.pdf_reader import PageText
 from termcheck.models import Anchor, Line
 from termcheck.normalize import normalize
+from termcheck.rules.precompiled import code_regex
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = code_regex(
     r"^(?:[-–—]\s*)?(?:page|p\.|pg\.|seite|página)?\s*\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?(?:\s*[-–—])?$"
     # a running footer that starts with its page number: "Page 1 - Confidential - Form VX-2027 rev.3"
     r"|^(?:page|seite|página)\s+\d{1,4}(?:\s*(?:of|/|sur|de|von)\s*\d{1,4})?\s*[-–—|·•]\s*\S.{0,60}$",
@@ -20,7 +21,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-_LINE_BREAK = re.compile(r"(\n|[\ufffe\x02])")
+_LINE_BREAK = code_regex(r"(\n|[\ufffe\x02])")
 
 
 def _repeated_margin_lines(pages: list[list[str]]) -> set[str]:
@@ -160,7 +161,7 @@ def pages_to_lines(pages: list[PageText]) -> list[Line]:
 
 
 # A footnote at the foot of a page: its number (superscript digits are plain after normalize), then text.
-_FOOTNOTE_START = re.compile(r"^\s*(?P<n>\d{1,2}|\*{1,3}|†|‡)\s+\S+(?:\s+\S+){2}")
+_FOOTNOTE_START = code_regex(r"^\s*(?P<n>\d{1,2}|\*{1,3}|†|‡)\s+\S+(?:\s+\S+){2}")
 
 
 def _take_footnotes(lines: list[Line], start: int) -> list[Line]:

@@ -9,10 +9,11 @@ from termcheck.errors import ErrorCode, InputError
 from termcheck.extract.lines import group_lines, group_runs, table_cells
 from termcheck.models import Anchor, Document, Line, assemble
 from termcheck.normalize import chain, delete_matches, normalize
+from termcheck.rules.precompiled import code_regex
 
-_NEWLINE = re.compile("\n")
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
-_MD_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
+_NEWLINE = code_regex("\n")
+_MD_HEADING = code_regex(r"^(#{1,6})[ \t]+", re.MULTILINE)
+_MD_MARKS = code_regex(r"^#{1,6}[ \t]+|\*\*|__|^>[ \t]?|^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$|^```.*$", re.MULTILINE)
 
 
 def decode(data: bytes) -> tuple[str, str]:

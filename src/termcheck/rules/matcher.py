@@ -13,15 +13,16 @@ from termcheck.numbering import TICK_BOX, TICK_MARKS, YES_NO_BOXES
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
 from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
+from termcheck.rules.precompiled import code_regex
 
 _PARTY_WORDS = rf"\b(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\b"
 # ... not a word that names the recordings: "The Talent Data may be sold", "Performer Content"
-_PARTY_MENTION = re.compile(
+_PARTY_MENTION = code_regex(
     _PARTY_WORDS + r"(?!['’]s)(?!\s+(?:data|recordings?|materials?|content|images?|files?|assets|footage|photos?|photographs?"
     r"|videos?|samples?|clips?|captures?|scans?|likeness|deliverables?|works?|submissions?)\b)"
 )
-_PARTY_OR_POSSESSIVE = re.compile(_PARTY_WORDS)
-_GRANT_VERB = re.compile(
+_PARTY_OR_POSSESSIVE = code_regex(_PARTY_WORDS)
+_GRANT_VERB = code_regex(
     r"\b(?:grants?|granted|granting|gives?|giving|licen[cs]es?\s+to|authori[sz]es?|permits?|allows?|confers?|conveys?|assigns?\s+to|transfers?\s+to"
     r"|accorde|concède|cède|autorise|consent(?:s)?\s+to)\b"
 )
@@ -31,27 +32,27 @@ _PERMISSION_WORDS = (
     r"|will\s+be\s+entitled|(?:has|have|keeps?)\s+the\s+(?:[\w-]+\s+){0,2}?rights?\b|is\s+free|are\s+free|retains?|owns?|reserves?"
     r"|pourra|pourront|peut|peuvent|a\s+le\s+droit|ont\s+le\s+droit|est\s+libre|sont\s+libres)\b"
 )
-_PERMISSION = re.compile(r"^\s*(?:\w+\s+){0,2}?" + _PERMISSION_WORDS)
+_PERMISSION = code_regex(r"^\s*(?:\w+\s+){0,2}?" + _PERMISSION_WORDS)
 # A prohibition's subject holds what the prohibition excepts: "The Performer will not share them with
 # anyone other than the Producer" (read for triggers that ignore negation, which match such exceptions).
-_PERMISSION_OR_BAN = re.compile(
+_PERMISSION_OR_BAN = code_regex(
     r"^\s*(?:\w+\s+){0,2}?(?:" + _PERMISSION_WORDS + r"|(?:will|shall|must)\s+not\b|agrees?\s+not\s+to\b|undertakes?\s+not\s+to\b)"
 )
-_PERMISSION_NEXT = re.compile(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
+_PERMISSION_NEXT = code_regex(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
 # ... or in the party's second predicate: "Creator keeps all other rights in the Dance and may license it
 # to anyone else" (a predicate of its own words, with no other party named in it)
-_SECOND_PREDICATE = re.compile(r"\s+(?:keeps?|retains?|owns?|holds?|reserves?)\s+[^,;.]{0,60}?\band\s+(?=(?:also\s+)?" + _PERMISSION_WORDS + ")")
+_SECOND_PREDICATE = code_regex(r"\s+(?:keeps?|retains?|owns?|holds?|reserves?)\s+[^,;.]{0,60}?\band\s+(?=(?:also\s+)?" + _PERMISSION_WORDS + ")")
 # "Although the Performer may end the Agreement, the licence ... is irrevocable": a leading subordinate
 # clause's party is not the main clause's.
-_LEADING_SUBORDINATE = re.compile(
+_LEADING_SUBORDINATE = code_regex(
     r"^\W*(?:\d[\d.]*\s+)?(?:although|though|even\s+though|even\s+if|while|whilst|whereas|bien\s+que|même\s+si)\b[^,;]*,"
 )
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
-_SUBORDINATE_SUBJECT = re.compile(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+(?:the\s+)?$")
+_SUBORDINATE_SUBJECT = code_regex(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+(?:the\s+)?$")
 # "create digital background performers and may use them": a made or other performer is not the party
 # ... nor a "voice model" or a "language model", which is software, not the photographer's model
-_NOT_THE_PARTY = re.compile(
+_NOT_THE_PARTY = code_regex(
     r"\b(?:digital|synthetic|virtual|ai|ai-generated|computer-generated|other|fellow|voice|speech|language|learning|trained"
     r"|generative|foundation|acoustic|3d"
     # models a company builds: "may build models and may share the Data", "train robot control models",
@@ -62,21 +63,21 @@ _NOT_THE_PARTY = re.compile(
     r"|\b(?:of|featuring|showing|depicting)\s+(?:the\s+)?$"
 )
 # "Nothing prevents the Performer from licensing her voice to others": the one kept from doing it holds it
-_KEPT_FROM = re.compile(
+_KEPT_FROM = code_regex(
     r"\b(?:prevents?|restricts?|stops?|precludes?|prohibits?|bars?|limits?|empêche|empêchent|interdit)\s+"
     r"(?:the\s+|l['’]\s*|le\s+|la\s+)?([\w'’-]+)\s+(?:from|de|d['’])\s*(?:\w+\s+)?$"
 )
 # A sentence whose subject is a party's own right or pay: "The Performer's right to be paid royalties has no end date"
-_POSSESSED_RIGHT = re.compile(
+_POSSESSED_RIGHT = code_regex(
     r"^\W*(?:the\s+|l['’]\s*)?([\w-]+)['’]s?\s+(?:own\s+)?(?:right|rights|entitlement|royalty|royalties|share|fee|fees|payment|payments|remuneration|licen[cs]es?\s+to)\b"
 )
 # A ticked box among a form's boxes (TICK_BOX): "[X] In perpetuity  [ ] 1 year", "☐ In perpetuity ☒ 1 year" (text is lower-cased).
-_CHECKED = re.compile(f"[{TICK_MARKS}]")
-_YES_OPTION = re.compile(r"\b(?:yes|oui)$")  # a match that ends in a form's yes option ("credit: [ ] yes")
+_CHECKED = code_regex(f"[{TICK_MARKS}]")
+_YES_OPTION = code_regex(r"\b(?:yes|oui)$")  # a match that ends in a form's yes option ("credit: [ ] yes")
 _BOX_REACH = 600  # how far around an option the form's other boxes are looked for
-_COORDINATED = re.compile(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
+_COORDINATED = code_regex(r"^[\s,]*(?:or|and|nor|ou|et|ni)?[\s,]*$")
 # (whole words only: the "a" of "the Actor" is not an article)
-_FILLERS = re.compile(r"^(?:\s|,|(?:hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les)\b|l['’])*")
+_FILLERS = code_regex(r"^(?:\s|,|(?:hereby|irrevocably|unconditionally|expressly|to|unto|the|a|an|its|their|his|her|au|à|aux|le|la|les)\b|l['’])*")
 
 
 @dataclass
@@ -100,11 +101,11 @@ class Hit:
 
 
 # a cited section number, or a range of them ("Sections 5, 8-9, 11-15")
-_SECTION_NUMBER = re.compile(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?")
+_SECTION_NUMBER = code_regex(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?")
 # where a clause of its own begins: ", but", ", however", « , mais », a semicolon
-_CONTRAST = re.compile(rf",\s*(?:{CONTRAST_WORDS})\b|;")
+_CONTRAST = code_regex(rf",\s*(?:{CONTRAST_WORDS})\b|;")
 # the adverbs a match may open on before its grant verb: "[hereby irrevocably assigns to ...]"
-_OPENING_ADVERBS = re.compile(r"(?:(?:hereby|irrevocably|unconditionally|absolutely|expressly|also|and)\s+)*")
+_OPENING_ADVERBS = code_regex(r"(?:(?:hereby|irrevocably|unconditionally|absolutely|expressly|also|and)\s+)*")
 
 
 def _grantee(after: str) -> Optional[str]:
@@ -327,9 +328,9 @@ def option_state(lower: str, a: int, b: int, sentence: tuple[int, int]) -> Optio
 
 # A form's options on one line with a choice asked for ("Licence period (choose one): 1 year / 2 years / buyout in
 # perpetuity") and the answer on a line of its own below ("Chosen: 1 year")
-_CHOICE_ASKED = re.compile(r"\((?:choose|select|circle|tick|pick)\s+one\)|\b(?:choose|select|circle|tick|pick)\s+one\s*:")
-_CHOSEN = re.compile(r"(?m)^[ \t]*(?:chosen|selected|choice|option\s+chosen|selected\s+option|agreed\s+option)[ \t]*:[ \t]*(?P<answer>[^\n]+)")
-_OPTION_SEPARATOR = re.compile(r"\s(?:/|\||or)\s|;")
+_CHOICE_ASKED = code_regex(r"\((?:choose|select|circle|tick|pick)\s+one\)|\b(?:choose|select|circle|tick|pick)\s+one\s*:")
+_CHOSEN = code_regex(r"(?m)^[ \t]*(?:chosen|selected|choice|option\s+chosen|selected\s+option|agreed\s+option)[ \t]*:[ \t]*(?P<answer>[^\n]+)")
+_OPTION_SEPARATOR = code_regex(r"\s(?:/|\||or)\s|;")
 _CHOSEN_REACH = 300  # characters below the options where the answer is looked for
 
 
@@ -570,9 +571,9 @@ def title_is_answered(rule: CompiledRule, lower: str, first: Segment, last: Segm
     return any(t.pattern.search(lower, first.start, last.end) for t in rule.triggers)
 
 
-_OF_HEADINGS = re.compile(r"\b(?:heading|headings|caption|captions)\b")
+_OF_HEADINGS = code_regex(r"\b(?:heading|headings|caption|captions)\b")
 # A clause body that answers nothing, or no: "Not applicable.", "N/A", "None.", "[Reserved]", "Not permitted."
-_EMPTY_BODY = re.compile(
+_EMPTY_BODY = code_regex(
     r"\W*(?:not\s+applicable|n/?a|none|nil|no|not\s+used|\[?reserved\]?|deleted|omitted"
     # ... or an answer that refuses what the title names: "3. Sublicensing. Not permitted."
     r"|(?:strictly\s+)?(?:not\s+(?:permitted|allowed|granted|included|offered|available|authori[sz]ed)|prohibited|forbidden|excluded)"

@@ -7,10 +7,11 @@ from typing import Optional
 
 from termcheck.numbering import ANSWER_LABEL, YES_NO_BOXES
 from termcheck.parties import ALIAS_WORD, COUNTERPARTY_ALIAS_WORD
+from termcheck.rules.precompiled import code_regex
 from termcheck.verbs import CLAUSE_VERB, MODALS
 
 # Negation cues (NegEx-style, contract flavoured), English and French.
-NEG_CUE = re.compile(
+NEG_CUE = code_regex(
     r"\b(?:not|no|never|none|neither|nor|cannot|can't|can’t|won't|won’t|shan't|isn't|aren't|doesn't|don't|didn't|wasn't"
     r"|without|nothing|nobody|in\s+no\s+event|under\s+no\s+circumstances?|prohibit\w*|forbid\w*|refrain\w*|preclud\w*"
     r"|(?:prevented|barred|debarred|restricted)\s+from"  # "The Performer is prevented from requesting deletion"
@@ -21,7 +22,7 @@ NEG_CUE = re.compile(
     r"|\bn['’]"
 )
 # Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
-_PSEUDO_NEG = re.compile(
+_PSEUDO_NEG = code_regex(
     r"not\s+limited\s+to|including\s+but\s+not\s+limited|including,?\s+without\s+limitation|without\s+limitation"
     r"|without\s+limiting|no\s+later\s+than|not\s+later\s+than|not\s+less\s+than|no\s+less\s+than|no\s+more\s+than"
     r"|not\s+to\s+exceed"  # a cap: "a fee not to exceed 5.5% of the purchase price"
@@ -59,7 +60,7 @@ _AND_FINITE_VERB = rf"\b(?:and|or)\s+(?:hereby\s+)?(?:irrevocably\s+)?(?:{_FINIT
 # Words that open a contrasting clause, English and French (the matcher's holder reads them too).
 CONTRAST_WORDS = r"but|however|whereas|while|mais|toutefois|cependant"
 # A negation does not reach across a new clause with its own verb ("..., and the Company may ...").
-_SCOPE_BREAK = re.compile(
+_SCOPE_BREAK = code_regex(
     rf"[;:]|\.\s|\b(?:{CONTRAST_WORDS}|provided\s+that|except\s+that|unless)\b"
     # (not past a negation of its own: in ", and we do not have to credit you" the "not" is the new clause's)
     rf"|,?\s*\b(?:and|or|et|ou)\s+(?:(?!(?:not|never|no|ne|pas)\b)\w+\s+){{0,3}}?(?:{MODALS}|agrees?|is|are|has|have|sera)\b"
@@ -72,36 +73,36 @@ _SCOPE_BREAK = re.compile(
     r"|^\W*(?:\d[\d.]*\s+)?(?:if|when|whenever|once|should)\b[^,;]*,"
 )
 # "..., and may sell" / "... and waives": a match that starts with its own modal or -s verb starts a clause.
-_LEADING_VERB = re.compile(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "cannot be recalled" leads with "can"
+_LEADING_VERB = code_regex(rf"(?:{MODALS}|{_FINITE_S})(?:\b|(?=not\b))")  # "cannot be recalled" leads with "can"
 # ... and so does one that starts with a short subject and its modal: "Choir members are not paid, and [their
 # names will be printed]"
-_LEADING_SUBJECT = re.compile(rf"(?:[\w'’]+\s+){{1,3}}?(?:{MODALS})\b")
-_RELATIVE = re.compile(r",\s*(?:which|who)\b")
+_LEADING_SUBJECT = code_regex(rf"(?:[\w'’]+\s+){{1,3}}?(?:{MODALS})\b")
+_RELATIVE = code_regex(r",\s*(?:which|who)\b")
 # ... a verb the clause before has, said with its own "not": "faces that do not look like you, and may sell them"
 # (here, not in CLAUSE_VERB, which also tells headings and list items from sentences)
-_DO_NOT = re.compile(r"\b(?:do|does|did)\s+(?:not|never)\b")
-_JOINS_SUBJECTS = re.compile(r",?\s*\b(?:and|or|et|ou)\s")
+_DO_NOT = code_regex(r"\b(?:do|does|did)\s+(?:not|never)\b")
+_JOINS_SUBJECTS = code_regex(r",?\s*\b(?:and|or|et|ou)\s")
 # ... but "and hereby waives" joins a verb of its own: "does not assert, and hereby waives, all moral rights"
-_JOINS_A_VERB = re.compile(rf"{_AND_FINITE_VERB}$")
-_NOT_VERB = re.compile(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
+_JOINS_A_VERB = code_regex(rf"{_AND_FINITE_VERB}$")
+_NOT_VERB = code_regex(r"\b(?:shall|will|may|must|can|could|should|do|does|did)\s+not\b|\bcannot\b|\bnever\b")
 # ... or a "not" whose modal went with the scope break before it: "..., and will| not use them to train AI or allow"
-_LEFT_NOT = re.compile(r"^\s*not\b")
+_LEFT_NOT = code_regex(r"^\s*not\b")
 # A condition after a whole negated predicate is not negated: "Your payment will not be affected| if you withdraw", "Models
 # already trained will not be changed if you ask us to delete" (not "will not, if you ask, delete", "even if you ask",
 # nor "will not delete them if you ask us to delete them", where the condition repeats the refused verb)
-_NEGATED_VERB_THEN_IF = re.compile(
+_NEGATED_VERB_THEN_IF = code_regex(
     r"(?:\b(?:shall|will|may|must|can|could|should)\s+not|\bcannot|\bwon['’]t)\s+(?:be\s+)?(?P<verb>[a-z]+)\b"
     r"(?:(?!\beven\b)[^,;.:])*?\s(?P<cond>if|whenever)\s+(?:you|i|we|he|she|they|the\s+[\w-]+|" + ALIAS_WORD + r")\b"
 )
 # "sublicense, assign, pledge or grant as security or otherwise encumber or ": verbs and nothing else.
-_VERB_LIST = re.compile(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
+_VERB_LIST = code_regex(r"^(?:\s*(?:otherwise\s+)?[a-z'’-]+(?:\s+[a-z'’-]+){0,2}\s*(?:,|\bor\b|\band\b)\s*(?:or\s+|and\s+)?)+\s*(?:otherwise\s*)?$")
 # "shall not have the power to modify, alter or otherwise change": the list follows the power, not "not".
-_POWER_TO = re.compile(
+_POWER_TO = code_regex(
     r"^\s*(?:have|has|be\s+(?:entitled|permitted|allowed|authori[sz]ed|able))\s+(?:(?:the|any)\s+)?(?:(?:right|power|authority|ability)\s+)?to\b"
 )
 # "shall not use the Recordings to create, train or improve any ...", "will not be used to train ... or to
 # create ...": the prohibition reaches the purpose.
-_PURPOSE = re.compile(
+_PURPOSE = code_regex(
     r"^\s*(?:use|exploit|process|employ|utili[sz]e|licen[cs]e|sublicen[cs]e|sell|share|disclose|provide"
     r"|be\s+(?:used|exploited|processed|employed|utili[sz]ed|licen[cs]ed|sold|shared|disclosed|provided))"
     # ... and "may not license the Recording for any other purpose, including the training of text-to-speech systems",
@@ -110,13 +111,13 @@ _PURPOSE = re.compile(
     r"|for\s+(?:any\s+)?(?:other\s+)?(?:purposes?|uses?),?\s+including(?:\s+(?:but\s+not\s+limited\s+to|without\s+limitation))?,?)\s+"
 )
 # "will not create new lines in the Caster's voice with any synthesis tool": the prohibition reaches the tool made with
-_INSTRUMENT = re.compile(
+_INSTRUMENT = code_regex(
     r"^\s*(?:create|make|generate|produce|build|synthesi[sz]e|clone|record|alter)\s+(?:[\w'’-]+,?\s+){0,12}?"
     r"(?:with|using|through|via|by\s+means\s+of)\s+"
 )
 # « ne pourront en aucun cas être utilisées pour entraîner ... », « s'interdit d'utiliser la voix pour entraîner
 # ... »: the French prohibition reaches the purpose too.
-_FR_PURPOSE = re.compile(
+_FR_PURPOSE = code_regex(
     r"(?:\bne\s+(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront)\s+"
     r"(?:(?:pas|jamais|plus|nullement|aucunement|en\s+aucun\s+cas)\s+)?(?:être\s+)?"
     r"|\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\s+|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\s+"
@@ -128,66 +129,66 @@ _FR_PURPOSE = re.compile(
 )
 # ... not past a verb of another clause: « s'interdit d'utiliser l'enregistrement dans une autre œuvre, et le
 # Producteur pourra l'utiliser pour entraîner » permits the training
-_FR_OWN_VERB = re.compile(r"\b(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront|est|sont|a|ont|aura|auront)\b")
+_FR_OWN_VERB = code_regex(r"\b(?:pourra|pourront|peut|peuvent|doit|doivent|devra|devront|sera|seront|est|sont|a|ont|aura|auront)\b")
 # ... up to a new clause: « pour la publicité, et utilisera les enregistrements pour entraîner » (not « , ou pour créer »)
-_FR_NEW_CLAUSE = re.compile(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['’]|des|du|la|le|les|l['’]|un|une)\b)")
+_FR_NEW_CLAUSE = code_regex(r"[,;]\s*(?:et|ou|mais)\s+(?!(?:pour|afin|à|de|d['’]|des|du|la|le|les|l['’]|un|une)\b)")
 # "use the Replica in any other game or " (the match is the next verb): one predicate, "or" then a verb,
 # with or without a comma before the "or" ("use the replica in any other motion picture, or "), also
 # after other predicates listed with commas ("sell the Set, include it in a paid special or ")
-_OR_NEXT_VERB = re.compile(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
+_OR_NEXT_VERB = code_regex(r"^\s*[a-z]+\b[^,;:]*(?:,\s*[a-z]+\b[^,;:]*)*,?\s(?:or|nor)\s*$")
 # ... when the negated verb is a use of the work, active or passive ("will not be added to any sound library or used
 # [in any other production]"; not "shall not be entitled to any further payment for use of the Recordings [in any media]")
-_NEGATED_USE = re.compile(
+_NEGATED_USE = code_regex(
     r"^\s*(?:be\s+)?(?:use|used|add|added|include|included|incorporate|incorporated|exploit|exploited|put|sample|sampled"
     r"|reproduce|reproduced|show|shown|play|played|broadcast|publish|published|distribute|distributed|insert|inserted|edit|edited)\b"
 )
-_LEADING_BE = re.compile(r"^\s*be\s+")
+_LEADING_BE = code_regex(r"^\s*be\s+")
 # ... and a second clause joined to the first ("will not sell the Recordings, and may use them [in any other production]")
-_JOINED_CLAUSE = re.compile(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
+_JOINED_CLAUSE = code_regex(r",\s*(?:and|but|yet|however|although|though|while|whereas)\b")
 # ... or an exception that the place belongs to ("may not pass the recording to any third party, other than its
 # agencies, [for the sole purpose of] placing the advertisements")
 # The English words of an exception, which both readings below share.
 _EXCEPTION_WORDS = r"except|save\s+for|besides|other\s+than|apart\s+from"
-_EXCEPTION_WORD = re.compile(rf"\b(?:{_EXCEPTION_WORDS}|unless|excluding)\b")
+_EXCEPTION_WORD = code_regex(rf"\b(?:{_EXCEPTION_WORDS}|unless|excluding)\b")
 # ... or a use for a purpose: "will not create a synthetic voice from the Replies or [use them to train any AI model]"
-_USE_FOR = re.compile(r"(?:use|using|exploit)\s+(?:it|them|these|those|the\s+\w+|any\s+\w+)\s+(?:to|for)\b")
+_USE_FOR = code_regex(r"(?:use|using|exploit)\s+(?:it|them|these|those|the\s+\w+|any\s+\w+)\s+(?:to|for)\b")
 # ... or another place or purpose of the same verb: "shall not use the replica as a principal performer or [in any other production]"
-_SAME_VERB_COMPLEMENT = re.compile(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
-_DEALING_VERB = re.compile(
+_SAME_VERB_COMPLEMENT = code_regex(r"(?:in|on|for|within)\s+(?:any|an|a|the|other)\b")
+_DEALING_VERB = code_regex(
     r"(?:sell|resell|license|licence|sublicen[sc]e|assign|transfer|give|provide|disclose|share|distribute|rent|lease|lend"
     r"|offer|publish|make|allow|permit|authori[sz]e|supply|deliver|grant)\b"
 )
 # ... a right to deal with the recordings ("waives any [right to sublicense]"), not a right the waiver takes
 # from its holder ("waives the [right to object to derogatory treatment]", "waives the [Waived Rights]")
-_DEALT_WITH = re.compile(
+_DEALT_WITH = code_regex(
     r"(?:rights?\s+to\s+|droits?\s+(?:de\s+|d['’]))?(?:" + _DEALING_VERB.pattern
     + r"|(?:céder|concéder|vendre|revendre|transférer|sous-licencier|communiquer|transmettre|partager)\b)"
 )
-_NEG_SUBJECT = re.compile(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
+_NEG_SUBJECT = code_regex(r"\b(?:neither|nor|no|none)\s+(?!one\b)")
 # « s'interdit de porter atteinte à sa réputation, et de céder les images à des tiers »: a French
 # prohibition governs each infinitive coordinated with its first one, however long the first.
-_FR_PROHIBITION = re.compile(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\b")
-_FR_NEXT_INFINITIVE = re.compile(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
+_FR_PROHIBITION = code_regex(r"\bs['’]interdi\w*\s+(?:\w+\s+)?(?:de\b|d['’])|\bs['’]engage\w*\s+à\s+ne\s+(?:pas|jamais)\b")
+_FR_NEXT_INFINITIVE = code_regex(r"(?:,|\bet|\bou|\bni)\s+(?:à\s+ne\s+pas\s+)?(?:de\s+|d['’])(?:(?:les|la|le|l['’]|en|y|leur|lui|se|s['’])\s*)?$")
 # "No consent is required to ...": a negated subject whose predicate is a requirement negates the requirement.
-_REQUIREMENT = re.compile(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
+_REQUIREMENT = code_regex(r"\b(?:requir\w*|need|needs|needed|necessary)\b")
 # ... and a requirement negated after its subject: "The Performer's consent is not required for ... to"
-_NOT_REQUIRED = re.compile(r"\s*(?:be\s+)?(?:required|needed|necessary)\b")
+_NOT_REQUIRED = code_regex(r"\s*(?:be\s+)?(?:required|needed|necessary)\b")
 # ... when what is not required is a step before the act; "No published use need carry a credit line"
 # negates the act itself, which is what the subject would have had to do.
-_PRECONDITION = re.compile(
+_PRECONDITION = code_regex(
     r"\b(?:consent|consents|approval|approvals|permission|permissions|authori[sz]ation\w*|notice|notices|notification\w*"
     r"|payment|payments|fee|fees|compensation|remuneration|consideration|agreement|formality|formalities|signature\w*"
     r"|action|step|steps|licen[cs]e|licen[cs]es|release|document|documents|writing|confirmation|waiver)\b"
 )
 # "no rights to the Images, and all rights ... belong to": a new subject ends the negated one.
-_NEW_SUBJECT = re.compile(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
+_NEW_SUBJECT = code_regex(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|any|each|every|its|their|his|her|our|your)\b")
 # "Nothing shall limit the right to ...", "no limit on the right to ...": the negation is of the limit.
-_UNDOES_NEGATION = re.compile(
+_UNDOES_NEGATION = code_regex(
     r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects|reliev\w*|excus\w*"
     r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
     r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
 )
-_POST_NEG = re.compile(
+_POST_NEG = code_regex(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"
     r"|^\W*(?:est|sont|sera|seront)\s+(?:strictement\s+)?(?:interdit|exclu|prohib)"
     # a label that says it: "| AI training not permitted | ...", "Sublicensing prohibited." (no verb; the cell or line ends)
@@ -209,25 +210,25 @@ _POST_NEG = re.compile(
 )
 # A table row's first cell that refuses whatever the row lists: "Not permitted", "Prohibited uses",
 # « Usages interdits » (a few words around it, nothing more).
-_REFUSED_ROW_LABEL = re.compile(
+_REFUSED_ROW_LABEL = code_regex(
     r"\W*(?:[\w/'’-]+\s+){0,2}?(?:not\s+(?:permitted|allowed|authori[sz]ed|included|granted|licen[cs]ed)|prohibited|forbidden|excluded"
     r"|interdite?s?|exclue?s?|non\s+(?:autorisée?s?|permise?s?|inclus(?:es?)?))(?:\s+[\w/'’-]+){0,2}?[\s:]*$"
 )
 # "non-exclusive", "not transferable", "un-credited"; never the French article ("un cachet").
-_PREFIX_NEG = re.compile(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
+_PREFIX_NEG = code_regex(r"\b(?:non|not)(?:-\s?|\s)?$|\bun-$")
 # "Licensee waives any right to license the Materials": a right given up is one its holder no longer has,
 # when the match is what the right was to do (not "waives any right to approve the use of ... for AI
 # training", where the use goes ahead without the approval).
-_WAIVED_RIGHT = re.compile(
+_WAIVED_RIGHT = code_regex(
     r"\b(?:waives?|waived|waiving|renounces?|relinquish(?:es)?|surrenders?)\s+(?:(?:any|all|the|its|his|her|their|every|and|such)\s+)*"
     # (the match may start at the right itself: "waives any [right to sublicense]")
     r"(?:(?:present|future|further|other)\s+)?(?:rights?\s+(?:(?:it|he|she|they)\s+(?:may|might)\s+have\s+)?to\s+(?:[\w'’-]+\s+)?)?$"
     r"|\brenonce\w*\s+(?:à\s+)?(?:(?:tout|son|leur|au|le)\s+)*(?:droits?\s+(?:de|d['’])\s*(?:[\w'’-]+\s+)?)?$"
 )
 # ... unless the waiver is itself denied: "does not waive", « ne renonce pas »
-_DENIED_WAIVER = re.compile(r"(?:\bnot|\bnever|\bne|\bn['’])\s*$")
+_DENIED_WAIVER = code_regex(r"(?:\bnot|\bnever|\bne|\bn['’])\s*$")
 # A lead-in that ends in a prohibition ("The Company shall not:") negates every item that completes it.
-_NEGATED_LEAD_IN = re.compile(
+_NEGATED_LEAD_IN = code_regex(
     r"(?:\b(?:shall|will|may|must|can|could|should|do|does|agrees?|undertakes?|is|are|be)\s+not\b"
     r"|\b(?:cannot|can['’]t|won['’]t|shan['’]t|doesn['’]t|don['’]t|never)\b"
     r"|\b(?:is|are|be)\s+(?:strictly\s+)?(?:prohibited|forbidden)\s+from\b|\brefrain\s+from\b"
@@ -238,39 +239,39 @@ _NEGATED_LEAD_IN = re.compile(
 )
 # What a permission leaves out: "for any lawful purpose except: (a) ...; (b) training artificial intelligence";
 # what a prohibition leaves out is allowed ("shall not use the Recordings for any purpose except:").
-_EXCEPT_LEAD_IN = re.compile(r"\b(?:except|excepting|excluding|other\s+than|but\s+not|sauf|hormis|à\s+l['’]exclusion\s+(?:de|des|du))\s*:\s*$")
-_NEGATION_WORD = re.compile(
+_EXCEPT_LEAD_IN = code_regex(r"\b(?:except|excepting|excluding|other\s+than|but\s+not|sauf|hormis|à\s+l['’]exclusion\s+(?:de|des|du))\s*:\s*$")
+_NEGATION_WORD = code_regex(
     r"\b(?:(?:shall|will|may|must|can|could|should|do|does|is|are|be)\s+not|cannot|can['’]t|won['’]t|shan['’]t|never|no|ne)\b"
 )
 
 # "No further payment is due beyond the USD 500 session fee": what the exception names is kept, not
 # denied, up to the next clause ("other than the session fee of [USD 500]").
-_EXCEPTED = re.compile(
+_EXCEPTED = code_regex(
     # "beyond" names a limit in time as often ("not used beyond the Term for [AI training]"): only right before
     r"\bbeyond(?:\s+(?:the|a|an|its|their|his|her|my|your|our))?\s*$"
     rf"|\b(?:{_EXCEPTION_WORDS}|excepting|aside\s+from"
     # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
     r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
 )
-_KEPT_OUT = re.compile(
+_KEPT_OUT = code_regex(
     r"\b(?:not|never)\s+(?:be\s+)?(?:included|incorporated|placed|used|added|put|uploaded|stored)\s+(?:in|into|on)\s+"
     r"(?:any|a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|whose)\b"
 )
-_NO_DUTY = re.compile(
+_NO_DUTY = code_regex(
     r"\bno\s+(?:(?:such|further|express|legal|binding|other)\s+)?(?:undertaking|obligation|commitment|guarantee|promise|assurance|duty)s?"
     r"\s+(?:(?:whatsoever|whatever|of\s+any\s+kind)\s+)?(?:to|that)\b"
 )
 # an item of a list run into one sentence: "... (b) disclose ..., or (c) sell ..."
-_INLINE_ITEM = re.compile(r"(?<![\w)])\((?P<marker>[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
-_ITEM_OWN_MODAL = re.compile(rf"\b(?:{MODALS}|agrees?|except|unless|provided|then)\b")  # ("if ... (ii) ..., then the royalty")
-_SENTENCE_END = re.compile(r"[.!?]\s")
-_FAIL_TO = re.compile(r"\b(?:fail|neglect|omit)\s+to\b")
-_RIEN = re.compile(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
-_GLOBAL_NEG = re.compile(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
-_PAREN = re.compile(r"\([^()]*\)")
+_INLINE_ITEM = code_regex(r"(?<![\w)])\((?P<marker>[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
+_ITEM_OWN_MODAL = code_regex(rf"\b(?:{MODALS}|agrees?|except|unless|provided|then)\b")  # ("if ... (ii) ..., then the royalty")
+_SENTENCE_END = code_regex(r"[.!?]\s")
+_FAIL_TO = code_regex(r"\b(?:fail|neglect|omit)\s+to\b")
+_RIEN = code_regex(r"\brien\b")  # « Rien dans le présent contrat ... »: a global negation with no cue word
+_GLOBAL_NEG = code_regex(r"^(?:\W*\d[\d.]*\s+)?(?:nothing|no\s+(?:provision|term|part)\s+of|rien\s+dans|aucune\s+(?:disposition|stipulation))\b")
+_PAREN = code_regex(r"\([^()]*\)")
 # A title in quotes is a name, whatever its words: 'the Recordings of the show "Never Again"', « Non merci »
 # (two words at least: a quoted "not" is still the sentence's own)
-_QUOTED_TITLE = re.compile(r'"\s*[^"\s]+\s+[^"\n]{1,60}"|“\s*[^“”\s]+\s+[^“”\n]{1,60}”|«\s*[^«»\s]+\s+[^«»\n]{1,60}»')
+_QUOTED_TITLE = code_regex(r'"\s*[^"\s]+\s+[^"\n]{1,60}"|“\s*[^“”\s]+\s+[^“”\n]{1,60}”|«\s*[^«»\s]+\s+[^«»\n]{1,60}»')
 
 
 def _mask(text: str, pattern: "re.Pattern[str]") -> str:
@@ -287,10 +288,10 @@ def _without_asides(text: str, nested: bool = False) -> str:
 
 # Words of a clause an amendment strikes out: 'Clause 4 ("perpetual and irrevocable licence") is deleted and
 # replaced with ...' quotes what no longer applies (the quote opened after a clause's name, closed right before the verb).
-_STRUCK_QUOTE_OPENS = re.compile(
+_STRUCK_QUOTE_OPENS = code_regex(
     r"\b(?:clause|section|paragraph|article|sentence|words?|wording)\b[\s\d.()a-z]{0,12}?\(?\s*[\"“«][^\"”»\n]*$"
 )
-_STRUCK_AFTER = re.compile(
+_STRUCK_AFTER = code_regex(
     r"^[^\"”»\n]*[\"”»]\s*\)?(?:\s+(?:in|of|from)\s+(?:clause|section|paragraph|article)\s+[\w.()]+)?\s*"
     r"(?:is|are|shall\s+be|will\s+be|has\s+been|have\s+been)\s+(?:hereby\s+)?(?:deleted|struck|removed|omitted)\b"
 )
@@ -517,12 +518,12 @@ def negates_items(lead_in: str) -> bool:
 
 
 # A negation inside a subordinate clause of the match is that clause's ("a scene in which Performer did not appear").
-_SUBORDINATE = re.compile(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
+_SUBORDINATE = code_regex(r"\b(?:which|who|whom|whose|that|where|when|if|unless|whether|because|qui|que|dont|où|si)\b")
 
 
 # A clause break inside a gap (";", ", and"), and the subordinate openers whose comma hands a negation back to the
 # main clause ("if you ask us to, we will not remove it")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|so)\b")
+_CLAUSE_BREAK = code_regex(r";|,\s+(?:and|but|so)\b")
 _CONDITIONS = frozenset({"if", "when", "unless", "si"})
 
 

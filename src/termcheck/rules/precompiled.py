@@ -29,24 +29,31 @@ import sys
 import zlib
 from array import array
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Pattern
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional, Pattern, Union
 
 if TYPE_CHECKING:
     from termcheck.rules.model import RuleSet
 
 STORE_NAME = "compiled_rules.bin"
 INSTALLED_STORE = Path(__file__).with_name(STORE_NAME)  # made by setup.py: absent from a plain source tree
+# termcheck's own regexes (the modules' constants), apart: a process that reads a PDF, or starts
+# before it knows it will check anything, reads this small store and not the rules' 28 MB.
+CODE_STORE_NAME = "compiled_code.bin"
+CODE_STORE = Path(__file__).with_name(CODE_STORE_NAME)
 _PACKAGE = Path(__file__).parents[1]
 _FORMAT = 2
 
 # A stored regex: the arguments CPython's re passes to _sre.compile, the code packed and zipped.
 Entry = tuple[int, bytes, int, dict[str, int], tuple[Optional[str], ...]]
+# A regex is stored under its source (the rules' regexes, whose flags are inline), or its source and
+# the flags re.compile is given (termcheck's own).
+Key = Union[str, tuple[str, int]]
 
 
 class Store(NamedTuple):
     """What a store holds: compiled regexes by source, and the pickled rule set with its packs' digest."""
 
-    regexes: dict[str, Entry]
+    regexes: dict[Key, Entry]
     packs: str = ""
     ruleset: bytes = b""
 
@@ -72,13 +79,30 @@ def compile_regex(source: str, store: Optional[Store] = None) -> Pattern[str]:
     """The compiled regex: rebuilt from the store (the installed one unless given) when it holds
     this source, else compiled by re."""
     entry = (read_store(INSTALLED_STORE) if store is None else store).regexes.get(source)
-    if entry is not None:
-        import _sre
+    return re.compile(source) if entry is None else _rebuilt(source, entry)
 
-        flags, packed, groups, groupindex, indexgroup = entry
-        code = array("I", zlib.decompress(packed)).tolist()
-        return _sre.compile(source, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
-    return re.compile(source)
+
+# The keys code_regex was asked for in this process: what the build stores (write_store imports
+# every module first). Only ever added to, once per module constant.
+_CODE_KEYS: dict[tuple[str, int], None] = {}
+
+
+def code_regex(source: str, flags: int = 0) -> Pattern[str]:
+    """re.compile(source, flags) for termcheck's own regexes, rebuilt from the installed code store
+    when it holds them: a module's constants cost microseconds to import, not a quarter of a second."""
+    key = (source, int(flags))
+    _CODE_KEYS[key] = None
+    entry = read_store(CODE_STORE).regexes.get(key)
+    return re.compile(source, flags) if entry is None else _rebuilt(source, entry)
+
+
+def _rebuilt(source: str, entry: Entry) -> Pattern[str]:
+    """The pattern made from a stored entry, as re's compiler would have ended."""
+    import _sre
+
+    flags, packed, groups, groupindex, indexgroup = entry
+    code = array("I", zlib.decompress(packed)).tolist()
+    return _sre.compile(source, flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def stored_ruleset(packs: list[Path], store: Optional[Store] = None) -> Optional[RuleSet]:
@@ -124,11 +148,11 @@ def read_store(path: Path) -> Store:
 
 
 def build_store(
-    sources: Iterable[str],
+    sources: Iterable[Key],
     ruleset: Optional[RuleSet] = None,
     packs: Optional[list[Path]] = None,
     workers: Optional[int] = None,
-    earlier: Optional[dict[str, Entry]] = None,
+    earlier: Optional[dict[Key, Entry]] = None,
 ) -> bytes:
     """The store of these regexes compiled by this interpreter, and of the rule set loaded from
     packs, as bytes to write (setup.py); workers: processes to compile in (default: one per core);
@@ -136,7 +160,7 @@ def build_store(
     key = interpreter_key()
     if key is None:
         raise RuntimeError("this Python cannot use compiled regexes ahead of time")
-    ordered = sorted(set(sources))
+    ordered = sorted(set(sources), key=_source_and_flags)
     earlier = earlier or {}
     compiled = {source: earlier[source] for source in ordered if source in earlier}
     compiled.update(_compile_in_workers([s for s in ordered if s not in compiled], workers or os.cpu_count() or 1))
@@ -147,14 +171,19 @@ def build_store(
     return marshal.dumps((_FORMAT, key, regexes, digest, pickled))
 
 
-def _compile_in_workers(sources: list[str], workers: int) -> dict[str, Entry]:
+def _source_and_flags(key: Key) -> tuple[str, int]:
+    """A key's source and the flags it is compiled with."""
+    return (key, 0) if isinstance(key, str) else key
+
+
+def _compile_in_workers(sources: list[Key], workers: int) -> dict[Key, Entry]:
     """The sources compiled, shared out over worker processes by size: re parses in pure Python, one
     core at a time, and the built-in rules' sources take about a minute on one (a wheel build waits
     for it). Where processes cannot be had, they are compiled here."""
     if workers < 2 or len(sources) < 2:
         return _compile_entries(sources)
-    shares: list[list[str]] = [[] for _ in range(workers)]
-    for index, source in enumerate(sorted(sources, key=len, reverse=True)):
+    shares: list[list[Key]] = [[] for _ in range(workers)]
+    for index, source in enumerate(sorted(sources, key=lambda k: len(_source_and_flags(k)[0]), reverse=True)):
         shares[index % workers].append(source)  # dealt largest first: the shares come out near equal
     try:
         from concurrent.futures import ProcessPoolExecutor
@@ -165,51 +194,76 @@ def _compile_in_workers(sources: list[str], workers: int) -> dict[str, Entry]:
         return _compile_entries(sources)
 
 
-def _compile_entries(sources: list[str]) -> dict[str, Entry]:
+def _compile_entries(sources: list[Key]) -> dict[Key, Entry]:
     """Each source as re would compile it, stopping short of re's final _sre.compile call."""
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    regexes: dict[str, Entry] = {}
-    for source in sources:
-        parsed = _parser.parse(source, 0)
-        code = _compiler._code(parsed, 0)
+    regexes: dict[Key, Entry] = {}
+    for key in sources:
+        source, flags = _source_and_flags(key)
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[Optional[str]] = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
         packed = zlib.compress(array("I", code).tobytes(), 6)
-        regexes[source] = (parsed.state.flags, packed, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        regexes[key] = (parsed.state.flags, packed, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     return regexes
 
 
 class Written(NamedTuple):
-    """What write_store wrote: where, how many regexes, and how many of them came from earlier stores."""
+    """What write_store wrote: where, how many of the rules' regexes and how many of them came from
+    earlier stores, and how many of termcheck's own."""
 
     path: Path
     regexes: int
     reused: int
+    code: int = 0
 
 
-def write_store(folder: Path, earlier: Iterable[Path] = ()) -> Written:
+def write_store(folder: Path, earlier: Iterable[Path] = (), workers: Optional[int] = None) -> Written:
     """Load the built-in rules, compile every regex they use, and write both into folder (a build's
-    termcheck/rules).
+    termcheck/rules); then termcheck's own regexes into the code store beside it.
 
-    earlier: stores of previous builds (a build folder's, an editable install's). A compiled regex
-    depends only on its source and on the interpreter, which read_store checks, so the regexes they
-    hold are taken as they are and only new sources are compiled: a build after an edit to one rule
-    compiles that rule's regexes, not 14 million characters.
+    earlier: folders holding the stores of previous builds (a build folder's, an editable install's).
+    A compiled regex depends only on its source, its flags and the interpreter, which read_store
+    checks, so the regexes they hold are taken as they are and only new ones are compiled: a build
+    after an edit to one rule compiles that rule's regexes, not 14 million characters.
     """
     from termcheck.rules.loader import builtin_pack_paths, load_rules
 
     packs = builtin_pack_paths()
     ruleset = load_rules(use_store=False)
     sources = ruleset.regex_sources()
-    known: dict[str, Entry] = {}
-    for store in earlier:
-        known.update(_read_uncached(store).regexes)
+    known: dict[Key, Entry] = {}
+    for place in earlier:
+        known.update(_read_uncached(place / STORE_NAME).regexes)
+        known.update(_read_uncached(place / CODE_STORE_NAME).regexes)
     path = folder / STORE_NAME
-    path.write_bytes(build_store(sources, ruleset, packs, earlier=known))
-    return Written(path, len(sources), len(sources & known.keys()))
+    path.write_bytes(build_store(sources, ruleset, packs, workers, known))
+    _import_every_module()
+    code = list(_CODE_KEYS)
+    (folder / CODE_STORE_NAME).write_bytes(build_store(code, workers=workers, earlier=known))
+    return Written(path, len(sources), len(sources & known.keys()), len(code))
+
+
+def _import_every_module() -> None:
+    """Import every termcheck module this environment can, so that each module's constants have asked
+    code_regex for their patterns. A build has no PDF, DOCX or terminal libraries: a module that needs
+    one is left out, and its regexes are compiled when it is imported, as before."""
+    import importlib
+    import pkgutil
+
+    import termcheck
+
+    for module in pkgutil.walk_packages(termcheck.__path__, "termcheck."):
+        if module.name.endswith("__main__"):  # running it would run the command
+            continue
+        try:
+            importlib.import_module(module.name)
+        except Exception:  # noqa: BLE001 - a missing optional library; the store only saves time
+            continue
 
 
 def _read_uncached(path: Path) -> Store:
