@@ -109,6 +109,8 @@ def test_the_record_the_performer_sings_on_is_the_recordings_own_work():
     'Actor will record the dialogue of the character "Rei" for the English version of the game Starfall (the "Game").',
     'Vesper will record the choir singing vowels for a virtual choir sample library ("the Library").',
     'The Museum will film the Artist and present the result as a hologram in its exhibition "Voices" ("the Exhibition").',
+    # ... or the thing that plays them (seventy-second session)
+    'The Actor will record lines for the talking bear "Barnaby" (the "Toy").',
     # a party's name, a business named by its trade
     'This agreement is between Northbeat Records Ltd ("Label") and the session vocalist ("Vocalist").',
     # a definition whose first words are not the recordings

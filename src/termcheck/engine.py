@@ -1024,7 +1024,8 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True, select: Option
     # Checks flagged only by a prohibition ("will not use the Images to train AI"): shown, but they
     # raise no other check.
     prohibited_only: set[str] = set()
-    # A heading that calls the grant perpetual ("4. PERPETUAL LICENCE") gives way to the term its clauses state.
+    # A heading or a run-in title that calls the grant perpetual ("4. PERPETUAL LICENCE", "2. Perpetual
+    # Archive. ... for two (2) years") gives way to the term its clauses state.
     perpetual_checks = {r.perpetual_from for r in ruleset.rules if r.perpetual_from}
     for rule in rules:
         if rule.kind != "threshold":
@@ -1032,7 +1033,7 @@ def check(doc: Document, ruleset: RuleSet, parallel: bool = True, select: Option
             hits = [
                 h for h in all_hits[rule.id]
                 if not (
-                    (h.cancelled_by_term or (rule.id in perpetual_checks and doc.segments[h.segment].zone == "heading"))
+                    (h.cancelled_by_term or (rule.id in perpetual_checks and _in_a_title(doc, h)))
                     and (finite_term or _ends_on_a_date(doc, h))
                 )
                 and not (overruling and _overruled_under_heading(doc, h, overruling))

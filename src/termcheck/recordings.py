@@ -116,7 +116,9 @@ _WHO = code_regex(
 _PRODUCT = frozenset(
     "game games series show shows programme programmes program programs app apps application software library platform "
     "website site channel course courses exhibition campaign product products album film movie jeu série émission "
-    "application logiciel".split()
+    "application logiciel "
+    # ... or a thing that plays them: 'record lines for the talking bear "Barnaby" (the "Toy")'
+    "toy toys doll dolls robot robots device devices jouet jouets poupée poupées".split()
 )
 # The pieces of content a recording's kind may come before: 'video scenarios', 'audio lessons' (not 'video game')
 _CONTENT_PIECES = frozenset(
