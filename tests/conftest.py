@@ -30,6 +30,10 @@ def read_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
+# The check each of tests/tricky_cases.yaml's short names stands for.
+TRICKY_CHECKS = {"perpetual": "perpetual-license", "sublicensing": "sublicensing", "attribution": "attribution", "deletion": "deletion"}
+
+
 @functools.lru_cache(maxsize=None)
 def case_file(name: str) -> list[dict[str, Any]]:
     """The cases in tests/NAME, read once per process (several test modules read them; none changes them)."""

@@ -479,10 +479,6 @@ def test_an_unticked_ai_option_is_still_a_mention_but_raises_nothing():
     assert "ai-use" not in " ".join(report.check("perpetual-license").notes)
 
 
-# The tricky cases name their check by a short name.
-_TRICKY_CHECKS = {"perpetual": "perpetual-license", "sublicensing": "sublicensing", "attribution": "attribution", "deletion": "deletion"}
-
-
 def _scan_sources() -> list[tuple[str, str, frozenset[str] | None]]:
     """Texts to compare the prefilter against a full scan on, each with the rules to compare (None:
     every rule): the sentence cases by check in chunks, one whole contract in five, and the examples.
@@ -494,13 +490,13 @@ def _scan_sources() -> list[tuple[str, str, frozenset[str] | None]]:
     A chunk of sentences is compared on the rules its check is decided from, and every fourth chunk
     on every rule: every rule on all 9,000 sentences was a quarter of the suite's time.
     """
-    from conftest import EXAMPLES, case_file
+    from conftest import EXAMPLES, TRICKY_CHECKS, case_file
 
     sources: list[tuple[str, str, frozenset[str] | None]] = []
     for name in ("check_cases.yaml", "tricky_cases.yaml"):
         by_check: dict[str, list[str]] = {}
         for case in case_file(name):
-            by_check.setdefault(_TRICKY_CHECKS.get(case["check"], case["check"]), []).append(case["text"])
+            by_check.setdefault(TRICKY_CHECKS.get(case["check"], case["check"]), []).append(case["text"])
         chunks = [(check, i, texts[i:i + 60]) for check, texts in sorted(by_check.items()) for i in range(0, len(texts), 60)]
         for n, (check, i, texts) in enumerate(chunks):
             rules = None if n % 4 == 0 else frozenset(RULES.needed_for([check]))

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from conftest import case_file
+from conftest import TRICKY_CHECKS, case_file
 
 from termcheck.api import check_text
 from termcheck.rules.loader import load_rules
 
 RULES = load_rules()
 CASES = case_file("tricky_cases.yaml")
-CHECK = {"perpetual": ("perpetual-license", {"fail", "warn"}), "sublicensing": ("sublicensing", {"fail", "warn"}),
-         "attribution": ("attribution", {"pass", "warn"}), "deletion": ("deletion", {"pass", "warn"})}
+# The statuses that answer a tricky case "yes": a red flag raised, a protection given.
+POSITIVE = {"perpetual": {"fail", "warn"}, "sublicensing": {"fail", "warn"}, "attribution": {"pass", "warn"}, "deletion": {"pass", "warn"}}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['check']}-{i}" for i, c in enumerate(CASES)])
 def test_tricky_case(case):
-    check_id, positive = CHECK[case["check"]]
+    check_id, positive = TRICKY_CHECKS[case["check"]], POSITIVE[case["check"]]
     status = check_text(case["text"], rules=RULES, select=[check_id]).check(check_id).status
     assert (status in positive) == case["expected"], f"{check_id} is {status}"
 

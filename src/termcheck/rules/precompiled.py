@@ -219,7 +219,7 @@ class Written(NamedTuple):
     path: Path
     regexes: int
     reused: int
-    code: int = 0
+    code: int
 
 
 def write_store(folder: Path, earlier: Iterable[Path] = (), workers: Optional[int] = None) -> Written:
