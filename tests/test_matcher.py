@@ -96,6 +96,24 @@ def test_each_definition_of_a_glossary_paragraph_carries_only_its_own_words(glos
     assert (result.check("license-term").status, result.check("license-term").value) == ("warn", 7)
 
 
+def test_a_sentence_that_defines_two_terms_gives_each_its_own_words():
+    """'In this Agreement, "Term" means ..., and "Prompts" means ...': the second term is defined too, and the first
+    term's definition ends where the second's begins."""
+    from termcheck.engine import definitions
+    from termcheck.extract import extract_bytes
+
+    text = ('1. In this Agreement, "Term" means the period of two (2) years from the Effective Date, and "Prompts" means '
+            'the voice prompts the Artist records for the Company.\n2. The Company may use the Prompts in its app during the Term.')
+    doc = extract_bytes("c.txt", text.encode())
+    found = definitions(doc)
+    assert set(found) == {"term", "prompts"}
+    term, prompts = (doc.text[a:b] for a, b in (found["term"], found["prompts"]))
+    assert "two (2) years" in term and "voice prompts" not in term and prompts.startswith('"Prompts" means')
+    result = check_text(text, rules=RULES)
+    assert (result.check("license-term").status, result.check("license-term").value) == ("pass", 2)
+    assert result.check("usage-scope").status == "pass"
+
+
 def test_findings_quote_the_clause_and_say_where_it_is():
     text = "1. Term\n1.1 The Company may exploit the Recordings\nin perpetuity.\n"
     finding = check_text(text, name="c.txt", rules=RULES).check("perpetual-license").findings[0]

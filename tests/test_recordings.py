@@ -26,6 +26,8 @@ def _terms(text: str) -> list[str]:
     ('The Festival will film the question-and-answer session after the screening of the Guest\'s film (the "Q&A").', "Q&A"),
     ('The Club may film and record my set on the night written below (the "Set").', "Set"),
     ('1. DEFINITIONS\n1.1 "Reads" means all audio recordings of the Scripts made by the Narrator.', "Reads"),
+    # voice prompts are recorded; a text prompt is not (seventy-third session)
+    ('1. "Prompts" means the voice prompts the Artist records for the Company.', "Prompts"),
     # what is recorded, not what it is for; a recording's noun as the last thing named
     ('Brightside will film twelve comedy sketches for its online channel (the "Sketches").', "Sketches"),
     ("La Formatrice enregistre les dialogues pour la version française de la série (les « Prises »).", "Prises"),

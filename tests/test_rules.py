@@ -617,6 +617,23 @@ def test_a_phrase_s_will_reads_a_contraction(text, found):
     assert _phrase_finds("will|shall take ~2 down", text) is found
 
 
+@pytest.mark.parametrize(
+    "phrase, text, found",
+    [
+        ("is the only payment", "You'll get $200, and that's the only payment for the takes", True),
+        ("is the only payment", "You'll get $200, and that’s the only payment for the takes", True),
+        ("is the only payment", "and it's the only payment", True),
+        # a possessive's "'s" is no "is"
+        ("is the only payment", "the Company's the only payment", False),
+        ("are paid once", "you're paid once for every use", True),
+        ("are paid once", "the Studio're paid once", False),
+    ],
+)
+def test_a_phrase_s_is_and_are_read_a_pronoun_s_contraction(phrase, text, found):
+    """"that's the only payment" is "that is the only payment"; "you're paid" is "you are paid"."""
+    assert _phrase_finds(phrase, text) is found
+
+
 def _phrase_finds(phrase, text):
     """Whether a phrase (no lexicon) matches somewhere in text as whole words, as a trigger reads it."""
     import re

@@ -279,6 +279,14 @@ def _numbers_above(section: Optional[str]) -> list[str]:
     return [".".join(parts[:k]) for k in range(1, len(parts) + 1)]
 
 
+# A second term defined in the same sentence: '"Term" means two years, and "Prompts" means the voice prompts ...'
+_ALSO_DEFINES = code_regex(
+    r"""(?:[,;]\s*(?:and\s+|or\s+|et\s+)?|\s(?:and|et)\s+)(?:the\s+term\s+)?["“«]\s*(?P<term>[^"”»\n]{3,80}?)\s*["”»]\s*"""
+    r"(?:shall\s+mean|means|refers\s+to|désigne(?:nt)?|signifie(?:nt)?)\b",
+    re.IGNORECASE,
+)
+
+
 def definitions(doc: Document) -> dict[str, tuple[int, int]]:
     """Each defined term (lower-cased) and the clause that first defines it (or the sentences of it that do, when
     one paragraph defines several: '"Special" means the show. "Licence Period" means seven (7) years.'); terms
@@ -293,6 +301,12 @@ def definitions(doc: Document) -> dict[str, tuple[int, int]]:
             term = (d.group("q") or d.group("bare")).strip() if d else None
             if term and term != starts[-1][1]:  # ('1. Definitions.' is a sentence before the first one's)
                 starts.append((a, term))
+        for a, b in seg.sentences:
+            for more in _ALSO_DEFINES.finditer(doc.text, a, b):
+                term = more.group("term").strip()
+                if all(term != known for _, known in starts):  # ('In this Agreement, "Term" means': the first one's)
+                    starts.append((more.start("term") - 1, term))
+        starts.sort()
         for k, (a, term) in enumerate(starts):
             if len(term) >= 3:
                 found.setdefault(term.lower(), (a, starts[k + 1][0] if k + 1 < len(starts) else seg.end))

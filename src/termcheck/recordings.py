@@ -130,6 +130,7 @@ _MEANS = code_regex(r"\b(?:means?|shall\s+mean|includes?|refers?\s+to|désignen?
 _RECORDING_NOUN = code_regex(
     r"\b(?:recordings?|footage|videos?|audio|photographs?|photos|images|clips|takes|scans|captures"
     r"|(?:television|tv|comedy|stand-up|magic|music)\s+specials?"  # 'perform in a one-hour television special (the "Special")'
+    r"|(?:voice|audio|spoken|recorded)\s+prompts?"  # '"Prompts" means the voice prompts the Artist records' (not a text prompt)
     r"|enregistrements?|vidéos|photographies|captations?)\b(?!\s+(?:sessions?|studio|equipment|days?|séances?))"
 )
 # ... its first words, which the recordings' noun heads: "all audio and video recordings", not "any person to

@@ -39,6 +39,12 @@ _PERMISSION_OR_BAN = code_regex(
     r"^\s*(?:\w+\s+){0,2}?(?:" + _PERMISSION_WORDS + r"|(?:will|shall|must)\s+not\b|agrees?\s+not\s+to\b|undertakes?\s+not\s+to\b)"
 )
 _PERMISSION_NEXT = code_regex(r"^\s*" + _PERMISSION_WORDS)  # the permission right after the party
+# A party that may not object holds nothing of what it may not object to: "The Performer shall not object to any
+# sale of the Recordings", « L'Artiste ne pourra pas s'opposer à la cession de l'Enregistrement à des tiers »
+_NO_OBJECTION = code_regex(
+    r"^\s*(?:\w+\s+){0,2}?(?:(?:shall|will|may|must|can)\s+not|cannot|ne\s+(?:pourra|pourront|peut|peuvent|saurait)\s+(?:pas|plus|en\s+aucun\s+cas))"
+    r"\s+(?:object|oppose|contest|challenge|s['’]opposer|s['’]y\s+opposer|contester)\b"
+)
 # ... or in the party's second predicate: "Creator keeps all other rights in the Dance and may license it
 # to anyone else" (a predicate of its own words, with no other party named in it)
 _SECOND_PREDICATE = code_regex(r"\s+(?:keeps?|retains?|owns?|holds?|reserves?)\s+[^,;.]{0,60}?\band\s+(?=(?:also\s+)?" + _PERMISSION_WORDS + ")")
@@ -49,7 +55,11 @@ _LEADING_SUBORDINATE = code_regex(
 )
 # "Users who added it before you removed it may continue ...": a party right after a subordinator, with
 # its own verb before the "may", is the subject of the subordinate clause, not of the "may".
-_SUBORDINATE_SUBJECT = code_regex(r"\b(?:before|after|once|until|unless|since|because|when|whenever|if)\s+(?:the\s+)?$")
+_SUBORDINATE_SUBJECT = code_regex(
+    r"\b(?:before|after|once|until|unless|since|because|when|whenever|if|that)\s+(?:the\s+)?$"
+    # « ne pourra pas s'opposer à ce que le Producteur cède ... »: the que-clause's own subject does it
+    r"|\bque\s+(?:le\s+|la\s+|l['’])?$|\bqu['’]$"
+)
 # "create digital background performers and may use them": a made or other performer is not the party
 # ... nor a "voice model" or a "language model", which is software, not the photographer's model
 _NOT_THE_PARTY = code_regex(
@@ -159,7 +169,7 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
         if second and _PARTY_OR_POSSESSIVE.search(ahead, m.end(), second.end()):
             second = None
         if permission.match(ahead[second.end() if second else m.end():]):
-            if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()):
+            if _NOT_THE_PARTY.search(pre, max(0, m.start() - 40), m.start()) or _NO_OBJECTION.match(ahead[m.end():]):
                 continue
             if subordinate_subject and not _PERMISSION_NEXT.match(ahead[m.end():]):
                 continue

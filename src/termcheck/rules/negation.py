@@ -34,6 +34,8 @@ _PSEUDO_NEG = code_regex(
     r"|not\s+(?:be\s+)?(?:prohibited|precluded|prevented|restricted|barred)\s+from|(?:not|never)\s+fail\s+to"
     # ... and "shall not object to any sublicence granted by the Company" accepts it
     r"|(?:shall|will|may|must)\s+not\s+(?:refuse|deny|decline|reject|object\s+to|oppose|contest|challenge|dispute)\b"
+    # ... « L'Artiste ne pourra pas s'opposer à la cession de l'Enregistrement à des tiers »
+    r"|\bne\s+(?:pourra|pourront|peut|peuvent|pourrait|pourraient|saurait|sauraient)\s+(?:pas|plus|jamais|en\s+aucun\s+cas)\s+s['’](?:opposer|y\s+opposer)\b"
     r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
     # a fallback's condition: "released into the public domain and, where that is not possible, licensed under CC0"
     r"|(?:where|if|when|to\s+the\s+extent)\s+(?:that|this|it|such\s+\w+|(?:the\s+)?(?:dedication|waiver|assignment|transfer|release))?\s*(?:is|are)\s+not"
@@ -187,6 +189,9 @@ _UNDOES_NEGATION = code_regex(
     r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects|reliev\w*|excus\w*"
     r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
     r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
+    # "will not stop using the Recordings after this Agreement ends": not stopping is going on
+    # (the verb stopped is the match's own when the window ends at "stop")
+    r"|\b(?:stop|stops|cease|ceases|discontinue|discontinues)(?:\s+to)?(?:\s+(?:use|using|exploit\w*|distribut\w*|sell\w*|publish\w*|keep\w*|retain\w*|pay\w*|credit\w*)\b|\s*$)"
 )
 _POST_NEG = code_regex(
     r"^[^.;:]{0,40}?\b(?:is|are|shall\s+be|will\s+be|be|being)\s+(?:strictly\s+)?(?:not\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed|granted|possible|given)|prohibited|forbidden|excluded)\b"

@@ -37,6 +37,11 @@ _SEP = r"[\W_]+"
 # "we'll" read as "we will": the letters after the apostrophe (which the separator takes), a word no contract
 # writes alone (no look-behind for the apostrophe: a user pack's RE2 has none)
 _CONTRACTED_WILL = "ll"
+# ... and a pronoun's "'s" is "is", its "'re" is "are": "that's the only payment", "you're paid once" (not a
+# possessive's "'s": only after these pronouns)
+_CONTRACTED_IS = "(?:" + "|".join(f"(?<=\\b{p}['’])" for p in ("that", "it", "there", "here", "what", "who", "he", "she")) + ")s"
+_CONTRACTED_ARE = "(?:" + "|".join(f"(?<=\\b{p}['’])" for p in ("you", "we", "they")) + ")re"
+_CONTRACTIONS = {"will": "ll", "is": "s", "are": "re"}  # each word's contracted form (its start, for the start guard)
 _GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
@@ -134,6 +139,10 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
         # a contraction's "'ll" is "will": "email us and we'll take it down" (the apostrophe is a separator)
         if alt == "will":
             alts.append(_CONTRACTED_WILL)
+        elif alt == "is":
+            alts.append(_CONTRACTED_IS)
+        elif alt == "are":
+            alts.append(_CONTRACTED_ARE)
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
@@ -263,7 +272,10 @@ def _word_starts(tok: str, lexicon: Mapping[str, Sequence[str]]) -> State:
             return _remember(lexicon, "word starts", tok, lambda: starts(_token(tok, lexicon, 0)))
         return _remember(lexicon, "word starts", tok, lambda: set().union(*(_phrase_starts(p, lexicon) for p in lexicon[name])))
     state: State = set()
-    for alt in tok.split("|"):
+    alternatives = tok.split("|")
+    # a contraction's word starts where its apostrophe ends: "we'll", "that's", "you're"
+    alternatives += [_CONTRACTIONS[alt] for alt in alternatives if alt in _CONTRACTIONS]
+    for alt in alternatives:
         word = alt.rstrip("*")
         atoms = tuple(re.escape(ch) for ch in word[:DEPTH])
         # a stem shorter than DEPTH goes on with letters not spelled out here
