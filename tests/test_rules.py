@@ -780,6 +780,20 @@ def test_builtin_patterns_compile_when_first_used_and_all_compile():
     assert set(ruleset.bound) == set(ruleset.cue_targets)
 
 
+def test_the_first_long_contract_forks_with_nothing_compiled_and_later_ones_with_everything():
+    """Compiling every regex takes longer than a long contract's two halves take to compile what each needs, so the
+    first fork compiles nothing ahead; a second long contract in the same process (a library loop) pays it once."""
+    import re
+
+    ruleset = load_rules()
+    ruleset.before_fork()
+    patterns = [t.pattern for r in ruleset.rules for t in r.triggers]
+    assert not any(isinstance(p, re.Pattern) for p in patterns) and not ruleset.bound
+    ruleset.before_fork()
+    assert all(isinstance(t.pattern, re.Pattern) for r in ruleset.rules for t in r.triggers)
+    assert set(ruleset.bound) == set(ruleset.cue_targets)
+
+
 def test_a_lazy_regex_answers_as_the_compiled_one():
     """The same answers as re.compile for every method the engine uses; a bad source fails on first use."""
     import copy

@@ -155,8 +155,10 @@ def check_files(paths: list[str], job: Job, jobs: int) -> Iterator[DocumentRepor
     from multiprocessing.connection import wait
 
     _warm()
-    # Compiled here once, not on demand in each worker: workers are replaced every few files.
-    job.ruleset.compile_all()
+    # Compiled here once, not on demand in each worker, when workers will be replaced (every TASKS_PER_WORKER files):
+    # compiling every regex takes 2 s, more than a few files' workers spend compiling what they need.
+    if len(paths) > max(1, jobs) * TASKS_PER_WORKER:
+        job.ruleset.compile_all()
     context = multiprocessing.get_context("fork")
     allowed = job.limits.seconds + WORKER_GRACE_SECONDS
     todo = list(range(len(paths)))[::-1]

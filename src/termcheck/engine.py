@@ -464,8 +464,8 @@ def collect_hits(
 
     if not (parallel and len(doc.text) > _PARALLEL_CHARS and hasattr(os, "fork") and threading.active_count() == 1):
         return run(0, len(segments))
-    # What the child compiles dies with it: compiled here, once, every later long contract reuses it.
-    ruleset.compile_all()
+    # What the child compiles dies with it: from the second long contract on, every regex is compiled here first
+    ruleset.before_fork()
     middle = bisect_right([s.start for s in segments], len(doc.text) // 2)
     child = _fork_work(lambda: run(middle, len(segments)))
     hits = run(0, middle)
