@@ -183,6 +183,30 @@ def test_user_pack_runs_with_the_builtin_rules_and_its_regex_cannot_hang(tmp_pat
     assert proc.returncode == 0 and b"2 passed, 0 failed" in proc.stdout
 
 
+def test_a_user_pack_phrase_with_is_reads_a_contraction_under_re2(tmp_path):
+    """A user pack's "is" reads "that's" as a built-in phrase does, with no look-behind (RE2 has none: a first
+    version with one made every user phrase with "is" or "are" an error)."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("""\
+pack: acme
+rules:
+  - id: acme.one-payment
+    title: One payment only
+    group: pay
+    kind: red_flag
+    triggers:
+      - phrases: [is the only payment, are paid once]
+    explanation: One payment for every use is a buy-out.
+    question: Please add a fee for each further use.
+    examples:
+      match: ["You get $200, and that's the only payment.", "You're paid once for every use."]
+      no_match: ["The Company's the only payment processor.", "The Studio're paid once."]
+""")
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.one-payment")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+
+
 TRIGGER_CONDITIONS_PACK = """\
 pack: acme
 rules:
@@ -603,23 +627,13 @@ def test_an_optional_group_of_several_words_is_an_error():
 
 
 @pytest.mark.parametrize(
-    "text, found",
-    [
-        ("email us and we'll take it down within seven days", True),
-        ("email us and we’ll take it down within seven days", True),
-        ("email us and we will take it down within seven days", True),
-        ("email us and we well take it down within seven days", False),
-        ("email us and we take it down within seven days", False),
-    ],
-)
-def test_a_phrase_s_will_reads_a_contraction(text, found):
-    """A casual notice's "we'll take it down" is "we will take it down" to every phrase that says "will"."""
-    assert _phrase_finds("will|shall take ~2 down", text) is found
-
-
-@pytest.mark.parametrize(
     "phrase, text, found",
     [
+        ("will|shall take ~2 down", "email us and we'll take it down within seven days", True),
+        ("will|shall take ~2 down", "email us and we’ll take it down within seven days", True),
+        ("will|shall take ~2 down", "email us and we will take it down within seven days", True),
+        ("will|shall take ~2 down", "email us and we well take it down within seven days", False),
+        ("will|shall take ~2 down", "email us and we take it down within seven days", False),
         ("is the only payment", "You'll get $200, and that's the only payment for the takes", True),
         ("is the only payment", "You'll get $200, and that’s the only payment for the takes", True),
         ("is the only payment", "and it's the only payment", True),
@@ -629,8 +643,9 @@ def test_a_phrase_s_will_reads_a_contraction(text, found):
         ("are paid once", "the Studio're paid once", False),
     ],
 )
-def test_a_phrase_s_is_and_are_read_a_pronoun_s_contraction(phrase, text, found):
-    """"that's the only payment" is "that is the only payment"; "you're paid" is "you are paid"."""
+def test_a_phrase_s_will_is_and_are_read_a_contraction(phrase, text, found):
+    """A casual notice's "we'll take it down" is "we will take it down" to every phrase that says "will"; "that's the
+    only payment" is "that is ...", "you're paid" is "you are paid"."""
     assert _phrase_finds(phrase, text) is found
 
 

@@ -37,11 +37,14 @@ _SEP = r"[\W_]+"
 # "we'll" read as "we will": the letters after the apostrophe (which the separator takes), a word no contract
 # writes alone (no look-behind for the apostrophe: a user pack's RE2 has none)
 _CONTRACTED_WILL = "ll"
-# ... and a pronoun's "'s" is "is", its "'re" is "are": "that's the only payment", "you're paid once" (not a
-# possessive's "'s": only after these pronouns)
-_CONTRACTED_IS = "(?:" + "|".join(f"(?<=\\b{p}['’])" for p in ("that", "it", "there", "here", "what", "who", "he", "she")) + ")s"
-_CONTRACTED_ARE = "(?:" + "|".join(f"(?<=\\b{p}['’])" for p in ("you", "we", "they")) + ")re"
-_CONTRACTIONS = {"will": "ll", "is": "s", "are": "re"}  # each word's contracted form (its start, for the start guard)
+# ... and "is" reads a pronoun's "'s", "are" a pronoun's "'re": "that's the only payment", "you're paid once" (not a
+# possessive's "'s"); the pronoun is matched with it, as RE2 has no look-behind either
+_IS_PRONOUNS = ("that", "it", "there", "here", "what", "who", "he", "she")
+_ARE_PRONOUNS = ("you", "we", "they")
+_CONTRACTED_IS = "(?:" + "|".join(_IS_PRONOUNS) + ")['’]s"
+_CONTRACTED_ARE = "(?:" + "|".join(_ARE_PRONOUNS) + ")['’]re"
+# where each word's contracted form starts (for the start guard)
+_CONTRACTION_STARTS = {"will": ("ll",), "is": _IS_PRONOUNS, "are": _ARE_PRONOUNS}
 _GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
@@ -273,8 +276,8 @@ def _word_starts(tok: str, lexicon: Mapping[str, Sequence[str]]) -> State:
         return _remember(lexicon, "word starts", tok, lambda: set().union(*(_phrase_starts(p, lexicon) for p in lexicon[name])))
     state: State = set()
     alternatives = tok.split("|")
-    # a contraction's word starts where its apostrophe ends: "we'll", "that's", "you're"
-    alternatives += [_CONTRACTIONS[alt] for alt in alternatives if alt in _CONTRACTIONS]
+    # a contraction starts after the apostrophe ("we'll") or at its pronoun ("that's", "you're")
+    alternatives += [start for alt in alternatives for start in _CONTRACTION_STARTS.get(alt, ())]
     for alt in alternatives:
         word = alt.rstrip("*")
         atoms = tuple(re.escape(ch) for ch in word[:DEPTH])
