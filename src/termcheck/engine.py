@@ -304,7 +304,7 @@ def definitions(doc: Document) -> dict[str, tuple[int, int]]:
         for a, b in seg.sentences:
             for more in _ALSO_DEFINES.finditer(doc.text, a, b):
                 term = more.group("term").strip()
-                if all(term != known for _, known in starts):  # ('In this Agreement, "Term" means': the first one's)
+                if term not in {known for _, known in starts}:  # ('In this Agreement, "Term" means': the first one's)
                     starts.append((more.start("term") - 1, term))
         starts.sort()
         for k, (a, term) in enumerate(starts):

@@ -12,7 +12,7 @@ from termcheck.models import Document, Segment
 from termcheck.numbering import TICK_BOX, TICK_MARKS, YES_NO_BOXES
 from termcheck.parties import COUNTERPARTY_WORDS, PERFORMER_NAME, PERFORMER_WORDS
 from termcheck.rules.model import CompiledRule, CompiledTrigger, CueSpan
-from termcheck.rules.negation import CONTRAST_WORDS, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
+from termcheck.rules.negation import CONTRAST_WORDS, MAY_NOT_OBJECT_FR, NEG_CUE, is_negated, negated_in_gap, refused_by_row_label
 from termcheck.rules.precompiled import code_regex
 
 _PARTY_WORDS = rf"\b(?:{PERFORMER_WORDS}|{COUNTERPARTY_WORDS})\b"
@@ -42,8 +42,7 @@ _PERMISSION_NEXT = code_regex(r"^\s*" + _PERMISSION_WORDS)  # the permission rig
 # A party that may not object holds nothing of what it may not object to: "The Performer shall not object to any
 # sale of the Recordings", « L'Artiste ne pourra pas s'opposer à la cession de l'Enregistrement à des tiers »
 _NO_OBJECTION = code_regex(
-    r"^\s*(?:\w+\s+){0,2}?(?:(?:shall|will|may|must|can)\s+not|cannot|ne\s+(?:pourra|pourront|peut|peuvent|saurait)\s+(?:pas|plus|en\s+aucun\s+cas))"
-    r"\s+(?:object|oppose|contest|challenge|s['’]opposer|s['’]y\s+opposer|contester)\b"
+    r"^\s*(?:\w+\s+){0,2}?(?:(?:(?:shall|will|may|must|can)\s+not|cannot)\s+(?:object|oppose|contest|challenge)\b|" + MAY_NOT_OBJECT_FR + ")"
 )
 # ... or in the party's second predicate: "Creator keeps all other rights in the Dance and may license it
 # to anyone else" (a predicate of its own words, with no other party named in it)

@@ -21,6 +21,11 @@ NEG_CUE = code_regex(
     # the elided « n' » ends the text before a match that starts at its verb (« n'accepte »): no \b after it
     r"|\bn['’]"
 )
+# French "may not object": « ne pourra pas s'opposer », which accepts what follows (the matcher's holder reads it too)
+MAY_NOT_OBJECT_FR = (
+    r"\bne\s+(?:pourra|pourront|peut|peuvent|pourrait|pourraient|saurait|sauraient)\s+(?:pas|plus|jamais|en\s+aucun\s+cas)"
+    r"\s+s['’](?:y\s+)?opposer\b"
+)
 # Phrases that contain a cue but do not negate what follows (expanders, limits, gating words).
 _PSEUDO_NEG = code_regex(
     r"not\s+limited\s+to|including\s+but\s+not\s+limited|including,?\s+without\s+limitation|without\s+limitation"
@@ -35,7 +40,7 @@ _PSEUDO_NEG = code_regex(
     # ... and "shall not object to any sublicence granted by the Company" accepts it
     r"|(?:shall|will|may|must)\s+not\s+(?:refuse|deny|decline|reject|object\s+to|oppose|contest|challenge|dispute)\b"
     # ... « L'Artiste ne pourra pas s'opposer à la cession de l'Enregistrement à des tiers »
-    r"|\bne\s+(?:pourra|pourront|peut|peuvent|pourrait|pourraient|saurait|sauraient)\s+(?:pas|plus|jamais|en\s+aucun\s+cas)\s+s['’](?:opposer|y\s+opposer)\b"
+    r"|" + MAY_NOT_OBJECT_FR +
     r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
     # a fallback's condition: "released into the public domain and, where that is not possible, licensed under CC0"
     r"|(?:where|if|when|to\s+the\s+extent)\s+(?:that|this|it|such\s+\w+|(?:the\s+)?(?:dedication|waiver|assignment|transfer|release))?\s*(?:is|are)\s+not"

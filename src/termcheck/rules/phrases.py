@@ -41,8 +41,11 @@ _CONTRACTED_WILL = "ll"
 # possessive's "'s"); the pronoun is matched with it, as RE2 has no look-behind either
 _IS_PRONOUNS = ("that", "it", "there", "here", "what", "who", "he", "she")
 _ARE_PRONOUNS = ("you", "we", "they")
-_CONTRACTED_IS = "(?:" + "|".join(_IS_PRONOUNS) + ")['’]s"
-_CONTRACTED_ARE = "(?:" + "|".join(_ARE_PRONOUNS) + ")['’]re"
+_CONTRACTED = {
+    "will": _CONTRACTED_WILL,
+    "is": "(?:" + "|".join(_IS_PRONOUNS) + ")['’]s",
+    "are": "(?:" + "|".join(_ARE_PRONOUNS) + ")['’]re",
+}
 # where each word's contracted form starts (for the start guard)
 _CONTRACTION_STARTS = {"will": ("ll",), "is": _IS_PRONOUNS, "are": _ARE_PRONOUNS}
 _GAP_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
@@ -140,12 +143,8 @@ def _token(tok: str, lexicon: Mapping[str, Sequence[str]], depth: int) -> str:
         else:
             alts.append(re.escape(alt))
         # a contraction's "'ll" is "will": "email us and we'll take it down" (the apostrophe is a separator)
-        if alt == "will":
-            alts.append(_CONTRACTED_WILL)
-        elif alt == "is":
-            alts.append(_CONTRACTED_IS)
-        elif alt == "are":
-            alts.append(_CONTRACTED_ARE)
+        if alt in _CONTRACTED:
+            alts.append(_CONTRACTED[alt])
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
