@@ -207,6 +207,38 @@ rules:
     assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
 
 
+def test_a_phrase_without_any_named_cue_is_still_read(tmp_path):
+    """Cues only spare clauses where no phrase can match: a phrase holding none of the cues its trigger
+    names is found by its own rarest word ("new releases" under cues [future, later] was never read)."""
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("""\
+pack: acme
+rules:
+  - id: acme.left-out
+    title: Left out of later releases
+    group: opt-out
+    kind: protection
+    triggers:
+      - phrases: [leave ~2 out of future|later releases, leave ~2 out of new releases]
+        cues: [future, later]
+    explanation: Removal from what is already published is rarely possible.
+    question: Please leave my performance out of every later release I ask you to.
+    examples:
+      match: ["On request we leave the Performance out of new releases."]
+      no_match: ["We leave the Performance in every release."]
+""")
+    ruleset = load_rules([str(pack)])
+    rule = ruleset.get("acme.left-out")
+    assert rule is not None and all(r.ok for r in run_rule_examples(rule, ruleset))
+    assert {"future", "later", "releases"} <= rule.triggers[0].cues
+
+
+def test_a_builtin_phrase_without_its_triggers_named_cues_is_read():
+    """'These terms may evolve': the amendment trigger names "change" and not "evolve" among its cues."""
+    report = check_text("Section 9. These terms may evolve over time without notice to you.")
+    assert report.check("unilateral-amendment").status == "warn"
+
+
 TRIGGER_CONDITIONS_PACK = """\
 pack: acme
 rules:

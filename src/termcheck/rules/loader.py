@@ -117,6 +117,48 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
+def _with_hand_cues(
+    phrases: list[str], named: set[str], named_reach: dict[str, tuple[int, int]], lexicon: Lexicon
+) -> tuple[set[str], dict[str, tuple[int, int]], dict[str, list[Split]], set[str]]:
+    """A trigger's cues when its author named some: those, and the own cue of each phrase that holds
+    no word made of them alone; with each cue's reach, the phrase splits that gate it, and the cues
+    left ungated.
+
+    Cues only spare the engine clauses where no phrase can match: a phrase with none of the named cues
+    ("keep it out of new releases" under cues [future, later]) would otherwise never be read where
+    those words are missing, so it is found by its own cue, as in a trigger without `cues:`.
+    """
+    cues, cue_reach = set(named), dict(named_reach)
+    splits: dict[str, list[Split]] = {}
+    ungated: set[str] = set()
+    opaque = False  # a phrase whose certain word only its author knows (a raw regex, a lexicon entry)
+    for p in phrases:
+        hand = hand_cue_split(p, named, lexicon)
+        if hand is not None:
+            held, split = hand
+            for cue in held:
+                splits.setdefault(cue, []).append(split)
+            continue
+        own = phrase_cues(p, lexicon)
+        if not own:
+            opaque = True
+            continue
+        cues |= own
+        before, after = phrase_cue_reach(p, lexicon)
+        for cue in own:
+            was = cue_reach.get(cue, (0, 0))
+            cue_reach[cue] = (max(was[0], before), max(was[1], after))
+        gate = phrase_gate(p, lexicon)
+        if gate is None:
+            ungated |= own
+        else:
+            for cue in own:
+                splits.setdefault(cue, []).append(gate)
+    # A named cue may sit anywhere in an opaque phrase's match: none is gated then.
+    ungated = set(cues) if opaque else ungated | (cues - splits.keys())
+    return cues, cue_reach, splits, ungated
+
+
 def _cue_gate(splits: list[Split], lexicon: Mapping[str, Sequence[str]]) -> CueGate:
     """The gate of phrases split at their cue words into (the words before, or None; the rest; what
     the words before start with)."""
@@ -168,15 +210,8 @@ def _compile_rule(raw: dict[str, Any], lexicon: Lexicon, source: str, line: int,
                 else:
                     for cue in c:
                         splits.setdefault(cue, []).append(split)
-        elif not user:
-            # Cues the author named: each phrase is gated on its first word made of them alone, if every
-            # phrase has one (a cue no such word can be stays ungated, and opens a scan wherever it is found).
-            hand = [hand_cue_split(p, cues, lexicon) for p in t["phrases"]]
-            if all(h is not None for h in hand):
-                for held, split in (h for h in hand if h is not None):
-                    for cue in held:
-                        splits.setdefault(cue, []).append(split)
-                ungated = cues - splits.keys()
+        else:
+            cues, cue_reach, splits, ungated = _with_hand_cues(t["phrases"], cues, cue_reach, lexicon)
         # User packs stay with RE2 alone: a gate is a Python regex.
         gates = {} if user else {cue: _cue_gate(splits[cue], lexicon) for cue in cues - ungated}
         pattern = _compile(t["phrases"], lexicon, user)
