@@ -773,7 +773,9 @@ def test_a_longer_cue_does_not_hide_a_word_cue_it_begins_with():
 
 def test_cues_the_author_names_are_gated_on_the_word_made_of_them():
     """A trigger whose author names its cues is gated too, on each phrase's first word made of those cues
-    alone; a phrase with no such word (the cue could sit in a gap) leaves every cue of the trigger ungated."""
+    alone; a phrase with no such word is found and gated on its own rarest word, and a named cue no phrase
+    holds as a word of its own (it could sit in a gap) stays ungated; a raw regex with none leaves every cue
+    ungated."""
     from termcheck.rules.loader import _compile_rule
     from termcheck.rules.model import build_prefilter
     from termcheck.rules.phrases import hand_cue_split
@@ -800,8 +802,12 @@ def test_cues_the_author_names_are_gated_on_the_word_made_of_them():
 
     assert cued("the recordings may be sold to any buyers, but nothing licensed here") == ["sold"]
     assert cued("they resold the recordings") == ["resold"]
-    # "grant ~3 licence" holds its cue only in the gap ("grant an irrevocable licence"): nothing is gated
-    assert not rule(["{object} ~3 sold", "grant ~3 licence"], ["sold", "irrevocable"]).triggers[0].gates
+    # "grant ~3 licence" holds "irrevocable" only in the gap ("grant an irrevocable licence"): it is found by its
+    # own word, "licence", gated there; "irrevocable" opens a scan wherever it stands
+    gap = rule(["{object} ~3 sold", "grant ~3 licence"], ["sold", "irrevocable"]).triggers[0]
+    assert set(gap.gates) == {"sold", "licence"} and gap.cues == {"sold", "irrevocable", "licence"}
+    # a raw regex's certain word cannot be known: nothing is gated
+    assert not rule(["{object} ~3 sold", "re:grant\\s+licence"], ["sold", "grant"]).triggers[0].gates
 
 
 def test_builtin_patterns_compile_when_first_used_and_all_compile():

@@ -48,7 +48,7 @@ PERFORMER_WORDS = (
     r"|artistes?(?:-interprètes?)?|interprètes?|acteurs?|actrices?|mannequins?|comédien(?:ne)?s?|modèles?|cédants?|concédants?|je|vous"
     r"|créat(?:eur|rice)s?|participant(?:e)?s?|contribut(?:eur|rice)s?|donneu(?:r|se)s?(?:\s+de\s+voix)?|influenceu(?:r|se)s?|locut(?:eur|rice)s?"
     r"|intervenant(?:e)?s?|choristes?|figurant(?:e)?s?|chanteu(?:r|se)s?|danseu(?:r|se)s?|musicien(?:ne)?s?|narrat(?:eur|rice)s?|lect(?:eur|rice)s?|témoins?|format(?:eur|rice)s?|poètes?|poétesses?|humoristes?|invitée?s?|instruct(?:eur|rice)s?|animat(?:eur|rice)s?|professeure?s?"
-    r"|conteu(?:r|se)s?|doubleu(?:r|se)s?|marionnettistes?|improvisat(?:eur|rice)s?" + "|" + ALIAS_WORD
+    r"|conteu(?:r|se)s?|doubleu(?:r|se)s?|marionnettistes?|improvisat(?:eur|rice)s?|conférenci(?:er|ère)s?" + "|" + ALIAS_WORD
 )
 # A name that is one of those words ("the Performer", « l'Artiste »): the matcher reads it as the performer.
 PERFORMER_NAME = code_regex(rf"^(?:the\s+|a\s+|le\s+|la\s+|l['’])?(?:{PERFORMER_WORDS})$", re.IGNORECASE)
@@ -278,6 +278,19 @@ _OPENING = 4000  # characters from the start where a contract names its parties
 _PAYS_THE_PERFORMER = code_regex(rf"\b(?:will|shall|must|agrees\s+to)\s+pay\s+(?:to\s+)?(?i:the\s+)?(?i:{PERFORMER_WORDS})\b")
 # ... its payer opening the sentence or the numbered clause (looked for back from the promise to pay)
 _PAYER_BEFORE = code_regex(rf"(?:^|[.;:\n]\s*|\d\.\s+){_NAME_WORD}\s+$")
+# An ensemble the rules read as the performer that hires or pays another performer is the other side: "The Band will pay the
+# Musician USD 200 per show", "The Troupe hires the Dancer" (a band is the performer when it records for a label; the
+# one it engages is the performer of this contract). Found from the verb, as above.
+_HIRES_A_PERFORMER = code_regex(
+    r"\b(?:pay|pays|engage|engages|hire|hires|employ|employs|book|books|emploie|rémunère|rémunérera)\s+(?:to\s+)?"
+    rf"(?:(?i:the|le|la|les|au|aux|à\s+la)\s+|[lL]['’]\s*)?(?P<paid>(?i:{PERFORMER_WORDS}))\b"
+)
+_HIRER_BEFORE = code_regex(
+    r"(?:^|[.;:\n]\s*|\d\.\s+)(?:The\s+|Le\s+|La\s+|L['’]\s*)?(?P<name>[A-Z][\w-]+)\s+"
+    r"(?:(?:will|shall|must|hereby)\s+|agrees\s+to\s+|s['’]engage\s+à\s+)?$"
+)
+# (only an ensemble: "The Artist will pay the Musicians" in a record deal leaves the Artist the performer)
+_ENSEMBLES = frozenset("band troupe duo".split())
 # (found from the verb, then the performer looked for just before it: a pattern that opened on the performer's
 # words tried them at every word of the text, a third of the rules' time on a commercial contract)
 # ... or authorised, or appointed to act: "The Creator authorises Mirrorverse Talent to create an AI twin", "The Athlete appoints
@@ -382,6 +395,13 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
         payer = _PAYER_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if payer:
             _keep_counterparty(other, payer.group("name"))
+    for m in _HIRES_A_PERFORMER.finditer(text):
+        hirer = _HIRER_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        name = hirer.group("name") if hirer else ""
+        if (
+            singular(name.lower()) in _ENSEMBLES and singular(name.lower()) != singular(m.group("paid").lower())
+        ):
+            other.setdefault(name.lower(), name)  # (a performer word: _keep_counterparty keeps none)
     for m in _GRANTED_TO_A_NAME.finditer(text):
         if _PERFORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             _keep_counterparty(other, m.group("name"))

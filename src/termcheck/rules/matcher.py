@@ -113,6 +113,9 @@ class Hit:
 _SECTION_NUMBER = code_regex(r"\b(\d+(?:\.\d+)*)(?:\s*[-–]\s*(\d+)\b(?!\.\d))?")
 # where a clause of its own begins: ", but", ", however", « , mais », a semicolon
 _CONTRAST = code_regex(rf",\s*(?:{CONTRAST_WORDS})\b|;")
+# A relative clause with a subject of its own: "You may share your voice clone in the Library, where other users can
+# generate speech with it" (the users' doing, not the "you" that may share)
+_RELATIVE = code_regex(r",\s*(?:where|wherein|whereby|in\s+which|through\s+which|on\s+which|via\s+which|où)\s+")
 # the adverbs a match may open on before its grant verb: "[hereby irrevocably assigns to ...]"
 _OPENING_ADVERBS = code_regex(r"(?:(?:hereby|irrevocably|unconditionally|absolutely|expressly|also|and)\s+)*")
 
@@ -158,7 +161,8 @@ def holder(lower: str, s_start: int, m_start: int, excepted: bool = False) -> Op
     permission = _PERMISSION_OR_BAN if excepted else _PERMISSION
     # ... and "Contributor may remove Footage, but existing licences continue in perpetuity": the party
     # that may do something before a contrast does not hold what the clause after it says
-    begin = max(subordinate.end() if subordinate else 0, contrast[-1].end() if contrast else 0)
+    relative = list(_RELATIVE.finditer(pre))
+    begin = max(subordinate.end() if subordinate else 0, contrast[-1].end() if contrast else 0, relative[-1].end() if relative else 0)
     for m in reversed(list(_PARTY_MENTION.finditer(pre, begin))):
         subordinate_subject = _SUBORDINATE_SUBJECT.search(pre, max(0, m.start() - 12), m.start()) is not None
         if subordinate_subject and not pre[m.end():].strip():
