@@ -193,7 +193,9 @@ _NEW_SUBJECT = code_regex(r",\s*(?:and|or|but)\b|\b(?:and|or|but)\s+(?:all|the|a
 _UNDOES_NEGATION = code_regex(
     r"\b(?:limit|limits|limited|limiting|restrict\w*|prevent\w*|affect|affects|reliev\w*|excus\w*"
     r"|prejudice\w*|impair\w*|derogat\w*|preclud\w*|exceed\w*|more\s+than|less\s+than"
-    r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*)\b"
+    r"|reduc\w*|withh[oe]ld\w*|suspend\w*|deduct\w*|offset\w*"
+    # « Aucune disposition du présent contrat n'empêche la Société d'utiliser ... », « Rien ne limite ... »
+    r"|empêch\w*|limite|limitent|limitera|restreint|restreignent|restreindra)\b"
     # "will not stop using the Recordings after this Agreement ends": not stopping is going on
     # (the verb stopped is the match's own when the window ends at "stop")
     r"|\b(?:stop|stops|cease|ceases|discontinue|discontinues)(?:\s+to)?(?:\s+(?:use|using|exploit\w*|distribut\w*|sell\w*|publish\w*|keep\w*|retain\w*|pay\w*|credit\w*)\b|\s*$)"
@@ -259,6 +261,8 @@ _NEGATION_WORD = code_regex(
 _EXCEPTED = code_regex(
     # "beyond" names a limit in time as often ("not used beyond the Term for [AI training]"): only right before
     r"\bbeyond(?:\s+(?:the|a|an|its|their|his|her|my|your|our))?\s*$"
+    # ... or before the fee it names: "No payment beyond the day rate of [USD 180] will be made"
+    r"|\bbeyond\s+(?:the|a|an|its|their|his|her|my|your|our)\s+(?:[\w-]+\s+){0,2}?(?:rate|fee|fees|sum|amount|payment|price)(?:\s+of)?\s*$"
     rf"|\b(?:{_EXCEPTION_WORDS}|excepting|aside\s+from"
     # « aucune autre somme que le cachet »: the noun may stand between « autre » and « que »
     r"|sauf|hormis|excepté|autres?\s+(?:[\w-]+\s+)?que|en\s+dehors\s+(?:de|du|des|d['’])|à\s+part)(?P<rest>[^,;:.()]{0,40})$"
