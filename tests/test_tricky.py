@@ -47,13 +47,17 @@ def test_document_case(case):
 
 
 def test_a_licence_length_read_through_its_defined_term():
-    """'during the Usage Period' takes the definition's twelve months; the sentence's own years come first."""
+    """'during the Usage Period' takes the definition's twelve months; "... and for two (2) years thereafter" adds its
+    tail to them (three years; the sentence's own two years alone until the seventy-fourth session)."""
     text = (
         '1. DEFINITIONS\n"Usage Period" means twelve (12) months from the first posting of the Content.\n\n'
         "2. USAGE RIGHTS\n2.1 The Creator grants the Brand a licence to use the Content during the Usage Period{}.\n"
     )
     assert check_text(text.format(""), rules=RULES).check("license-term").value == 1.0
-    assert check_text(text.format(" and for two (2) years thereafter"), rules=RULES).check("license-term").value == 2.0
+    assert check_text(text.format(" and for two (2) years thereafter"), rules=RULES).check("license-term").value == 3.0
+    # ... not in a sentence that uses nothing: a covenant "during the Term and for three years thereafter"
+    covenant = '"Term" means ten (10) years from the Effective Date.\n\nThe Distributor grants no licence. During the Term and for three (3) years thereafter, the Distributor agrees not to contest any patent licensed to the Company.\n'
+    assert check_text(covenant, rules=RULES).check("license-term").value != 13.0
 
 
 def test_a_licence_length_read_through_a_term_defined_in_passing():

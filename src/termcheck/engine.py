@@ -757,14 +757,43 @@ def _years_value(
             continue  # "deleted within one month", « supprimés dans un délai d'un mois »: the time allowed to delete
         if d.conflict:
             notes.append(d.conflict)
-        if best is None or isinstance(best, str) or d.years > best:
-            best, best_hit = round(d.years, 2), h
+        years = d.years + _defined_period_before_tail(doc, h, d, lengths, durations_in)
+        if best is None or isinstance(best, str) or years > best:
+            best, best_hit = round(years, 2), h
     if best is None and undated is not None:
         # "may use the Videos until 31 December 2028" in a contract that names no date of its own: an end, but
         # no day to count the years from (not today's: the answer would change with the day it is read)
         notes.append(f"ends on {undated.isoformat()}, but the contract names no start date to count the years from: count them from the day you sign")
         best_hit = undated_hit
     return best, best_hit, notes
+
+
+# A tail after a period: "during the Sponsorship Period and for six (6) months after it ends", "... and for two
+# (2) years thereafter"
+_TAIL_AFTER = code_regex(r"\W*(?:after|afterwards|thereafter|following)\b", re.IGNORECASE)
+# ... in a sentence about using the recordings (not a covenant: "During the Term of this Agreement and for three years
+# thereafter, the Distributor agrees not to commence any suit")
+_USE_VERB = code_regex(
+    r"\b(?:use|uses|used|using|exploit\w*|broadcast\w*|publish\w*|stream\w*|show|shows|shown|display\w*|sell|sells|sold"
+    r"|distribut\w*|air|airs|run|runs|post|posts|repost\w*|utilis\w*|diffus\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _defined_period_before_tail(
+    doc: Document, h: Hit, d: Duration, hits: list[Hit], durations_in: SentenceDurations
+) -> float:
+    """The years of a defined period the sentence names before a tail counted from its end ("during the Sponsorship
+    Period and for six (6) months after it ends": the period's two years, to add to the six months); 0 otherwise."""
+    if h.via_span or not _TAIL_AFTER.match(doc.text, h.sentence[0] + d.end):
+        return 0.0
+    if not _USE_VERB.search(doc.text, h.sentence[0], h.sentence[0] + d.start):
+        return 0.0
+    defined = [
+        p.years for o in hits if o.via_span and o.sentence == h.sentence and o.start < h.sentence[0] + d.start
+        for p in durations_in[o.via_span]
+    ]
+    return max(defined, default=0.0)
 
 
 # A period of notice: "six months' written notice", « trois mois de préavis »

@@ -398,9 +398,7 @@ def party_names(doc: Document) -> tuple[list[str], list[str]]:
     for m in _HIRES_A_PERFORMER.finditer(text):
         hirer = _HIRER_BEFORE.search(text, max(0, m.start() - 40), m.start())
         name = hirer.group("name") if hirer else ""
-        if (
-            singular(name.lower()) in _ENSEMBLES and singular(name.lower()) != singular(m.group("paid").lower())
-        ):
+        if singular(name.lower()) in _ENSEMBLES and singular(name.lower()) != singular(m.group("paid").lower()):
             other.setdefault(name.lower(), name)  # (a performer word: _keep_counterparty keeps none)
     for m in _GRANTED_TO_A_NAME.finditer(text):
         if _PERFORMER_BEFORE.search(text, max(0, m.start() - 40), m.start()):

@@ -117,6 +117,24 @@ def _compile(src_phrases: list[str], lexicon: dict[str, list[str]], user: bool) 
     return _user_regex_engine()(rf"\b(?:{body})\b")
 
 
+def _add_phrase_cues(
+    phrase: str, own: set[str], cue_reach: dict[str, tuple[int, int]], splits: dict[str, list[Split]], ungated: set[str],
+    lexicon: Lexicon,
+) -> None:
+    """Record a phrase's own cues in a trigger's tables: how far a match reaches on each side of them, and the split
+    of the phrase that gates them (with none, they stay ungated)."""
+    before, after = phrase_cue_reach(phrase, lexicon)
+    for cue in own:
+        was = cue_reach.get(cue, (0, 0))
+        cue_reach[cue] = (max(was[0], before), max(was[1], after))
+    split = phrase_gate(phrase, lexicon)
+    if split is None:
+        ungated |= own
+    else:
+        for cue in own:
+            splits.setdefault(cue, []).append(split)
+
+
 def _with_hand_cues(
     phrases: list[str], named: set[str], named_reach: dict[str, tuple[int, int]], lexicon: Lexicon
 ) -> tuple[set[str], dict[str, tuple[int, int]], dict[str, list[Split]], set[str]]:
@@ -144,16 +162,7 @@ def _with_hand_cues(
             opaque = True
             continue
         cues |= own
-        before, after = phrase_cue_reach(p, lexicon)
-        for cue in own:
-            was = cue_reach.get(cue, (0, 0))
-            cue_reach[cue] = (max(was[0], before), max(was[1], after))
-        gate = phrase_gate(p, lexicon)
-        if gate is None:
-            ungated |= own
-        else:
-            for cue in own:
-                splits.setdefault(cue, []).append(gate)
+        _add_phrase_cues(p, own, cue_reach, splits, ungated, lexicon)
     # A named cue may sit anywhere in an opaque phrase's match: none is gated then.
     ungated = set(cues) if opaque else ungated | (cues - splits.keys())
     return cues, cue_reach, splits, ungated
@@ -200,16 +209,7 @@ def _compile_rule(raw: dict[str, Any], lexicon: Lexicon, source: str, line: int,
                     cues, cue_reach, splits = set(), {}, {}
                     break
                 cues |= c
-                before, after = phrase_cue_reach(p, lexicon)
-                for cue in c:
-                    was = cue_reach.get(cue, (0, 0))
-                    cue_reach[cue] = (max(was[0], before), max(was[1], after))
-                split = phrase_gate(p, lexicon)
-                if split is None:
-                    ungated |= c
-                else:
-                    for cue in c:
-                        splits.setdefault(cue, []).append(split)
+                _add_phrase_cues(p, c, cue_reach, splits, ungated, lexicon)
         else:
             cues, cue_reach, splits, ungated = _with_hand_cues(t["phrases"], cues, cue_reach, lexicon)
         # User packs stay with RE2 alone: a gate is a Python regex.
