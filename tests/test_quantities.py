@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from termcheck.quantities import (
     find_dates, find_durations, find_jurisdiction, find_money, find_pay, find_percentages, find_vague_time, words_to_number,
+    yearless_range_start,
 )
 
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -204,6 +205,24 @@ def test_an_uneven_split_or_a_reference_is_no_percentage(text):
 def test_dates():
     got = [d for d, _, _ in find_dates("from 1 January 2026 until December 31, 2028, signed 2026-02-03, le 1er mars 2026")]
     assert got == [date(2026, 1, 1), date(2028, 12, 31), date(2026, 2, 3), date(2026, 3, 1)]
+
+
+MONTHS_EN = "January February March April May June July August September October November December".split()
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2080, 12, 31)), st.integers(0, 364), st.booleans())
+@example(date(2028, 2, 29), 300, True)  # a leap day, ended the next year
+def test_a_range_takes_its_start_s_year_from_its_end(start, days, day_first):
+    """'from 1 March to 31 May 2027': the start is the latest such day before the end (across a new year too)."""
+    end = date.fromordinal(start.toordinal() + days + 1)
+    month = MONTHS_EN[start.month - 1]
+    said = f"from {start.day} {month} to " if day_first else f"from {month} {start.day} to "
+    assert yearless_range_start("The licence runs " + said, end) == start
+
+
+@pytest.mark.parametrize("before", ["from 31 February to ", "from 1 Brumaire to ", "the 1 March to ", "from 1 March 2026 to "])
+def test_what_is_no_yearless_range_start(before):
+    assert yearless_range_start(before, date(2027, 5, 31)) is None
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import AbstractSet, Callable, Iterable, NamedTuple, Optional, Union
 from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, mark_signers_we, party_names
-from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time
+from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time, yearless_range_start
 from termcheck.recordings import carried_nouns, mark_carried_nouns, mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered
@@ -682,6 +682,10 @@ def _years_until(doc: Document, sentence: str) -> tuple[Optional[float], Optiona
     for (d1, s1, e1), (d2, s2, e2) in zip(dates, dates[1:]):
         if d2 > d1 and _RANGE_FROM.search(sentence[max(0, s1 - 16):s1]) and _RANGE_TO.match(sentence[e1:s2]):
             return round((d2 - d1).days / 365.25, 2), (d2, e2)
+    for d2, s2, e2 in dates:
+        start = yearless_range_start(sentence[max(0, s2 - 40):s2], d2)
+        if start is not None:
+            return round((d2 - start).days / 365.25, 2), (d2, e2)
     until = _UNTIL.search(sentence)
     end = next(((d, e) for d, s, e in dates if s > until.start()), None) if until else None
     if end is None:

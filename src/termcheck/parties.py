@@ -41,7 +41,7 @@ PERFORMER_WORDS = (
     r"|releasors?|grantors?|creators?|influencers?|speakers?|presenters?|submitters?|submittors?|guests?|interviewees?"
     r"|narrators?|undersigned|i|me|you|ambassadors?|vocalists?|singers?|musicians?|dancers?|instructors?|lecturers?|streamers?|sellers?|donors?"
     r"|athletes?|endorsers?|spokespersons?|spokesmodels?|personalit(?:y|ies)|employee|volunteers?|reader|casters?|commentators?|announcers?"
-    r"|comedians?|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
+    r"|comedians?|comic|magicians?|impersonators?|puppeteers?|storytellers?|buskers?|battlers?|poets?|journalists?|reporters?|newsreaders?|celebrit(?:y|ies)|meteorologists?|forecasters?|callers?"
     r"|interpreters?|entertainers?|beatboxers?|aerialists?|acrobats?|jugglers?|clowns?|soloists?|rappers?|pianists?|guitarists?|drummers?|violinists?|cosplayers?|troupes?|choreographers?|bands?|duos?|officiants?|barbers?|chefs?|mimes?|auctioneers?|pastors?|preachers?|jockeys?|coach(?:es)?|teachers?|docents?|anchors?|therapists?|hypnotherapists?|signers?|elders?|survivors?|pundits?|trainers?|describers?|sitters?|stringers?|co-?hosts?|contestants?"
     r"|(?:your|my)\s+(?:child|children|son|daughter)|(?:notre|votre|mon)\s+(?:enfant|fils|fille)"
     r"|freelancer|worker|annotator|tasker|rater"

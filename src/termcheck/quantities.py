@@ -326,6 +326,33 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     return out
 
 
+# a range whose start leaves its year to the end date: "from 1 March to 31 May 2027", « du 1er mars au 31 mai 2027 »
+_YEARLESS_RANGE_START = code_regex(
+    r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?"
+    r"(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-zéû]+)|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"\s*(?:to|and|until|till|through|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def yearless_range_start(before: str, end: date) -> Optional[date]:
+    """The start of a range that takes its year from its end date ('from 1 March to 31 May 2027'), if one ends here."""
+    m = _YEARLESS_RANGE_START.search(before)
+    month = m and _MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    if not month:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    # the latest such day before the end: "from 1 November to 31 January 2028" began the year before
+    for year in (end.year, end.year - 1):
+        try:
+            start = date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a year without one, or 31 February
+        if start < end:
+            return start
+    return None
+
+
 _VAGUE = code_regex(
     r"\b(?:promptly|as\s+soon\s+as\s+(?:reasonably\s+)?(?:practicable|possible)|without\s+undue\s+delay|in\s+a\s+timely\s+manner"
     r"|within\s+a\s+reasonable\s+(?:time|period)|reasonable\s+time|forthwith|expeditiously|commercially\s+reasonable"
