@@ -14,7 +14,9 @@ from typing import AbstractSet, Callable, Iterable, NamedTuple, Optional, Union
 from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, mark_signers_we, party_names
-from termcheck.quantities import Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time, yearless_range_start
+from termcheck.quantities import (
+    Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time, yearless_range_start,
+)
 from termcheck.recordings import carried_nouns, mark_carried_nouns, mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
 from termcheck.rules.matcher import ClauseContext, DefinedTerms, Hit, match_clause, title_is_answered

@@ -42,7 +42,7 @@ _PSEUDO_NEG = code_regex(
     # ... « L'Artiste ne pourra pas s'opposer à la cession de l'Enregistrement à des tiers »
     r"|" + MAY_NOT_OBJECT_FR +
     # ... « sans que l'Artiste puisse s'y opposer » (whatever it said the artist may not stop, it allows)
-    r"|sans\s+que\s+(?:[\w'’]+\s+){0,3}?puissen?t?\s+s['’](?:y\s+)?opposer\b"
+    r"|sans\s+que\s+(?:[\w'’]+\s+){0,3}?puisse(?:nt)?\s+s['’](?:y\s+)?opposer\b"
     r"|whether\s+or\s+not|if\s+not|or\s+not|no\s+matter|not\s+(?:be\s+)?required\s+to\s+but"
     # a fallback's condition: "released into the public domain and, where that is not possible, licensed under CC0"
     r"|(?:where|if|when|to\s+the\s+extent)\s+(?:that|this|it|such\s+\w+|(?:the\s+)?(?:dedication|waiver|assignment|transfer|release))?\s*(?:is|are)\s+not"
