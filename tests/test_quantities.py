@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from termcheck.quantities import (
     find_dates, find_durations, find_jurisdiction, find_money, find_pay, find_percentages, find_vague_time, words_to_number,
-    yearless_range_start,
+    find_date_range, yearless_range_start,
 )
 
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -218,6 +218,23 @@ def test_a_range_takes_its_start_s_year_from_its_end(start, days, day_first):
     month = MONTHS_EN[start.month - 1]
     said = f"from {start.day} {month} to " if day_first else f"from {month} {start.day} to "
     assert yearless_range_start("The licence runs " + said, end) == start
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("runs from 1 January 2026 to 31 December 2027.", date(2026, 1, 1), date(2027, 12, 31)),
+        ("court du 1er janvier 2026 au 31 décembre 2027.", date(2026, 1, 1), date(2027, 12, 31)),
+        ("runs from 1 March to 31 May 2027.", date(2027, 3, 1), date(2027, 5, 31)),
+    ],
+)
+def test_a_range_of_dates_is_read_whole_or_with_its_start_s_year_left_out(text, start, end):
+    found = find_date_range(text)
+    assert found is not None and found[:2] == (start, end) and text[:found[2]].endswith("2027")
+
+
+def test_two_dates_that_are_no_range_are_none():
+    assert find_date_range("Signed on 1 January 2026; delivered by 31 December 2027.") is None
 
 
 @pytest.mark.parametrize("before", ["from 31 February to ", "from 1 Brumaire to ", "the 1 March to ", "from 1 March 2026 to "])

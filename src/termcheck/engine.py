@@ -15,7 +15,7 @@ from termcheck.answered_questions import affirm_questions
 from termcheck.models import Document, Segment
 from termcheck.parties import COUNTERPARTY_MARK, COUNTERPARTY_WORDS, PERFORMER_NAME, mark_aliases, mark_signers_we, party_names
 from termcheck.quantities import (
-    Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time, yearless_range_start,
+    Duration, find_dates, find_durations, find_jurisdiction, find_pay, find_percentages, find_vague_time, find_date_range,
 )
 from termcheck.recordings import carried_nouns, mark_carried_nouns, mark_recordings, recording_terms
 from termcheck.report import CheckResult, DocumentReport, Finding, GroupResult, worst
@@ -670,10 +670,6 @@ _UNTIL = code_regex(
 )
 
 
-_RANGE_FROM = code_regex(r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
-_RANGE_TO = code_regex(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
-
-
 def _years_until(doc: Document, sentence: str) -> tuple[Optional[float], Optional[tuple[date, int]]]:
     """Years from a start date (in the sentence, else the contract's first date) to an end date ('until 31 December 2028'),
     and the end date with where it ends in the sentence (the years are None when no start date comes before it).
@@ -681,13 +677,10 @@ def _years_until(doc: Document, sentence: str) -> tuple[Optional[float], Optiona
     A range counts too: 'from 1 January 2026 to 31 December 2027', « du 1er janvier 2026 au 31 décembre 2027 ».
     """
     dates = find_dates(sentence)
-    for (d1, s1, e1), (d2, s2, e2) in zip(dates, dates[1:]):
-        if d2 > d1 and _RANGE_FROM.search(sentence[max(0, s1 - 16):s1]) and _RANGE_TO.match(sentence[e1:s2]):
-            return round((d2 - d1).days / 365.25, 2), (d2, e2)
-    for d2, s2, e2 in dates:
-        start = yearless_range_start(sentence[max(0, s2 - 40):s2], d2)
-        if start is not None:
-            return round((d2 - start).days / 365.25, 2), (d2, e2)
+    found = find_date_range(sentence, dates)
+    if found is not None:
+        start, end, at = found
+        return round((end - start).days / 365.25, 2), (end, at)
     until = _UNTIL.search(sentence)
     end = next(((d, e) for d, s, e in dates if s > until.start()), None) if until else None
     if end is None:

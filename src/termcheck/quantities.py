@@ -326,13 +326,31 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
     return out
 
 
-# a range whose start leaves its year to the end date: "from 1 March to 31 May 2027", « du 1er mars au 31 mai 2027 »
+# The words around a range of dates: "from 1 January 2026 to 31 December 2027", « du 1er janvier 2026 au 31 décembre 2027 »
+_RANGE_OPEN = r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?"
+_RANGE_FROM = code_regex(_RANGE_OPEN + r"$", re.IGNORECASE)
+_RANGE_TO = code_regex(r"^\s*(?:to|and|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$", re.IGNORECASE)
+# ... and a start that leaves its year to the end date: "from 1 March to 31 May 2027", « du 1er mars au 31 mai 2027 »
 _YEARLESS_RANGE_START = code_regex(
-    r"\b(?:from|between|du|entre\s+le)\s+(?:the\s+|le\s+)?"
-    r"(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-zéû]+)|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    _RANGE_OPEN
+    + r"(?:(?P<d1>\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-zéû]+)|(?P<m2>[a-z]+)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r"\s*(?:to|and|until|till|through|au|et\s+le|[-–])\s*(?:the\s+|le\s+)?$",
     re.IGNORECASE,
 )
+
+
+def find_date_range(text: str, dates: Optional[list[tuple[date, int, int]]] = None) -> Optional[tuple[date, date, int]]:
+    """A range of dates in the text, its start, its end and where the end date ends: 'from 1 January 2026 to 31 December
+    2027', « du 1er janvier 2026 au 31 décembre 2027 », 'from 1 March to 31 May 2027' (dates: find_dates(text), if read)."""
+    dates = find_dates(text) if dates is None else dates
+    for (d1, s1, e1), (d2, s2, e2) in zip(dates, dates[1:]):
+        if d2 > d1 and _RANGE_FROM.search(text[max(0, s1 - 16):s1]) and _RANGE_TO.match(text[e1:s2]):
+            return d1, d2, e2
+    for d2, s2, e2 in dates:
+        start = yearless_range_start(text[max(0, s2 - 40):s2], d2)
+        if start is not None:
+            return start, d2, e2
+    return None
 
 
 def yearless_range_start(before: str, end: date) -> Optional[date]:
